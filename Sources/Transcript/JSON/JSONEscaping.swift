@@ -1,0 +1,125 @@
+/// Resolves the escapes of a JSON string's content (already validated).
+///
+/// A lone UTF-16 surrogate has no UTF-8 form. For display it becomes U+FFFD;
+/// when the result is itself JSON text to be parsed again (an event's `data`),
+/// `keepLoneSurrogatesEscaped` writes it back as the escape `\uD800`, so the
+/// inner parse sees the same string JavaScript would.
+func unescapeJSONString(_ s: UnsafeBufferPointer<UInt8>, keepLoneSurrogatesEscaped: Bool = false) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(s.count)
+    let n = s.count
+    var i = 0
+    var runStart = 0
+    func hex4(_ at: Int) -> UInt32? {
+        guard at + 4 <= n else { return nil }
+        var v: UInt32 = 0
+        for k in 0..<4 {
+            guard let h = hexValue(s[at + k]) else { return nil }
+            v = v << 4 | h
+        }
+        return v
+    }
+    func appendScalar(_ v: UInt32) {
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else if v < 0x800 {
+            out.append(UInt8(0xC0 | (v >> 6)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            out.append(UInt8(0xE0 | (v >> 12)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            out.append(UInt8(0xF0 | (v >> 18)))
+            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+    func appendLone(_ v: UInt32) {
+        if keepLoneSurrogatesEscaped {
+            let digits = Array("0123456789ABCDEF".utf8)
+            out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"),
+                                    digits[Int(v >> 12 & 0xF)], digits[Int(v >> 8 & 0xF)],
+                                    digits[Int(v >> 4 & 0xF)], digits[Int(v & 0xF)]])
+        } else {
+            appendScalar(0xFFFD)
+        }
+    }
+    while i < n {
+        guard s[i] == UInt8(ascii: "\\") else { i += 1; continue }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<i]))
+        guard i + 1 < n else { runStart = n; break }
+        let e = s[i + 1]
+        i += 2
+        switch e {
+        case UInt8(ascii: "n"): out.append(0x0A)
+        case UInt8(ascii: "t"): out.append(0x09)
+        case UInt8(ascii: "r"): out.append(0x0D)
+        case UInt8(ascii: "b"): out.append(0x08)
+        case UInt8(ascii: "f"): out.append(0x0C)
+        case UInt8(ascii: "u"):
+            guard let v = hex4(i) else { break }
+            i += 4
+            if v >= 0xD800 && v < 0xDC00 {
+                if i + 6 <= n, s[i] == UInt8(ascii: "\\"), s[i + 1] == UInt8(ascii: "u"),
+                   let low = hex4(i + 2), low >= 0xDC00 && low < 0xE000 {
+                    i += 6
+                    appendScalar(0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00))
+                } else {
+                    appendLone(v)
+                }
+            } else if v >= 0xDC00 && v < 0xE000 {
+                appendLone(v)
+            } else {
+                appendScalar(v)
+            }
+        default: out.append(e)  // \" \\ \/
+        }
+        runStart = i
+    }
+    if runStart < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<n])) }
+    return out
+}
+
+/// Appends `s` as a JSON string literal (quotes included). Output is UTF-8;
+/// only what JSON requires is escaped, plus U+2028/2029 for JavaScript safety.
+public func appendJSONString(_ s: String, to out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    var s = s
+    s.withUTF8 { buf in
+        var runStart = 0
+        var i = 0
+        let n = buf.count
+        while i < n {
+            let c = buf[i]
+            var escape: [UInt8]? = nil
+            if c == UInt8(ascii: "\"") { escape = [0x5C, 0x22] }
+            else if c == UInt8(ascii: "\\") { escape = [0x5C, 0x5C] }
+            else if c < 0x20 {
+                switch c {
+                case 0x0A: escape = [0x5C, UInt8(ascii: "n")]
+                case 0x0D: escape = [0x5C, UInt8(ascii: "r")]
+                case 0x09: escape = [0x5C, UInt8(ascii: "t")]
+                default:
+                    let digits = Array("0123456789abcdef".utf8)
+                    escape = [0x5C, UInt8(ascii: "u"), 0x30, 0x30, digits[Int(c >> 4)], digits[Int(c & 0xF)]]
+                }
+            } else if c == 0xE2, i + 2 < n, buf[i + 1] == 0x80, buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9 {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i]))
+                out.append(contentsOf: Array((buf[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
+                i += 3
+                runStart = i
+                continue
+            }
+            if let e = escape {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i]))
+                out.append(contentsOf: e)
+                runStart = i + 1
+            }
+            i += 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<n]))
+    }
+    out.append(UInt8(ascii: "\""))
+}

@@ -1,0 +1,86 @@
+/// Second pass: reads one catalogued item's bytes back and parses them into
+/// a `SessionInput`. Each call holds only that session's documents.
+public struct DocumentLoader: Sendable {
+    public let files: [InputFile]
+    public var maxDepth: Int
+
+    public init(files: [InputFile], maxDepth: Int = 512) {
+        self.files = files
+        self.maxDepth = maxDepth
+    }
+
+    public func load(_ item: Catalog.Item) -> Result<SessionInput, InputProblem> {
+        var warnings = item.warnings
+        let root: JSONValue
+        switch parse(item.document, warnings: &warnings) {
+        case .success(let value): root = value
+        case .failure(let problem): return .failure(problem)
+        }
+        var input = SessionInput(document: root, kind: item.kind, source: item.document.location, warnings: warnings)
+        if item.isChunked {
+            var log: [LogEntry] = []
+            var expected = 0
+            for chunk in item.chunks {
+                let index = chunk.header.chunkIndex ?? expected
+                if index > expected { log.append(.gap(missingChunks: Array(expected..<index))) }
+                expected = index + 1
+                switch parse(chunk, warnings: &input.warnings) {
+                case .success(let value):
+                    if let events = value["events"], events.isArray {
+                        log.append(contentsOf: events.elements.map { .event($0) })
+                    } else {
+                        input.warnings.append(.init(.fieldTypeMismatch, "chunk \(index) (\(chunk.location)) has no events array: treated as empty"))
+                    }
+                case .failure(let problem):
+                    input.warnings.append(.init(.missingChunks, "chunk \(index) could not be read: \(problem.what)"))
+                    log.append(.gap(missingChunks: [index]))
+                }
+            }
+            if let count = item.chunkCount, expected < count {
+                log.append(.gap(missingChunks: Array(expected..<count)))
+            }
+            input.chunkedLog = log
+            input.missingChunks = item.missingChunks
+        }
+        return .success(input)
+    }
+
+    func parse(_ ref: DocumentRef, warnings: inout [TranscriptWarning]) -> Result<JSONValue, InputProblem> {
+        var bytes = files[ref.fileIndex].read(offset: ref.location.byteOffset, count: ref.length)
+        guard bytes.count == ref.length else {
+            return .failure(InputProblem(.error, ref.location, "the file changed while it was being read", action: "skipped this document"))
+        }
+        if !isValidUTF8(bytes) {
+            bytes = Array(String(decoding: bytes, as: UTF8.self).utf8)
+            warnings.append(.init(.invalidUTF8, "the document holds bytes that are not valid UTF-8 (\(ref.location)): they were replaced with U+FFFD"))
+        }
+        do {
+            return .success(try JSONTape.parse(bytes, maxDepth: maxDepth).root)
+        } catch {
+            let at = SourceLocation(file: ref.location.file, documentIndex: ref.location.documentIndex,
+                                    line: ref.location.line, byteOffset: ref.location.byteOffset + error.offset)
+            let id = ref.header.id.map { " (session \(String($0.prefix(80))))" } ?? ""
+            return .failure(InputProblem(.error, at, "document \(ref.location.documentIndex)\(id) is not valid JSON: \(error.reasonText)",
+                                         action: "skipped this document; the others were read"))
+        }
+    }
+}
+
+extension JSONError {
+    var reasonText: String {
+        var d = description
+        if let r = d.firstRange(of: " at byte") { d = String(d[..<r.lowerBound]) }
+        return d
+    }
+}
+
+/// Fast path for ASCII, then the standard library's validation.
+func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+    let asciiOnly = bytes.withUnsafeBufferPointer { buf -> Bool in
+        var acc: UInt8 = 0
+        for b in buf { acc |= b }
+        return acc < 0x80
+    }
+    if asciiOnly { return true }
+    return String(validating: bytes, as: UTF8.self) != nil
+}

@@ -1,0 +1,397 @@
+/// A problem with the input itself (not with one session's content).
+public struct InputProblem: Error, Sendable, CustomStringConvertible {
+    public enum Severity: Sendable { case error, warning }
+    public var severity: Severity
+    public var location: SourceLocation
+    /// What was wrong.
+    public var what: String
+    /// What the tool did about it.
+    public var action: String
+
+    public init(_ severity: Severity, _ location: SourceLocation, _ what: String, action: String) {
+        self.severity = severity
+        self.location = location
+        self.what = what
+        self.action = action
+    }
+
+    public var description: String { "\(location): \(what); \(action)" }
+}
+
+/// The shape of an input file, detected from its bytes (FORMAT.md §1).
+public enum ExportShape: String, Sendable {
+    case array = "container export (JSON array)"
+    case listing = "session listing ({\"sessions\": [...]})"
+    case single = "single document"
+    case jsonLines = "JSON Lines"
+    case empty = "empty"
+}
+
+/// First pass over one file: finds every document and reads its header.
+public struct ExportScanner {
+    public var maxDocumentSize: Int
+    public var maxDepth: Int
+
+    public init(maxDocumentSize: Int = 64 << 20, maxDepth: Int = 512) {
+        self.maxDocumentSize = maxDocumentSize
+        self.maxDepth = maxDepth
+    }
+
+    public struct Result: Sendable {
+        public var shape: ExportShape
+        public var documents: [DocumentRef]
+        public var problems: [InputProblem]
+    }
+
+    public func scan(_ file: InputFile, fileIndex: Int) -> Result {
+        file.withMappedBytes { buf, release in
+            scan(buf, name: file.displayName, fileIndex: fileIndex, release: release)
+        }
+    }
+
+    /// Scans bytes already in memory (tests, fuzzing).
+    public func scan(_ buf: UnsafeBufferPointer<UInt8>, name: String, fileIndex: Int,
+                     release: (Int) -> Void = { _ in }) -> Result {
+        withoutActuallyEscaping(release) { release in
+        var run = ScanRun(scanner: StructuralScanner(buf: buf, maxDepth: maxDepth), name: name,
+                          fileIndex: fileIndex, maxDocumentSize: maxDocumentSize, release: release)
+        run.scanFile()
+        return Result(shape: run.shape, documents: run.documents, problems: run.problems)
+        }
+    }
+}
+
+private struct ScanRun {
+    let scanner: StructuralScanner
+    let name: String
+    let fileIndex: Int
+    let maxDocumentSize: Int
+    let release: (Int) -> Void
+    var shape: ExportShape = .empty
+    var documents: [DocumentRef] = []
+    var problems: [InputProblem] = []
+
+    init(scanner: StructuralScanner, name: String, fileIndex: Int, maxDocumentSize: Int, release: @escaping (Int) -> Void) {
+        self.scanner = scanner
+        self.name = name
+        self.fileIndex = fileIndex
+        self.maxDocumentSize = maxDocumentSize
+        self.release = release
+    }
+
+    var buf: UnsafeBufferPointer<UInt8> { scanner.buf }
+
+    func location(_ index: Int, _ offset: Int, line: Int? = nil) -> SourceLocation {
+        SourceLocation(file: name, documentIndex: index, line: line, byteOffset: offset)
+    }
+
+    mutating func problem(_ severity: InputProblem.Severity, _ loc: SourceLocation, _ what: String, _ action: String) {
+        problems.append(InputProblem(severity, loc, what, action: action))
+    }
+
+    mutating func scanFile() {
+        let n = buf.count
+        var start = 0
+        if n >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF { start = 3 }
+        if let encoding = wideEncoding() {
+            problem(.error, location(0, 0), "the file is encoded as \(encoding), not UTF-8",
+                    "skipped the file (convert it with iconv -f \(encoding) -t UTF-8)")
+            return
+        }
+        let first = scanner.skipSpace(start)
+        guard first < n else {
+            problem(.error, location(0, 0), n == 0 ? "the file is empty" : "the file holds only whitespace", "nothing to read")
+            return
+        }
+        switch buf[first] {
+        case UInt8(ascii: "["):
+            shape = .array
+            scanArray(at: first, listing: false)
+        case UInt8(ascii: "{"):
+            if looksLikeJSONLines(first) {
+                shape = .jsonLines
+                scanLines(from: start)
+            } else {
+                scanObjectFile(at: first, fileStart: start)
+            }
+        default:
+            let b = buf[first]
+            let shown = (0x20..<0x7f).contains(b) ? "'\(Character(UnicodeScalar(b)))'" : "byte 0x\(String(b, radix: 16, uppercase: true))"
+            problem(.error, location(0, first), "the file does not start with JSON (found \(shown)); it may be binary",
+                    "skipped the file")
+        }
+    }
+
+    /// UTF-16/32 by byte-order mark or by NUL bytes in the first characters.
+    func wideEncoding() -> String? {
+        let n = buf.count
+        if n >= 4 && buf[0] == 0 && buf[1] == 0 && buf[2] == 0xFE && buf[3] == 0xFF { return "UTF-32BE" }
+        if n >= 4 && buf[0] == 0xFF && buf[1] == 0xFE && buf[2] == 0 && buf[3] == 0 { return "UTF-32LE" }
+        if n >= 2 && buf[0] == 0xFE && buf[1] == 0xFF { return "UTF-16BE" }
+        if n >= 2 && buf[0] == 0xFF && buf[1] == 0xFE { return "UTF-16LE" }
+        if n >= 4 && buf[0] == 0 && buf[1] == 0 && buf[2] == 0 && buf[3] != 0 { return "UTF-32BE" }
+        if n >= 4 && buf[0] != 0 && buf[1] == 0 && buf[2] == 0 && buf[3] == 0 { return "UTF-32LE" }
+        if n >= 2 && buf[0] == 0 && buf[1] != 0 { return "UTF-16BE" }
+        if n >= 2 && buf[0] != 0 && buf[1] == 0 { return "UTF-16LE" }
+        return nil
+    }
+
+    /// JSON Lines when the first line is a whole object and more follows.
+    func looksLikeJSONLines(_ first: Int) -> Bool {
+        let n = buf.count
+        guard let end = try? scanner.skipValue(first) else {
+            // A broken first line: JSON Lines if later lines start with '{'.
+            var i = first
+            while i < n && buf[i] != 0x0A { i += 1 }
+            let next = scanner.skipSpace(i)
+            return i < n && next < n && buf[next] == UInt8(ascii: "{") && !lineSpan(first, containsNewlineBefore: i)
+        }
+        var i = end
+        var sawNewline = false
+        while i < n && isJSONSpace(buf[i]) {
+            if buf[i] == 0x0A { sawNewline = true }
+            i += 1
+        }
+        if i >= n { return false }
+        if sawNewline && buf[i] == UInt8(ascii: "{") {
+            // The first value must sit on one line.
+            var k = first
+            while k < end { if buf[k] == 0x0A { return false }; k += 1 }
+            return true
+        }
+        return false
+    }
+
+    func lineSpan(_ from: Int, containsNewlineBefore to: Int) -> Bool { false }
+
+    mutating func scanArray(at open: Int, listing: Bool) {
+        let n = buf.count
+        var i = scanner.skipSpace(open + 1)
+        var index = 0
+        if i < n && buf[i] == UInt8(ascii: "]") {
+            finishTopLevel(after: i + 1)
+            return
+        }
+        while true {
+            i = scanner.skipSpace(i)
+            guard i < n else {
+                problem(.error, location(index, n), "the file ends inside the array (truncated)",
+                        index == 0 ? "nothing could be read" : "kept the \(index) complete document\(index == 1 ? "" : "s") before it")
+                return
+            }
+            let loc = location(index, i)
+            do {
+                let end = try addDocument(at: i, location: loc, listing: listing)
+                i = scanner.skipSpace(end)
+                release(i)
+            } catch {
+                report(error, at: loc, inArray: true)
+                return
+            }
+            index += 1
+            guard i < n else {
+                problem(.error, location(index, n), "the file ends inside the array (truncated)",
+                        "kept the \(index) complete document\(index == 1 ? "" : "s") before it")
+                return
+            }
+            if buf[i] == UInt8(ascii: ",") { i += 1; continue }
+            if buf[i] == UInt8(ascii: "]") {
+                if !listing { finishTopLevel(after: i + 1) }
+                return
+            }
+            problem(.error, location(index, i), "expected ',' or ']' between array elements, found \(describe(buf[i]))",
+                    "stopped reading this file after \(index) document\(index == 1 ? "" : "s")")
+            return
+        }
+    }
+
+    mutating func finishTopLevel(after end: Int) {
+        let next = scanner.skipSpace(end)
+        if next < buf.count {
+            problem(.error, location(documents.count, next), "unexpected content after the end of the JSON (trailing garbage)",
+                    "ignored it; the documents before it were read")
+        }
+    }
+
+    mutating func scanObjectFile(at first: Int, fileStart: Int) {
+        // A listing, or one document.
+        var sessionsRange: Range<Int>? = nil
+        var hasID = false
+        let end: Int
+        do {
+            end = try scanner.scanObject(first) { key, range in
+                if key.elementsEqual("sessions".utf8) { sessionsRange = range }
+                if key.elementsEqual("id".utf8) { hasID = true }
+            }
+        } catch {
+            // Maybe JSON Lines whose first line is broken.
+            shape = .single
+            report(error, at: location(0, first), inArray: false)
+            return
+        }
+        if let range = sessionsRange, !hasID, buf[range.lowerBound] == UInt8(ascii: "[") {
+            shape = .listing
+            scanArray(at: range.lowerBound, listing: true)
+            finishTopLevel(after: end)
+            return
+        }
+        shape = .single
+        do {
+            _ = try addDocument(at: first, location: location(0, first), listing: false)
+        } catch {
+            report(error, at: location(0, first), inArray: false)
+            return
+        }
+        finishTopLevel(after: end)
+    }
+
+    mutating func scanLines(from start: Int) {
+        let n = buf.count
+        var lineStart = start
+        var lineNumber = 1
+        var index = 0
+        while lineStart < n {
+            var lineEnd = lineStart
+            while lineEnd < n && buf[lineEnd] != 0x0A { lineEnd += 1 }
+            let first = scanner.skipSpace(lineStart)
+            if first < lineEnd {
+                let loc = location(index, first, line: lineNumber)
+                let line = StructuralScanner(buf: UnsafeBufferPointer(rebasing: buf[0..<lineEnd]), maxDepth: scanner.maxDepth)
+                do {
+                    let end = try addDocument(at: first, location: loc, listing: false, scanner: line)
+                    let rest = line.skipSpace(end)
+                    if rest < lineEnd {
+                        problem(.error, location(index, rest, line: lineNumber), "unexpected content after the document on this line",
+                                "ignored the rest of the line")
+                    }
+                } catch {
+                    let what = failureText(error)
+                    problem(.error, loc, "line \(lineNumber) is not a valid JSON document (\(what))", "skipped this line")
+                }
+                index += 1
+            }
+            lineStart = lineEnd + 1
+            lineNumber += 1
+            release(lineStart)
+        }
+    }
+
+    func failureText(_ error: StructuralScanner.Failure) -> String {
+        switch error {
+        case .truncated: return "it ends early"
+        case .unexpected(let b, let at): return "unexpected \(describe(b)) at byte \(at)"
+        case .tooDeep(let at): return "nesting deeper than \(scanner.maxDepth) levels at byte \(at)"
+        }
+    }
+
+    mutating func report(_ error: StructuralScanner.Failure, at loc: SourceLocation, inArray: Bool) {
+        let kept = documents.count
+        let action = inArray ? (kept == 0 ? "nothing could be read from this file" : "stopped reading this file; kept the \(kept) complete document\(kept == 1 ? "" : "s") before it")
+                             : "skipped the file"
+        switch error {
+        case .truncated(let at):
+            problem(.error, SourceLocation(file: loc.file, documentIndex: loc.documentIndex, line: loc.line, byteOffset: at),
+                    "the file ends inside document \(loc.documentIndex) (truncated JSON)", action)
+        case .unexpected(let b, let at):
+            problem(.error, SourceLocation(file: loc.file, documentIndex: loc.documentIndex, line: loc.line, byteOffset: at),
+                    "invalid JSON in document \(loc.documentIndex): unexpected \(describe(b))", action)
+        case .tooDeep(let at):
+            problem(.error, SourceLocation(file: loc.file, documentIndex: loc.documentIndex, line: loc.line, byteOffset: at),
+                    "document \(loc.documentIndex) nests deeper than \(scanner.maxDepth) levels", action)
+        }
+    }
+
+    func describe(_ b: UInt8) -> String {
+        (0x21..<0x7f).contains(b) ? "'\(Character(UnicodeScalar(b)))'" : "byte 0x\(String(b, radix: 16, uppercase: true))"
+    }
+
+    /// Records the document at `start`; returns the index after it.
+    mutating func addDocument(at start: Int, location: SourceLocation, listing: Bool,
+                              scanner custom: StructuralScanner? = nil) throws(StructuralScanner.Failure) -> Int {
+        let s = custom ?? scanner
+        var header = DocumentHeader()
+        let end: Int
+        if s.buf[start] == UInt8(ascii: "{") {
+            end = try s.scanObject(start) { key, range in
+                Self.readHeaderField(key, range, s.buf, &header)
+            }
+        } else {
+            end = try s.skipValue(start)
+            header.isObject = false
+        }
+        let length = end - start
+        if length > maxDocumentSize {
+            problem(.error, location, "document is \(length >> 20) MiB, over the \(maxDocumentSize >> 20) MiB limit (--max-document-size)",
+                    "skipped it")
+            return end
+        }
+        documents.append(DocumentRef(fileIndex: fileIndex, location: location, length: length, header: header, inListing: listing))
+        return end
+    }
+
+    static func readHeaderField(_ key: ArraySlice<UInt8>, _ range: Range<Int>, _ buf: UnsafeBufferPointer<UInt8>,
+                                _ h: inout DocumentHeader) {
+        guard let k = HeaderKey(key) else { return }
+        let first = buf[range.lowerBound]
+        func stringValue() -> String? {
+            guard first == UInt8(ascii: "\""), range.count <= 4096 else { return nil }
+            let content = UnsafeBufferPointer(rebasing: buf[(range.lowerBound + 1)..<(range.upperBound - 1)])
+            if !content.contains(UInt8(ascii: "\\")) { return String(decoding: content, as: UTF8.self) }
+            return String(decoding: unescapeJSONString(content), as: UTF8.self)
+        }
+        func numberValue() -> Double? {
+            guard range.count <= 64 else { return nil }
+            return Double(String(decoding: UnsafeBufferPointer(rebasing: buf[range]), as: UTF8.self))
+        }
+        switch k {
+        case .id:
+            h.id = stringValue()
+            if h.id == nil { h.nonStringID = String(decoding: UnsafeBufferPointer(rebasing: buf[range.lowerBound..<min(range.upperBound, range.lowerBound + 80)]), as: UTF8.self) }
+        case .docType: h.docType = stringValue(); h.hasDocType = true
+        case .updatedAt: h.updatedAt = stringValue()
+        case .ts: h.ts = numberValue()
+        case .sessionID: h.sessionID = stringValue()
+        case .chunkIndex: h.chunkIndex = numberValue().flatMap { $0.rounded() == $0 && abs($0) < 1e9 ? Int($0) : nil }
+        case .chunkCount:
+            h.keys.insert(.chunkCount)
+            h.chunkCount = numberValue().flatMap { $0.rounded() == $0 && abs($0) < 1e9 ? Int($0) : nil }
+        case .eventLog: h.keys.insert(.eventLog)
+        case .alertText: h.keys.insert(.alertText)
+        case .status: h.keys.insert(.status)
+        case .query: h.keys.insert(.query)
+        case .steps: h.keys.insert(.steps)
+        case .diagnosis: h.keys.insert(.diagnosis)
+        case .stepCount: h.keys.insert(.stepCount)
+        case .chunkIDs: h.keys.insert(.chunkIDs)
+        case .events: h.keys.insert(.events)
+        }
+    }
+}
+
+private enum HeaderKey {
+    case id, docType, updatedAt, ts, sessionID, chunkIndex, chunkCount
+    case eventLog, alertText, status, query, steps, diagnosis, stepCount, chunkIDs, events
+
+    init?(_ key: ArraySlice<UInt8>) {
+        guard key.count >= 2, key.count <= 14 else { return nil }
+        switch String(decoding: key, as: UTF8.self) {
+        case "id": self = .id
+        case "_docType": self = .docType
+        case "updated_at": self = .updatedAt
+        case "_ts": self = .ts
+        case "session_id": self = .sessionID
+        case "chunk_index": self = .chunkIndex
+        case "chunk_count": self = .chunkCount
+        case "event_log": self = .eventLog
+        case "alert_text": self = .alertText
+        case "status": self = .status
+        case "query": self = .query
+        case "steps": self = .steps
+        case "diagnosis": self = .diagnosis
+        case "step_count": self = .stepCount
+        case "chunk_ids": self = .chunkIDs
+        case "events": self = .events
+        default: return nil
+        }
+    }
+}

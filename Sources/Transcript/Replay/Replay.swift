@@ -1,0 +1,188 @@
+/// FORMAT.md §4 and §9: rebuilds the conversation exactly as the NOC frontend
+/// does, and records beside it what the frontend does not show.
+public enum Replay {
+    /// Logs are capped at these lengths by the backend (FORMAT.md §3).
+    static let knownCaps: Set<Int> = [500, 2000]
+
+    public static func run(_ input: SessionInput) -> Transcript {
+        switch input.kind {
+        case .interaction: return interaction(input)
+        case .session: return session(input)
+        }
+    }
+
+    // MARK: - Sessions
+
+    private static func session(_ input: SessionInput) -> Transcript {
+        let doc = input.document
+        var warnings = input.warnings
+        let createdAt = doc["created_at"]
+
+        var log: [LogEntry]
+        if let chunked = input.chunkedLog {
+            log = chunked
+        } else if let eventLog = doc["event_log"] {
+            if eventLog.isArray {
+                log = eventLog.elements.map { .event($0) }
+            } else {
+                log = []
+                warnings.append(.init(.fieldTypeMismatch, "event_log is \(eventLog.kind.article), not an array: treated as empty"))
+            }
+        } else {
+            log = []
+        }
+
+        var state = ReplayState(createdAt: createdAt)
+        var eventIndex = -1
+        var firstEventSeen = false
+        for entry in log {
+            switch entry {
+            case .gap(let missing):
+                state.gap(missing)
+            case .event(let event):
+                eventIndex += 1
+                guard event.isObject, let name = event["event"]?.string else {
+                    let what = event.isObject ? "has no string \"event\" field" : "is \(event.kind.article), not an object"
+                    warnings.append(.init(.missingEventType, "event \(eventIndex) \(what): ignored", eventIndex: eventIndex))
+                    continue
+                }
+                let type = EventType(name: name)
+                if !firstEventSeen {
+                    firstEventSeen = true
+                    switch type {
+                    case .userMessage, .runStart, .runStartV2, .sessionCreated: break
+                    default:
+                        warnings.append(.init(.truncatedLog, "the event log starts in the middle of a turn (first event: \(name)): older events were dropped", eventIndex: eventIndex))
+                    }
+                }
+                if case .unknown(let n) = type { state.unknownTypes[n, default: 0] += 1 }
+                let data = type.payloadUnused ? JSONValue.emptyObject
+                    : decodeData(event, index: eventIndex, name: name, warnings: &warnings)
+                state.apply(type, event: event, data: data, index: eventIndex)
+            }
+        }
+        state.finish()
+
+        let eventCount = eventIndex + 1
+        if knownCaps.contains(eventCount) {
+            warnings.append(.init(.truncatedLog, "the event log holds exactly \(eventCount) events, the backend's cap: older events were probably dropped"))
+        }
+        if state.ignored > 0 {
+            warnings.append(.init(.eventBeforeRunStart, "\(state.ignored) event\(state.ignored == 1 ? "" : "s") outside any run (before a run start) were ignored, as the frontend ignores them", eventIndex: state.firstIgnoredIndex))
+        }
+        for (name, count) in state.unknownTypes.sorted(by: { $0.key < $1.key }) {
+            warnings.append(.init(.unknownEventType, "\(count) event\(count == 1 ? "" : "s") of unknown type \"\(name)\" had no effect"))
+        }
+
+        var messages = state.messages
+        var notes = state.notes
+        var synthesised = false
+        if let first = messages.first, case .orchestrator = first {
+            messages.insert(.user(UserMessage(text: doc["alert_text"], timestamp: createdAt)), at: 0)
+            for i in notes.indices { notes[i].messageIndex += 1 }
+            synthesised = true
+        }
+
+        var transcript = Transcript(input: input, messages: messages, notes: notes, ignoredEvents: state.ignored,
+                                    eventCount: eventCount, unknownEventTypes: state.unknownTypes,
+                                    outcome: Outcome(category: .unknown, reason: .none), warnings: warnings,
+                                    synthesisedFirstMessage: synthesised)
+        let evidence = OutcomeEvidence(lastError: state.lastError, cancelling: state.cancelling, retries: state.retries)
+        OutcomeRules.decide(&transcript, evidence: evidence)
+        return transcript
+    }
+
+    /// FORMAT.md §3: `data` is a JSON string or an object; anything else is `{}` plus a warning.
+    static func decodeData(_ event: JSONValue, index: Int, name: String, warnings: inout [TranscriptWarning]) -> JSONValue {
+        guard let data = event["data"] else {
+            warnings.append(.init(.nonObjectEventData, "\(name) event \(index) has no data: treated as {}", eventIndex: index))
+            return .emptyObject
+        }
+        switch data.kind {
+        case .object:
+            return data
+        case .string:
+            let bytes = data.unescapedStringBytes ?? []
+            do {
+                let tape = try JSONTape.parse(bytes)
+                if tape.root.isObject { return tape.root }
+                warnings.append(.init(.nonObjectEventData, "\(name) event \(index): data is JSON \(tape.root.kind.article), not an object: treated as {}", eventIndex: index))
+            } catch {
+                warnings.append(.init(.malformedEventData, "\(name) event \(index): data is not valid JSON (\(error)): treated as {}", eventIndex: index))
+            }
+            return .emptyObject
+        default:
+            warnings.append(.init(.nonObjectEventData, "\(name) event \(index): data is \(data.kind.article), not an object or a JSON string: treated as {}", eventIndex: index))
+            return .emptyObject
+        }
+    }
+
+    // MARK: - Interactions (§7)
+
+    private static func interaction(_ input: SessionInput) -> Transcript {
+        let doc = input.document
+        let createdAt = doc["created_at"]
+        var warnings = input.warnings
+        var orchestrator = OrchestratorMessage(timestamp: createdAt)
+        if let steps = doc["steps"] {
+            if steps.isArray {
+                orchestrator.steps = Array(steps.elements)
+            } else {
+                warnings.append(.init(.fieldTypeMismatch, "steps is \(steps.kind.article), not an array: no steps shown"))
+            }
+        }
+        orchestrator.diagnosis = doc["diagnosis"]
+        orchestrator.runMeta = doc["run_meta"]
+        var notes = TurnNotes(messageIndex: 1, turn: 0)
+        notes.sawFinalMessage = orchestrator.diagnosis != nil
+        notes.sawRunComplete = orchestrator.runMeta != nil
+        notes.timeline = orchestrator.steps.indices.map { .step($0) }
+        let messages: [Message] = [.user(UserMessage(text: doc["query"], timestamp: createdAt)), .orchestrator(orchestrator)]
+        var transcript = Transcript(input: input, messages: messages, notes: [notes], ignoredEvents: 0, eventCount: 0,
+                                    unknownEventTypes: [:], outcome: Outcome(category: .completed, reason: .none),
+                                    warnings: warnings, synthesisedFirstMessage: false)
+        transcript.outcome.failedSteps = OutcomeRules.failedSteps(transcript)
+        return transcript
+    }
+}
+
+extension JSONValue.Kind {
+    /// "an object", "a string", ... for messages.
+    public var article: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .number: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+}
+
+extension JSONValue {
+    /// The `{}` that malformed or missing event data stands for.
+    public static let emptyObject: JSONValue = {
+        let tape = JSONTape(bytes: Array("{}".utf8),
+                            nodes: [JSONNode(kind: .object, escaped: false, start: 0, end: 2, next: 1, count: 0)])
+        return tape.root
+    }()
+
+    /// The decoded string, or the JSON text of any other value (for display).
+    public var displayText: String {
+        if let s = string { return s }
+        var out: [UInt8] = []
+        writeCompact(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `x ?? y`: nil or JSON null give `fallback`.
+    func orIfNullish(_ fallback: JSONValue?) -> JSONValue? {
+        isNull ? fallback : self
+    }
+}
+
+func nullish(_ value: JSONValue?, else fallback: JSONValue?) -> JSONValue? {
+    guard let value, !value.isNull else { return fallback }
+    return value
+}

@@ -1,0 +1,133 @@
+/// ISO-8601 timestamps as the backend writes them (Python `isoformat()`),
+/// parsed without Foundation so the result never depends on the machine.
+public struct Timestamp: Sendable, Comparable, Hashable {
+    /// Seconds since 1970-01-01T00:00:00Z.
+    public var seconds: Double
+
+    public init(seconds: Double) { self.seconds = seconds }
+
+    public static func < (a: Timestamp, b: Timestamp) -> Bool { a.seconds < b.seconds }
+
+    /// Accepts `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS[.ffffff]]` with `Z`, `±HH:MM`,
+    /// `±HHMM` or no offset (taken as UTC); a space may stand for `T`.
+    public static func parse(_ text: String) -> Timestamp? {
+        let b = Array(text.utf8)
+        var i = 0
+        func digits(_ count: Int) -> Int? {
+            guard i + count <= b.count else { return nil }
+            var v = 0
+            for k in 0..<count {
+                let c = b[i + k]
+                guard c >= 0x30 && c <= 0x39 else { return nil }
+                v = v * 10 + Int(c - 0x30)
+            }
+            i += count
+            return v
+        }
+        func expect(_ c: Character) -> Bool {
+            guard i < b.count, b[i] == c.asciiValue! else { return false }
+            i += 1
+            return true
+        }
+        guard let year = digits(4), expect("-"), let month = digits(2), expect("-"), let day = digits(2),
+              (1...12).contains(month), (1...31).contains(day) else { return nil }
+        var hour = 0, minute = 0, second = 0
+        var fraction = 0.0
+        var offset = 0
+        if i < b.count {
+            guard b[i] == UInt8(ascii: "T") || b[i] == UInt8(ascii: " ") || b[i] == UInt8(ascii: "t") else { return nil }
+            i += 1
+            guard let h = digits(2), expect(":"), let m = digits(2) else { return nil }
+            hour = h; minute = m
+            if expect(":") {
+                guard let s = digits(2) else { return nil }
+                second = s
+                if i < b.count && (b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: ",")) {
+                    i += 1
+                    var scale = 0.1
+                    let start = i
+                    while i < b.count, b[i] >= 0x30, b[i] <= 0x39 {
+                        fraction += Double(b[i] - 0x30) * scale
+                        scale /= 10
+                        i += 1
+                    }
+                    if i == start { return nil }
+                }
+            }
+            guard hour < 24, minute < 60, second < 61 else { return nil }
+            if i < b.count {
+                if b[i] == UInt8(ascii: "Z") || b[i] == UInt8(ascii: "z") {
+                    i += 1
+                } else if b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
+                    let sign = b[i] == UInt8(ascii: "-") ? -1 : 1
+                    i += 1
+                    guard let oh = digits(2) else { return nil }
+                    _ = expect(":")
+                    guard let om = digits(2), oh < 24, om < 60 else { return nil }
+                    offset = sign * (oh * 3600 + om * 60)
+                } else {
+                    return nil
+                }
+            }
+        }
+        guard i == b.count else { return nil }
+        let days = daysFromCivil(year, month, day)
+        let total = Double(days * 86400 + hour * 3600 + minute * 60 + second - offset) + fraction
+        return Timestamp(seconds: total)
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's algorithm).
+    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (m + 9) % 12
+        let doy = (153 * mp + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let y = yoe + era * 400
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (m <= 2 ? y + 1 : y, m, d)
+    }
+
+    /// `2026-02-20 10:01:02` shifted by `offsetSeconds` (the display zone).
+    public func display(offsetSeconds: Int = 0, withSeconds: Bool = true) -> String {
+        let whole = Int((seconds + Double(offsetSeconds)).rounded(.down))
+        let days = whole >= 0 ? whole / 86400 : (whole - 86399) / 86400
+        let rest = whole - days * 86400
+        let (y, m, d) = Timestamp.civilFromDays(days)
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        var s = "\(y)-\(two(m))-\(two(d)) \(two(rest / 3600)):\(two(rest / 60 % 60))"
+        if withSeconds { s += ":\(two(rest % 60))" }
+        return s
+    }
+
+    /// The calendar day, `2026-02-20`, in the display zone.
+    public func day(offsetSeconds: Int = 0) -> String {
+        String(display(offsetSeconds: offsetSeconds).prefix(10))
+    }
+}
+
+/// "41.3s", "1m 05s", "2h 03m": short durations for people.
+public func formatDuration(_ seconds: Double) -> String {
+    guard seconds.isFinite, seconds >= 0 else { return "—" }
+    if seconds < 60 {
+        let tenths = (seconds * 10).rounded() / 10
+        return tenths == tenths.rounded() ? "\(Int(tenths))s" : "\(tenths)s"
+    }
+    let total = Int(seconds.rounded())
+    func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+    if total < 3600 { return "\(total / 60)m \(two(total % 60))s" }
+    if total < 86400 { return "\(total / 3600)h \(two(total / 60 % 60))m" }
+    return "\(total / 86400)d \(two(total / 3600 % 24))h"
+}

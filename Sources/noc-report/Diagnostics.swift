@@ -1,0 +1,68 @@
+import Foundation
+import Transcript
+
+/// The one place that prints problems and decides the exit code.
+final class Diagnostics: @unchecked Sendable {
+    enum Level: Int { case quiet, normal, verbose }
+    let level: Level
+    let strict: Bool
+    private let lock = NSLock()
+    private(set) var errors = 0
+    private(set) var warnings = 0
+    private let color: Bool
+
+    init(level: Level, strict: Bool) {
+        self.level = level
+        self.strict = strict
+        color = isatty(2) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
+
+    func report(_ problem: InputProblem) {
+        switch problem.severity {
+        case .error: error("\(problem)")
+        case .warning: warning("\(problem)")
+        }
+    }
+
+    func error(_ text: String) {
+        lock.lock(); errors += 1; lock.unlock()
+        emit(color ? "\u{1B}[1;31merror:\u{1B}[0m " + text : "error: " + text)
+    }
+
+    func warning(_ text: String, count: Bool = true) {
+        lock.lock(); if count { warnings += 1 }; lock.unlock()
+        guard level != .quiet || strict else { return }
+        emit(color ? "\u{1B}[1;33mwarning:\u{1B}[0m " + text : "warning: " + text)
+    }
+
+    /// Session warnings: counted always, printed one by one only with --verbose.
+    func sessionWarnings(_ t: Transcript) {
+        guard !t.warnings.isEmpty else { return }
+        lock.lock(); warnings += t.warnings.count; lock.unlock()
+        guard level == .verbose else { return }
+        for w in t.warnings {
+            let at = w.eventIndex.map { ": event_log[\($0)]" } ?? ""
+            emit("warning: \(t.input.source) (session \(String(t.id.prefix(80))))\(at): [\(w.code.rawValue)] \(w.message)")
+        }
+    }
+
+    func info(_ text: String) {
+        guard level != .quiet else { return }
+        emit(text)
+    }
+
+    func emit(_ line: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// 0 all rendered; 1 some documents could not be read or rendered (or
+    /// warnings under --strict); 2 nothing readable.
+    func exitCode(rendered: Int) -> Int32 {
+        if rendered == 0 && errors > 0 { return 2 }
+        if errors > 0 || (strict && warnings > 0) { return 1 }
+        return 0
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Transcript
+
+/// The files named on the command line, directories expanded (FORMAT.md §1):
+/// every .json/.jsonl/.ndjson below them in sorted path order. Walking never
+/// follows directory symlinks (no loops) and skips what cannot be read.
+struct InputSet {
+    var files: [InputFile] = []
+    var problems: [InputProblem] = []
+
+    static let extensions: Set<String> = ["json", "jsonl", "ndjson"]
+
+    init(paths: [String]) {
+        for path in paths {
+            if path == "-" {
+                open(path)
+                continue
+            }
+            var st = stat()
+            guard lstat(path, &st) == 0 || stat(path, &st) == 0 else {
+                problems.append(problem(path, "cannot be read: \(String(cString: strerror(errno)))", "skipped"))
+                continue
+            }
+            var target = st
+            if (st.st_mode & S_IFMT) == S_IFLNK, stat(path, &target) != 0 {
+                problems.append(problem(path, "is a broken symbolic link", "skipped"))
+                continue
+            }
+            if (target.st_mode & S_IFMT) == S_IFDIR {
+                var found: [String] = []
+                var visited: Set<[UInt64]> = [[UInt64(target.st_dev), UInt64(target.st_ino)]]
+                walk(path, into: &found, visited: &visited)
+                for file in found.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) { open(file) }
+            } else {
+                open(path)
+            }
+        }
+    }
+
+    private func problem(_ path: String, _ what: String, _ action: String) -> InputProblem {
+        InputProblem(.error, SourceLocation(file: path, documentIndex: 0, byteOffset: 0), what, action: action)
+    }
+
+    private mutating func open(_ path: String) {
+        do {
+            files.append(try InputFile.open(path: path))
+        } catch {
+            problems.append(problem(path, "\(error)".replacingOccurrences(of: "\(path): ", with: ""), "skipped"))
+        }
+    }
+
+    private mutating func walk(_ dir: String, into found: inout [String], visited: inout Set<[UInt64]>) {
+        guard let handle = opendir(dir) else {
+            problems.append(problem(dir, "directory cannot be read: \(String(cString: strerror(errno)))", "skipped"))
+            return
+        }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+            var st = stat()
+            guard lstat(path, &st) == 0 else { continue }
+            switch st.st_mode & S_IFMT {
+            case S_IFDIR:
+                let key = [UInt64(st.st_dev), UInt64(st.st_ino)]
+                guard !visited.contains(key) else { continue }
+                visited.insert(key)
+                walk(path, into: &found, visited: &visited)
+            case S_IFLNK:
+                var target = stat()
+                guard hasExportExtension(name) else { continue }
+                if stat(path, &target) != 0 {
+                    problems.append(problem(path, "is a broken symbolic link", "skipped"))
+                } else if (target.st_mode & S_IFMT) == S_IFREG {
+                    found.append(path)
+                } else {
+                    problems.append(problem(path, "is a symbolic link to something that is not a regular file", "skipped (links to directories are not followed)"))
+                }
+            case S_IFREG:
+                if hasExportExtension(name) { found.append(path) }
+            default:
+                if hasExportExtension(name) {
+                    problems.append(problem(path, "is not a regular file (FIFO, socket or device)", "skipped"))
+                }
+            }
+        }
+    }
+
+    private func hasExportExtension(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
+        return Self.extensions.contains(name[name.index(after: dot)...].lowercased())
+    }
+
+    /// First pass over every file: document references and reading problems.
+    func scan(maxDocumentSize: Int) -> (refs: [DocumentRef], problems: [InputProblem], bytes: Int) {
+        var refs: [DocumentRef] = []
+        var found = problems
+        var bytes = 0
+        let scanner = ExportScanner(maxDocumentSize: maxDocumentSize)
+        for (index, file) in files.enumerated() {
+            let result = scanner.scan(file, fileIndex: index)
+            refs.append(contentsOf: result.documents)
+            found.append(contentsOf: result.problems)
+            bytes += file.size
+        }
+        return (refs, found, bytes)
+    }
+}

@@ -1,0 +1,34 @@
+import Transcript
+
+/// Options shared by every command that reads exports.
+struct ReadOptions {
+    var inputs: [String]
+    var maxDocumentSizeMiB: Int
+    var jobs: Int
+}
+
+/// Reads the inputs' first pass and catalogue; loads and replays on demand.
+struct SessionSource: Sendable {
+    let catalog: Catalog
+    let loader: DocumentLoader
+    let bytes: Int
+
+    init(options: ReadOptions, diagnostics: Diagnostics) {
+        let inputs = InputSet(paths: options.inputs)
+        let (refs, problems, bytes) = inputs.scan(maxDocumentSize: options.maxDocumentSizeMiB << 20)
+        self.catalog = Catalog(documents: refs)
+        self.loader = DocumentLoader(files: inputs.files)
+        self.bytes = bytes
+        for p in problems { diagnostics.report(p) }
+        for p in catalog.problems { diagnostics.report(p) }
+        for (type, count) in catalog.otherDocuments.sorted(by: { $0.key < $1.key }) {
+            diagnostics.info("note: skipped \(count) document\(count == 1 ? "" : "s") of _docType \(type) (not sessions)")
+        }
+    }
+
+    var count: Int { catalog.items.count }
+
+    func transcript(_ index: Int) -> Result<Transcript, InputProblem> {
+        loader.load(catalog.items[index]).map { Replay.run($0) }
+    }
+}

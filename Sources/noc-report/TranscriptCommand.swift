@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Transcript
+
+struct TranscriptCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "transcript",
+        abstract: "Print every session's rebuilt conversation as JSON Lines (FORMAT.md §5).",
+        discussion: """
+        One JSON object per session on standard output, in input order. A session \
+        that appears more than once is printed once, at its first position, with the \
+        newest copy's content.
+
+        Examples:
+          noc-report transcript export.json > sessions.jsonl
+          noc-report transcript archive/ | jq -r 'select(.outcome.category=="failed") | .id'
+          cat export.json | noc-report transcript -
+        """)
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let diagnostics = common.diagnostics()
+        let source = SessionSource(options: common.readOptions, diagnostics: diagnostics)
+        let out = FileHandle.standardOutput
+        var rendered = 0
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 20)
+        orderedParallelMap(count: source.count, jobs: common.effectiveJobs, work: { i -> Result<([UInt8], Transcript?), InputProblem> in
+            source.transcript(i).map { t in (TranscriptJSON.encode(t), t) }
+        }, consume: { _, result in
+            switch result {
+            case .success(let (line, t)):
+                if let t { diagnostics.sessionWarnings(t) }
+                buffer.append(contentsOf: line)
+                rendered += 1
+                if buffer.count >= 1 << 20 {
+                    out.write(Data(buffer))
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            case .failure(let problem):
+                diagnostics.report(problem)
+            }
+        })
+        if !buffer.isEmpty { out.write(Data(buffer)) }
+        if source.count == 0 && diagnostics.errors == 0 {
+            diagnostics.warning("no sessions found in the input")
+        }
+        let code = diagnostics.exitCode(rendered: rendered)
+        if code != 0 { throw ExitCode(code) }
+    }
+}

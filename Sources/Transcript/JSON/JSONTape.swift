@@ -237,6 +237,8 @@ func scanString(_ buf: UnsafeBufferPointer<UInt8>, at start: Int) throws(JSONErr
     var i = start + 1
     var escaped = false
     while i < n {
+        i = firstStringSpecial(buf, from: i)
+        guard i < n else { break }
         let c = buf[i]
         if c == UInt8(ascii: "\"") { return (i + 1, escaped) }
         if c == UInt8(ascii: "\\") {

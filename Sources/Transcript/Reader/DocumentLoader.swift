@@ -74,13 +74,6 @@ extension JSONError {
     }
 }
 
-/// Fast path for ASCII, then the standard library's validation.
 func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-    let asciiOnly = bytes.withUnsafeBufferPointer { buf -> Bool in
-        var acc: UInt8 = 0
-        for b in buf { acc |= b }
-        return acc < 0x80
-    }
-    if asciiOnly { return true }
-    return String(validating: bytes, as: UTF8.self) != nil
+    bytes.withUnsafeBufferPointer { isValidUTF8($0) }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A problem with the input itself (not with one session's content).
 public struct InputProblem: Error, Sendable, CustomStringConvertible {
     public enum Severity: Sendable { case error, warning }
@@ -251,8 +257,7 @@ private struct ScanRun {
         var lineNumber = 1
         var index = 0
         while lineStart < n {
-            var lineEnd = lineStart
-            while lineEnd < n && buf[lineEnd] != 0x0A { lineEnd += 1 }
+            let lineEnd = Self.nextNewline(buf, from: lineStart)
             let first = scanner.skipSpace(lineStart)
             if first < lineEnd {
                 let loc = location(index, first, line: lineNumber)
@@ -274,6 +279,12 @@ private struct ScanRun {
             lineNumber += 1
             release(lineStart)
         }
+    }
+
+    static func nextNewline(_ buf: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < buf.count, let base = buf.baseAddress else { return buf.count }
+        guard let hit = memchr(base + start, 0x0A, buf.count - start) else { return buf.count }
+        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 
     func failureText(_ error: StructuralScanner.Failure) -> String {

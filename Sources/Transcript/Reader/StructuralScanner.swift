@@ -21,6 +21,8 @@ struct StructuralScanner {
         var i = start + 1
         let n = buf.count
         while i < n {
+            i = firstStringSpecial(buf, from: i)
+            guard i < n else { break }
             let c = buf[i]
             if c == UInt8(ascii: "\"") { return i + 1 }
             if c == UInt8(ascii: "\\") { i += 2; continue }

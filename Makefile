@@ -1,0 +1,33 @@
+# noc-report — see README.md. Every target installs what it needs first.
+SWIFT   ?= swift
+PREFIX  ?= /usr/local
+BIN      = .build/release/noc-report
+
+.PHONY: report test record bench fuzz install check-html deps test-deps examples
+
+deps:
+	@tools/bootstrap.sh
+
+test-deps:
+	@NOC_BOOTSTRAP_TEST_TOOLS=1 tools/bootstrap.sh
+
+report: deps
+	$(SWIFT) build -c release --product noc-report
+	$(BIN) render examples -o out
+	@echo "Reports are in out/: open out/index.html (or read out/index.md)."
+
+test: test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+record: test-deps
+	NOC_RECORD=1 $(SWIFT) test || true
+	@echo "Golden files re-recorded: review them with git diff."
+
+examples:
+	python3 tools/make-examples.py
+
+install: deps
+	$(SWIFT) build -c release --product noc-report
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/noc-report

@@ -1,0 +1,82 @@
+/// Vectorised searches for the scanners' hot loops: most of an export is the
+/// inside of long strings, so finding the next quote or backslash 16 bytes
+/// at a time is what makes the first pass and the parser fast.
+@inline(__always)
+func firstStringSpecial(_ buf: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    let n = buf.count
+    var i = start
+    guard let base = buf.baseAddress else { return n }
+    let raw = UnsafeRawPointer(base)
+    let quote = SIMD16<UInt8>(repeating: UInt8(ascii: "\""))
+    let backslash = SIMD16<UInt8>(repeating: UInt8(ascii: "\\"))
+    let space = SIMD16<UInt8>(repeating: 0x20)
+    while i + 16 <= n {
+        let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+        let hit = (v .== quote) .| (v .== backslash) .| (v .< space)
+        if any(hit) {
+            for k in 0..<16 where hit[k] { return i + k }
+        }
+        i += 16
+    }
+    while i < n {
+        let c = buf[i]
+        if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { return i }
+        i += 1
+    }
+    return n
+}
+
+/// True when every byte is ASCII (no UTF-8 validation needed).
+@inline(__always)
+func allASCII(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = buf.count
+    guard let base = buf.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
+    var acc = SIMD16<UInt8>(repeating: 0)
+    var i = 0
+    while i + 16 <= n {
+        acc |= raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+        i += 16
+    }
+    var tail: UInt8 = 0
+    while i < n { tail |= buf[i]; i += 1 }
+    return (acc.max() | tail) < 0x80
+}
+
+/// Validates UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF),
+/// skipping ASCII runs 16 bytes at a time.
+func isValidUTF8(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = buf.count
+    guard let base = buf.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
+    let high = SIMD16<UInt8>(repeating: 0x80)
+    var i = 0
+    while i < n {
+        if i + 16 <= n {
+            let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+            if !any(v .>= high) { i += 16; continue }
+        }
+        let c = buf[i]
+        if c < 0x80 { i += 1; continue }
+        @inline(__always) func cont(_ j: Int) -> Bool { j < n && buf[j] & 0xC0 == 0x80 }
+        if c >= 0xC2 && c <= 0xDF {
+            guard cont(i + 1) else { return false }
+            i += 2
+        } else if c >= 0xE0 && c <= 0xEF {
+            guard cont(i + 1), cont(i + 2) else { return false }
+            let c1 = buf[i + 1]
+            if c == 0xE0 && c1 < 0xA0 { return false }
+            if c == 0xED && c1 >= 0xA0 { return false }
+            i += 3
+        } else if c >= 0xF0 && c <= 0xF4 {
+            guard cont(i + 1), cont(i + 2), cont(i + 3) else { return false }
+            let c1 = buf[i + 1]
+            if c == 0xF0 && c1 < 0x90 { return false }
+            if c == 0xF4 && c1 >= 0x90 { return false }
+            i += 4
+        } else {
+            return false
+        }
+    }
+    return true
+}

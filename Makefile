@@ -24,6 +24,11 @@ record: test-deps
 	NOC_RECORD=1 $(SWIFT) test || true
 	@echo "Golden files re-recorded: review them with git diff."
 
+# Side by side with the Python peer and the physical bounds (../shared/bench).
+bench: deps
+	$(SWIFT) build -c release --product noc-report
+	../shared/bench/run-bench --size 100M --size 1G --jobs 2
+
 examples:
 	python3 tools/make-examples.py
 

@@ -67,10 +67,19 @@ public struct OrchestratorMessage: Sendable {
     public enum Status: String, Sendable { case complete, error }
     public var timestamp: JSONValue?
     public var steps: [JSONValue] = []
+    /// For interactions (§7), where `steps` is copied from the document: the
+    /// value as written when it is missing or not an array (it stays so).
+    public var stepsAsWritten: StepsField = .list
     public var status: Status = .complete
     public var diagnosis: JSONValue?
     public var runMeta: JSONValue?
     public var errorMessage: JSONValue?
+}
+
+public enum StepsField: Sendable {
+    case list
+    case missing
+    case other(JSONValue)
 }
 
 public enum Message: Sendable {

@@ -62,8 +62,15 @@ public enum TranscriptJSON {
             case .orchestrator(let m):
                 w.key("role"); w.string("orchestrator")
                 w.field("timestamp", raw: m.timestamp)
-                w.key("steps")
-                w.array { w in for step in m.steps { w.raw(step) } }
+                switch m.stepsAsWritten {
+                case .list:
+                    w.key("steps")
+                    w.array { w in for step in m.steps { w.raw(step) } }
+                case .missing:
+                    break
+                case .other(let value):
+                    w.field("steps", raw: value)
+                }
                 w.key("status"); w.string(m.status.rawValue)
                 w.field("diagnosis", raw: m.diagnosis)
                 w.field("runMeta", raw: m.runMeta)

@@ -118,9 +118,15 @@ public struct Catalog: Sendable {
         for sid in chunkOrder where !usedChunks.contains(sid) {
             let chunks = chunksBySession[sid] ?? []
             orphanChunks.append((sid, chunks.count))
-            if let first = chunks.first {
+            guard let first = chunks.first else { continue }
+            let plural = chunks.count == 1 ? "" : "s"
+            if best[sid] != nil {
                 problems.append(InputProblem(.warning, first.location,
-                                             "\(chunks.count) chunk\(chunks.count == 1 ? "" : "s") of session \(sid) \(chunks.count == 1 ? "has" : "have") no manifest (session document) in the input (orphan_chunks)",
+                                             "\(chunks.count) chunk\(plural) of session \(sid) found, but that session's document carries its own event_log (orphan_chunks)",
+                                             action: "the chunks were ignored; the document's event_log was used"))
+            } else {
+                problems.append(InputProblem(.warning, first.location,
+                                             "\(chunks.count) chunk\(plural) of session \(sid) \(chunks.count == 1 ? "has" : "have") no manifest (session document) in the input (orphan_chunks)",
                                              action: "not rendered; export the session document too"))
             }
         }

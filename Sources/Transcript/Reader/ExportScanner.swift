@@ -175,7 +175,8 @@ private struct ScanRun {
         var i = scanner.skipSpace(open + 1)
         var index = 0
         if i < n && buf[i] == UInt8(ascii: "]") {
-            finishTopLevel(after: i + 1)
+            // A listing's array is followed by its object's '}': the caller checks what follows that.
+            if !listing { finishTopLevel(after: i + 1) }
             return
         }
         while true {

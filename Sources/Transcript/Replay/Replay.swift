@@ -128,8 +128,11 @@ public enum Replay {
             if steps.isArray {
                 orchestrator.steps = Array(steps.elements)
             } else {
+                orchestrator.stepsAsWritten = .other(steps)
                 warnings.append(.init(.fieldTypeMismatch, "steps is \(steps.kind.article), not an array: no steps shown"))
             }
+        } else {
+            orchestrator.stepsAsWritten = .missing
         }
         orchestrator.diagnosis = doc["diagnosis"]
         orchestrator.runMeta = doc["run_meta"]

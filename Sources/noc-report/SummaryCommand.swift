@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import Transcript
+
+struct SummaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summary",
+        abstract: "Count sessions per outcome, failure reason, failing agent, step error kind, scenario and day.",
+        discussion: """
+        Examples:
+          noc-report summary export.json
+          noc-report summary archive/ --json | jq .by_reason
+          noc-report summary export.json --csv > summary.csv
+        """)
+
+    @OptionGroup var common: CommonOptions
+
+    @Flag(name: .long, help: "Print JSON (by_outcome, by_reason, by_failing_agent, by_step_error_kind, by_scenario, by_day, ...).")
+    var json = false
+
+    @Flag(name: .long, help: "Print CSV rows: dimension,value,count.")
+    var csv = false
+
+    func validate() throws {
+        if json && csv { throw ValidationError("choose one of --json and --csv") }
+    }
+
+    func run() throws {
+        let diagnostics = common.diagnostics()
+        let source = SessionSource(options: common.readOptions, diagnostics: diagnostics)
+        var report = SummaryReport()
+        var read = 0
+        orderedParallelMap(count: source.count, jobs: common.effectiveJobs, work: { i in
+            source.transcript(i).map(SessionFacts.init)
+        }, consume: { _, result in
+            switch result {
+            case .success(let facts): report.add(facts); read += 1
+            case .failure(let problem): diagnostics.report(problem)
+            }
+        })
+        let text = json ? report.json() : csv ? report.csv() : report.table(color: isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+        FileHandle.standardOutput.write(Data(text.utf8))
+        let code = diagnostics.exitCode(rendered: read)
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+extension SessionFacts {
+    init(_ t: Transcript) {
+        let o = t.outcome
+        var agents: [String] = []
+        var kinds: [String] = []
+        for step in o.failedSteps {
+            let agent = step.agent ?? "(unknown agent)"
+            if !agents.contains(agent) { agents.append(agent) }
+            if !kinds.contains(step.kind.rawValue) { kinds.append(step.kind.rawValue) }
+        }
+        let span = t.timeSpan
+        self.init(category: o.category.rawValue, reason: o.reason.rawValue,
+                  scenario: t.document["scenario"]?.string ?? "(none)",
+                  day: t.document["created_at"]?.string.flatMap(Timestamp.parse)?.day(),
+                  durationSeconds: span.map { $0.last.seconds - $0.first.seconds },
+                  failingAgents: agents, stepErrorKinds: kinds, errorMessage: o.reason == .none ? nil : o.message)
+    }
+}

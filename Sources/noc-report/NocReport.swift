@@ -16,6 +16,6 @@ struct NocReport: ParsableCommand {
           noc-report transcript export.json > sessions.jsonl
         """,
         version: "0.1.0",
-        subcommands: [TranscriptCommand.self, SummaryCommand.self],
-        defaultSubcommand: TranscriptCommand.self)
+        subcommands: [RenderCommand.self, TranscriptCommand.self, SummaryCommand.self],
+        defaultSubcommand: RenderCommand.self)
 }

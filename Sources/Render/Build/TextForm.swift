@@ -1,0 +1,62 @@
+import Transcript
+
+/// Small wording helpers shared by the builders: numbers, plurals, cut lines.
+enum TextForm {
+    /// 38412 → "38,412".
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return n < 0 ? "-" + out : out
+    }
+
+    static func plural(_ n: Int, _ word: String, _ plural: String? = nil) -> String {
+        "\(n) \(n == 1 ? word : (plural ?? word + "s"))"
+    }
+
+    /// The first non-empty line, whitespace collapsed, cut near `limit`
+    /// characters at a word boundary with "…".
+    static func shortLine(_ text: String, limit: Int) -> String {
+        let line = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
+            .first(where: { !$0.allSatisfy(\.isWhitespace) }) ?? ""
+        let words = line.split(whereSeparator: { $0.isWhitespace })
+        var out = ""
+        for word in words {
+            let candidate = out.isEmpty ? String(word) : out + " " + word
+            if candidate.count > limit {
+                if out.isEmpty { out = String(candidate.prefix(limit)) }
+                return out + "…"
+            }
+            out = candidate
+        }
+        let moreLines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
+            .filter { !$0.allSatisfy(\.isWhitespace) }.count > 1
+        return moreLines ? out + " …" : out
+    }
+
+    /// `value` joined as "a, b and c".
+    static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+        }
+    }
+
+    static func isMultiline(_ text: String) -> Bool {
+        text.utf8.contains(0x0A) || text.utf8.contains(0x0D)
+    }
+}
+
+extension JSONValue {
+    /// Text for a field shown to people: strings as they are, other values
+    /// as compact JSON, null and empty strings as nil.
+    var shownText: String? {
+        if isNull { return nil }
+        let text = displayText
+        return text.isEmpty ? nil : text
+    }
+}

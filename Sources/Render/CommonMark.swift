@@ -1,0 +1,223 @@
+import CCMark
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Agent Markdown (diagnoses, responses, documents) as HTML or as
+/// sanitised CommonMark. The only file that talks to libcmark.
+///
+/// Rendering always uses `CMARK_OPT_DEFAULT`, which is cmark's safe mode:
+/// `CMARK_OPT_UNSAFE` is never passed because session text is untrusted.
+/// Before rendering, the tree is made safe for embedding in a report:
+/// - raw HTML becomes literal text, as the NOC frontend shows it
+///   (FORMAT.md §4, last paragraph), instead of cmark's "raw HTML omitted";
+/// - images become plain links, so a report never loads anything remote;
+/// - links other than http, https, mailto or a fragment lose their
+///   destination (`javascript:` and friends);
+/// - headings are shifted down to start at `headingFloor`, so agent text
+///   can never add a heading at or above the report's own levels.
+public enum CommonMark {
+    /// Safe HTML for agent Markdown. `headingFloor` is the level the
+    /// agent's highest heading becomes (1 leaves headings as written).
+    public static func html(_ markdown: String, headingFloor: Int = 1) -> SafeHTML {
+        let document = CMarkDocument(parsing: markdown)
+        document.neutralise(headingFloor: headingFloor)
+        document.keepPipeRowLines()
+        return SafeHTML(trusted: document.renderHTML())
+    }
+
+    /// Agent Markdown re-written by cmark after the same neutralisation:
+    /// formatting is kept, but every block is closed (an unclosed code fence
+    /// gets its closing fence) and nothing can leak into the text around it.
+    /// No trailing newline.
+    static func markdown(_ markdown: String, headingFloor: Int = 1) -> String {
+        let document = CMarkDocument(parsing: markdown)
+        document.neutralise(headingFloor: headingFloor)
+        var text = document.renderCommonMark()
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+}
+
+/// Owns one parsed cmark tree; `deinit` frees it.
+private final class CMarkDocument {
+    private let root: OpaquePointer
+
+    init(parsing markdown: String) {
+        var text = markdown
+        let parsed = text.withUTF8 { buf in
+            buf.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
+            }
+        }
+        // cmark only returns nil when it cannot allocate memory.
+        guard let parsed else { preconditionFailure("cmark_parse_document failed to allocate") }
+        root = parsed
+    }
+
+    deinit {
+        cmark_node_free(root)
+    }
+
+    func renderHTML() -> String {
+        guard let html = cmark_render_html(root, CMARK_OPT_DEFAULT) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    func renderCommonMark() -> String {
+        guard let text = cmark_render_commonmark(root, CMARK_OPT_DEFAULT, 0) else { return "" }
+        defer { free(text) }
+        return String(cString: text)
+    }
+
+    /// Collects the nodes first and edits after: cmark's iterator must not
+    /// see the tree change under it.
+    func neutralise(headingFloor: Int) {
+        var headings: [OpaquePointer] = []
+        var htmlBlocks: [OpaquePointer] = []
+        var htmlInlines: [OpaquePointer] = []
+        var images: [OpaquePointer] = []
+        var links: [OpaquePointer] = []
+
+        guard let iter = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING: headings.append(node)
+            case CMARK_NODE_HTML_BLOCK: htmlBlocks.append(node)
+            case CMARK_NODE_HTML_INLINE: htmlInlines.append(node)
+            case CMARK_NODE_IMAGE: images.append(node)
+            case CMARK_NODE_LINK: links.append(node)
+            default: break
+            }
+        }
+
+        if headingFloor > 1, let top = headings.map({ Int(cmark_node_get_heading_level($0)) }).min() {
+            for heading in headings {
+                let level = Int(cmark_node_get_heading_level(heading))
+                cmark_node_set_heading_level(heading, Int32(min(6, headingFloor + level - top)))
+            }
+        }
+        for link in links where !Self.allowedDestination(Self.url(of: link)) {
+            cmark_node_set_url(link, "")
+        }
+        for image in images { replaceImageWithLink(image) }
+        for node in htmlInlines {
+            let literal = Self.literal(of: node).map { $0 == "\n" || $0 == "\r" ? " " : $0 }
+            replace(node, with: Self.textNode(String(literal)))
+        }
+        for node in htmlBlocks { replaceHTMLBlock(node) }
+    }
+
+    /// Agents write GFM pipe tables, which plain CommonMark (like the
+    /// frontend) reads as one paragraph. The text stays exactly that, but a
+    /// paragraph whose lines all look like table rows keeps its line breaks,
+    /// so the rows stay readable. Only for HTML: in Markdown output the
+    /// source lines are kept anyway and GitHub draws the table.
+    func keepPipeRowLines() {
+        var paragraphs: [OpaquePointer] = []
+        guard let iter = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter),
+                  cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH else { continue }
+            paragraphs.append(node)
+        }
+        for paragraph in paragraphs where Self.looksLikePipeTable(paragraph) {
+            var breaks: [OpaquePointer] = []
+            var child = cmark_node_first_child(paragraph)
+            while let node = child {
+                if cmark_node_get_type(node) == CMARK_NODE_SOFTBREAK { breaks.append(node) }
+                child = cmark_node_next(node)
+            }
+            for soft in breaks { replace(soft, with: cmark_node_new(CMARK_NODE_LINEBREAK)) }
+        }
+    }
+
+    /// At least two lines, each starting with "|", the second a delimiter row.
+    private static func looksLikePipeTable(_ paragraph: OpaquePointer) -> Bool {
+        var lines: [String] = [""]
+        var child = cmark_node_first_child(paragraph)
+        while let node = child {
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: lines.append("")
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: lines[lines.count - 1] += literal(of: node)
+            default: lines[lines.count - 1] += "x"
+            }
+            child = cmark_node_next(node)
+        }
+        guard lines.count >= 2, lines.allSatisfy({ $0.hasPrefix("|") }) else { return false }
+        return lines[1].allSatisfy { "|-: ".contains($0) }
+    }
+
+    private func replaceImageWithLink(_ image: OpaquePointer) {
+        guard let link = cmark_node_new(CMARK_NODE_LINK) else { return }
+        let url = Self.url(of: image)
+        cmark_node_set_url(link, Self.allowedDestination(url) ? url : "")
+        if let title = cmark_node_get_title(image) { cmark_node_set_title(link, title) }
+        while let child = cmark_node_first_child(image) {
+            cmark_node_append_child(link, child)
+        }
+        if cmark_node_first_child(link) == nil {
+            cmark_node_append_child(link, Self.textNode("image"))
+        }
+        replace(image, with: link)
+    }
+
+    /// A paragraph of the block's lines as text, separated by hard breaks.
+    private func replaceHTMLBlock(_ block: OpaquePointer) {
+        guard let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH) else { return }
+        var lines = Self.literal(of: block).split(separator: "\n", omittingEmptySubsequences: false)
+        while let last = lines.last, last.allSatisfy({ $0 == "\r" || $0 == " " }) { lines.removeLast() }
+        for (i, line) in lines.enumerated() {
+            if i > 0, let br = cmark_node_new(CMARK_NODE_LINEBREAK) { cmark_node_append_child(paragraph, br) }
+            let text = line.hasSuffix("\r") ? line.dropLast() : line
+            cmark_node_append_child(paragraph, Self.textNode(String(text)))
+        }
+        replace(block, with: paragraph)
+    }
+
+    private func replace(_ old: OpaquePointer, with new: OpaquePointer?) {
+        guard let new else { return }
+        if cmark_node_replace(old, new) == 1 {
+            cmark_node_free(old)
+        } else {
+            cmark_node_free(new)
+        }
+    }
+
+    private static func textNode(_ text: String) -> OpaquePointer? {
+        guard let node = cmark_node_new(CMARK_NODE_TEXT) else { return nil }
+        cmark_node_set_literal(node, text)
+        return node
+    }
+
+    private static func literal(of node: OpaquePointer) -> String {
+        // Owned by the node: copied, never freed here.
+        guard let literal = cmark_node_get_literal(node) else { return "" }
+        return String(cString: literal)
+    }
+
+    private static func url(of node: OpaquePointer) -> String {
+        guard let url = cmark_node_get_url(node) else { return "" }
+        return String(cString: url)
+    }
+
+    /// http, https and mailto, or a destination without a scheme.
+    static func allowedDestination(_ url: String) -> Bool {
+        let lower = url.lowercased().filter { !$0.isWhitespace && !($0.asciiValue.map { $0 < 0x20 } ?? false) }
+        guard let colon = lower.firstIndex(of: ":") else { return true }
+        if let stop = lower.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }), stop < colon { return true }
+        let scheme = lower[..<colon]
+        return scheme == "http" || scheme == "https" || scheme == "mailto"
+    }
+}

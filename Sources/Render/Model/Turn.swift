@@ -1,0 +1,71 @@
+extension ReportModel {
+    /// One operator message and the orchestrator run that answered it.
+    public struct Turn: Sendable {
+        /// 1-based position in the session; anchors use it (`turn-2`).
+        public var number: Int
+        public var anchor: String
+        /// "Initial alert" or "Follow-up 1".
+        public var title: String
+        public var operatorMessages: [OperatorMessage]
+        /// When the run started, in the display zone.
+        public var startedText: String?
+        /// First to last timestamp seen in the turn.
+        public var durationText: String?
+        /// False for an operator message no run answered.
+        public var hasRun: Bool
+        /// Steps and everything else that happened, in order.
+        public var entries: [TimelineEntry]
+        public var diagnosis: AgentMarkdown?
+        /// v2 `message.delta` text of an answer that never completed.
+        public var unfinishedAnswer: String?
+        public var runMeta: RunMeta?
+        /// The orchestrator message's `errorMessage`, when its status is error.
+        public var errorMessage: String?
+        /// Said when the turn has no diagnosis ("No final answer ...").
+        public var missingAnswerNote: String?
+    }
+
+    public struct OperatorMessage: Sendable {
+        public var text: String
+        public var timeText: String?
+        /// Taken from `alert_text` because the log had no user message (FORMAT.md §4 rule 6).
+        public var fromAlertText: Bool
+    }
+
+    /// The run's own summary (`run_complete`).
+    public struct RunMeta: Sendable {
+        public var steps: String?
+        public var tokens: String?
+        public var time: String?
+    }
+
+    public enum TimelineEntry: Sendable {
+        case step(Step)
+        /// Started (`step_started` / `tool_call.start`) but never completed.
+        case stepInFlight(PendingStep)
+        case note(Note)
+    }
+
+    public struct PendingStep: Sendable {
+        public var number: String
+        public var anchor: String
+        public var agent: String?
+        public var timeText: String?
+        public var query: String?
+        public var reasoning: String?
+    }
+
+    /// Something that happened in a turn that is not a step (FORMAT.md §4, last paragraph).
+    public struct Note: Sendable {
+        public enum Kind: String, Sendable {
+            case retry, cancelRequested = "cancel_requested", status, thread, error, gap
+        }
+        public var kind: Kind
+        /// "Retry", "Cancellation requested", ...
+        public var title: String
+        public var text: String
+        /// Multi-line text (an error message) that should keep its lines.
+        public var isBlock: Bool
+        public var eventIndex: Int?
+    }
+}

@@ -1,0 +1,54 @@
+import Testing
+@testable import Render
+
+/// Agent Markdown through libcmark: formatting kept, structure contained.
+@Suite struct CommonMarkTests {
+    @Test(arguments: [
+        ("**bold** and `code`", "<p><strong>bold</strong> and <code>code</code></p>\n"),
+        ("<script>alert(1)</script>", "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n"),
+        ("a <b>x</b> c", "<p>a &lt;b&gt;x&lt;/b&gt; c</p>\n"),
+        ("[x](javascript:alert(1))", "<p><a href=\"\">x</a></p>\n"),
+        ("[x](JAVASCRIPT:alert(1))", "<p><a href=\"\">x</a></p>\n"),
+        ("<javascript:alert(1)>", "<p><a href=\"\">javascript:alert(1)</a></p>\n"),
+        ("[x](https://e.org/a)", "<p><a href=\"https://e.org/a\">x</a></p>\n"),
+        ("![chart](http://evil.example/x.png)", "<p><a href=\"http://evil.example/x.png\">chart</a></p>\n"),
+        ("![](data:image/png;base64,AA==)", "<p><a href=\"\">image</a></p>\n"),
+        ("```\nunclosed", "<pre><code>unclosed\n</code></pre>\n"),
+    ])
+    func htmlIsSafe(_ markdown: String, _ html: String) {
+        #expect(CommonMark.html(markdown).html == html)
+    }
+
+    @Test func headingsAreDemotedBelowTheFloor() {
+        let html = CommonMark.html("# One\n\n## Two\n\nSetext\n===\n\n> # Quoted\n\n- ## Listed", headingFloor: 5).html
+        #expect(html == "<h5>One</h5>\n<h6>Two</h6>\n<h5>Setext</h5>\n<blockquote>\n<h5>Quoted</h5>\n</blockquote>\n<ul>\n<li>\n<h6>Listed</h6>\n</li>\n</ul>\n")
+    }
+
+    @Test func theHighestAgentHeadingLandsOnTheFloor() {
+        #expect(CommonMark.html("## Diagnosis\n\n### Root cause", headingFloor: 5).html == "<h5>Diagnosis</h5>\n<h6>Root cause</h6>\n")
+        #expect(CommonMark.html("## Kept", headingFloor: 1).html == "<h2>Kept</h2>\n")
+    }
+
+    @Test func rawHTMLBlocksBecomeText() {
+        #expect(CommonMark.html("<div>\n<b>x</b>\n</div>").html == "<p>&lt;div&gt;<br />\n&lt;b&gt;x&lt;/b&gt;<br />\n&lt;/div&gt;</p>\n")
+    }
+
+    @Test func pipeTablesKeepTheirLinesInHTML() {
+        let html = CommonMark.html("| a | b |\n|---|---|\n| 1 | 2 |").html
+        #expect(html == "<p>| a | b |<br />\n|---|---|<br />\n| 1 | 2 |</p>\n")
+        #expect(CommonMark.html("a\nb").html == "<p>a\nb</p>\n")
+    }
+
+    @Test func markdownOutputClosesFencesAndDemotes() {
+        let md = CommonMark.markdown("# Evil\n\nEvil\n===\n\n```\nunclosed", headingFloor: 5)
+        #expect(md == "##### Evil\n\n##### Evil\n\n``` \nunclosed\n```")
+    }
+
+    @Test func markdownOutputTurnsRawHTMLIntoText() {
+        let md = CommonMark.markdown("[x](javascript:alert(1)) <b>hi</b>\n\n<!-- open comment\n# still inside", headingFloor: 5)
+        #expect(!md.contains("<!--"))
+        #expect(!md.contains("](javascript:"))
+        #expect(md.contains("\\# still inside"))
+        #expect(md.contains("\\<b\\>hi\\</b\\>") || md.contains("\\<b>hi\\</b>"))
+    }
+}

@@ -1,0 +1,110 @@
+import Testing
+@testable import Render
+
+@Suite struct EscapingTests {
+    @Test(arguments: [
+        ("a & b < c > d \" e ' f", "a &amp; b &lt; c &gt; d &quot; e &#39; f"),
+        ("plain text, no change", "plain text, no change"),
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("héllo ✓ <", "héllo ✓ &lt;"),
+        ("", ""),
+    ])
+    func safeHTMLEscapesTheFiveCharacters(_ input: String, _ expected: String) {
+        #expect(SafeHTML(escaping: input).html == expected)
+    }
+
+    @Test(arguments: [
+        ("plain words", "plain words"),
+        ("# heading", "\\# heading"),
+        ("#hashtag", "#hashtag"),
+        ("####### seven", "####### seven"),
+        ("- item", "\\- item"),
+        ("-8.1", "-8.1"),
+        ("---", "\\---"),
+        ("===", "\\==="),
+        ("= x", "= x"),
+        ("+61 412", "+61 412"),
+        ("+ item", "\\+ item"),
+        ("1. item", "1\\. item"),
+        ("42.3s", "42.3s"),
+        ("2) item", "2\\) item"),
+        ("> quote", "\\> quote"),
+        ("a | b", "a \\| b"),
+        ("<b>x</b>", "\\<b\\>x\\</b\\>"),
+        ("[x](javascript:y)", "\\[x\\](javascript:y)"),
+        ("*em* _em_ ~del~ `code`", "\\*em\\* \\_em\\_ \\~del\\~ \\`code\\`"),
+        ("dispatch_field_engineer", "dispatch_field_engineer"),
+        ("&amp; \\", "\\&amp; \\\\"),
+        ("$x$", "\\$x\\$"),
+        ("line one\nline two\r\n\tthree", "line one line two three"),
+        ("  padded  ", "padded"),
+        ("nul\u{0}x", "nul\u{FFFD}x"),
+    ])
+    func markdownInlineTextCannotCreateStructure(_ input: String, _ expected: String) {
+        #expect(MarkdownText.inline(input) == expected)
+    }
+
+    @Test(arguments: [
+        ("id-1", false, "`id-1`"),
+        ("a`b", false, "``a`b``"),
+        ("`x`", false, "`` `x` ``"),
+        ("a|b", true, "`a\\|b`"),
+        ("a|b", false, "`a|b`"),
+        ("two\nlines", false, "`two lines`"),
+        ("", false, ""),
+    ])
+    func codeSpansUseALongerFence(_ input: String, _ inTable: Bool, _ expected: String) {
+        #expect(MarkdownText.codeSpan(input, inTable: inTable) == expected)
+    }
+
+    @Test func fencedBlocksCannotBeClosedFromInside() {
+        #expect(MarkdownText.fencedBlock("a\n```\nb") == "````\na\n```\nb\n````")
+        #expect(MarkdownText.fencedBlock("x\r\ny\n\n") == "```\nx\ny\n```")
+        #expect(MarkdownText.fencedBlock("{}", info: "json") == "```json\n{}\n```")
+        #expect(MarkdownText.fencedBlock("x", info: "a`b c") == "```abc\nx\n```")
+    }
+
+    @Test(arguments: [
+        ("https://www.google.com/maps?q=-34.7,149.7", "https://www.google.com/maps?q=-34.7,149.7"),
+        ("HTTP://example.org/", "HTTP://example.org/"),
+        ("  https://example.org/a  ", "https://example.org/a"),
+        ("javascript:alert(1)", nil),
+        ("JaVaScRiPt:alert(1)", nil),
+        ("data:text/html,x", nil),
+        ("file:///etc/passwd", nil),
+        ("//example.org/x", nil),
+        ("https:///path", nil),
+        ("https://exa mple.org", nil),
+        ("https://example.org/\u{7}", nil),
+        ("maps.example.org", nil),
+    ] as [(String, String?)])
+    func onlyHTTPURLsBecomeLinks(_ url: String, _ expected: String?) {
+        #expect(LinkPolicy.linkable(url) == expected)
+    }
+
+    @Test func linksArePercentEncodedForMarkdownAndHTML() {
+        #expect(LinkPolicy.percentEscaped("https://e.org/a b\"<>`x") == "https://e.org/a%20b%22%3C%3E%60x")
+        #expect(LinkPolicy.relativeFileLink("9f2c-abc.html") == "./9f2c-abc.html")
+        #expect(LinkPolicy.relativeFileLink("javascript:x y.md") == "./javascript%3Ax%20y.md")
+        #expect(MarkdownText.link("a [b]", url: "https://e.org/(x)") == "[a \\[b\\]](<https://e.org/(x)>)")
+    }
+
+    @Test(arguments: [
+        ("UTC", 0), ("Z", 0), ("+10:00", 36000), ("-05:30", -19800), ("+0530", 19800), ("+10", 36000),
+        ("UTC+10:00", 36000), ("GMT-3", -10800), ("+18:00", 64800),
+    ])
+    func displayTimeZonesParse(_ text: String, _ seconds: Int) {
+        #expect(DisplayTimeZone(parsing: text)?.offsetSeconds == seconds)
+    }
+
+    @Test(arguments: ["", "10:00", "+19:00", "+10:60", "Europe/Paris", "+1a", "+12345"])
+    func badTimeZonesAreRefused(_ text: String) {
+        #expect(DisplayTimeZone(parsing: text) == nil)
+    }
+
+    @Test func timeZonesDescribeThemselves() {
+        #expect(DisplayTimeZone.utc.description == "UTC")
+        #expect(DisplayTimeZone(offsetSeconds: 36000).description == "UTC+10:00")
+        #expect(DisplayTimeZone(offsetSeconds: -19800).description == "UTC-05:30")
+    }
+}

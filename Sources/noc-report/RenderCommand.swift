@@ -15,6 +15,7 @@ struct RenderCommand: ParsableCommand {
         """)
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup(title: "Selection") var selection: Selection
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Output folder.", valueName: "dir"))
     var output: String = "out"
@@ -70,11 +71,12 @@ struct RenderCommand: ParsableCommand {
             diagnostics.error("\(error)")
             throw ExitCode(2)
         }
-        let source = SessionSource(options: common.readOptions, diagnostics: diagnostics)
+        let source = SessionSource(options: common.readOptions, selection: selection, diagnostics: diagnostics)
 
         // Names are allocated in input order so that every run picks the same ones.
         var allocator = OutputNameAllocator()
         let names = source.catalog.items.map { allocator.name(for: $0.document.header.id ?? "") }
+        let positions = source.indices
         let renderer = ReportRenderer(templates: templateSet)
         let formats = self.formats
         let stampText = stamp ? Self.now() : nil
@@ -83,9 +85,10 @@ struct RenderCommand: ParsableCommand {
 
         var entries: [IndexEntry] = []
         var failed = 0
-        orderedParallelMap(count: source.count, jobs: common.effectiveJobs, work: { i -> Result<(IndexEntry, Transcript), InputProblem> in
-            let name = names[i]
+        orderedParallelMap(count: source.count, jobs: common.effectiveJobs, work: { i -> Result<(IndexEntry, Transcript), InputProblem>? in
+            let name = names[positions[i]]
             switch source.transcript(i) {
+            case nil: return nil
             case .failure(let problem): return .failure(problem)
             case .success(let t):
                 let model = ReportBuilder.build(t, name: name, options: options)
@@ -100,6 +103,7 @@ struct RenderCommand: ParsableCommand {
             }
         }, consume: { _, result in
             switch result {
+            case nil: break
             case .success(let (entry, t)):
                 diagnostics.sessionWarnings(t)
                 entries.append(entry)

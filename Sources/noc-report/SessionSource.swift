@@ -13,12 +13,19 @@ struct SessionSource: Sendable {
     let loader: DocumentLoader
     let bytes: Int
 
-    init(options: ReadOptions, diagnostics: Diagnostics) {
+    let selection: Selection
+    /// Catalogue positions that may match the selection (all when none is given).
+    let indices: [Int]
+
+    init(options: ReadOptions, selection: Selection, diagnostics: Diagnostics) {
+        self.selection = selection
         let inputs = InputSet(paths: options.inputs)
         let (refs, problems, bytes) = inputs.scan(maxDocumentSize: options.maxDocumentSizeMiB << 20)
         self.catalog = Catalog(documents: refs)
         self.loader = DocumentLoader(files: inputs.files)
         self.bytes = bytes
+        let items = catalog.items
+        self.indices = items.indices.filter { selection.mayMatch(items[$0]) }
         for p in problems { diagnostics.report(p) }
         for p in catalog.problems { diagnostics.report(p) }
         if catalog.duplicatesDropped > 0 {
@@ -32,9 +39,15 @@ struct SessionSource: Sendable {
         }
     }
 
-    var count: Int { catalog.items.count }
+    var count: Int { indices.count }
 
-    func transcript(_ index: Int) -> Result<Transcript, InputProblem> {
-        loader.load(catalog.items[index]).map { Replay.run($0) }
+    /// The `position`-th selected session, or nil when the selection rules it out.
+    func transcript(_ position: Int) -> Result<Transcript, InputProblem>? {
+        switch loader.load(catalog.items[indices[position]]).map({ Replay.run($0) }) {
+        case .success(let t): return selection.matches(t) ? .success(t) : nil
+        case .failure(let p): return .failure(p)
+        }
     }
+
+    func item(_ position: Int) -> Catalog.Item { catalog.items[indices[position]] }
 }

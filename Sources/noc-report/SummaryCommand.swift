@@ -14,6 +14,7 @@ struct SummaryCommand: ParsableCommand {
         """)
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup(title: "Selection") var selection: Selection
 
     @Flag(name: .long, help: "Print JSON (by_outcome, by_reason, by_failing_agent, by_step_error_kind, by_scenario, by_day, ...).")
     var json = false
@@ -27,13 +28,14 @@ struct SummaryCommand: ParsableCommand {
 
     func run() throws {
         let diagnostics = common.diagnostics()
-        let source = SessionSource(options: common.readOptions, diagnostics: diagnostics)
+        let source = SessionSource(options: common.readOptions, selection: selection, diagnostics: diagnostics)
         var report = SummaryReport()
         var read = 0
         orderedParallelMap(count: source.count, jobs: common.effectiveJobs, work: { i in
-            source.transcript(i).map(SessionFacts.init)
+            source.transcript(i)?.map(SessionFacts.init)
         }, consume: { _, result in
             switch result {
+            case nil: break
             case .success(let facts): report.add(facts); read += 1
             case .failure(let problem): diagnostics.report(problem)
             }

@@ -18,18 +18,20 @@ struct TranscriptCommand: ParsableCommand {
         """)
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup(title: "Selection") var selection: Selection
 
     func run() throws {
         let diagnostics = common.diagnostics()
-        let source = SessionSource(options: common.readOptions, diagnostics: diagnostics)
+        let source = SessionSource(options: common.readOptions, selection: selection, diagnostics: diagnostics)
         let out = FileHandle.standardOutput
         var rendered = 0
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 20)
-        orderedParallelMap(count: source.count, jobs: common.effectiveJobs, work: { i -> Result<([UInt8], Transcript?), InputProblem> in
-            source.transcript(i).map { t in (TranscriptJSON.encode(t), t) }
+        orderedParallelMap(count: source.count, jobs: common.effectiveJobs, work: { i -> Result<([UInt8], Transcript?), InputProblem>? in
+            source.transcript(i)?.map { t in (TranscriptJSON.encode(t), t) }
         }, consume: { _, result in
             switch result {
+            case nil: break
             case .success(let (line, t)):
                 if let t { diagnostics.sessionWarnings(t) }
                 buffer.append(contentsOf: line)

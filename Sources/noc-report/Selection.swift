@@ -1,0 +1,59 @@
+import ArgumentParser
+import Transcript
+
+/// Which sessions a command works on. Every filter given must match.
+struct Selection: ParsableArguments {
+    @Option(name: .customLong("session"), help: ArgumentHelp("Only this session id (repeatable).", valueName: "id"))
+    var sessions: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only sessions of this scenario (repeatable).", valueName: "name"))
+    var scenario: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only this outcome category: completed, completed_with_errors, cancelled, failed, in_progress, pending, unknown (repeatable).", valueName: "category"))
+    var outcome: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only this failure reason, e.g. run_interrupted (repeatable).", valueName: "reason"))
+    var reason: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only sessions created at or after this date or date-time (ISO 8601, UTC unless an offset is given).", valueName: "date"))
+    var since: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only sessions created before this date or date-time; a bare date includes that whole day.", valueName: "date"))
+    var until: String?
+
+    func validate() throws {
+        for o in outcome where Outcome.Category(rawValue: o) == nil {
+            throw ValidationError("unknown --outcome '\(o)' (use \(Outcome.Category.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        for r in reason where Outcome.Reason(rawValue: r) == nil {
+            throw ValidationError("unknown --reason '\(r)' (use \(Outcome.Reason.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        if let since, Timestamp.parse(since) == nil { throw ValidationError("--since '\(since)' is not a date like 2026-02-20 or 2026-02-20T10:00:00Z") }
+        if let until, Timestamp.parse(until) == nil { throw ValidationError("--until '\(until)' is not a date like 2026-02-20 or 2026-02-20T10:00:00Z") }
+    }
+
+    var isEmpty: Bool {
+        sessions.isEmpty && scenario.isEmpty && outcome.isEmpty && reason.isEmpty && since == nil && until == nil
+    }
+
+    /// Cheap test on the first pass's header, before a document is parsed.
+    func mayMatch(_ item: Catalog.Item) -> Bool {
+        sessions.isEmpty || item.document.header.id.map(sessions.contains) == true
+    }
+
+    func matches(_ t: Transcript) -> Bool {
+        if !sessions.isEmpty && !sessions.contains(t.id) { return false }
+        if !scenario.isEmpty && !scenario.contains(t.document["scenario"]?.string ?? "") { return false }
+        if !outcome.isEmpty && !outcome.contains(t.outcome.category.rawValue) { return false }
+        if !reason.isEmpty && !reason.contains(t.outcome.reason.rawValue) { return false }
+        if since != nil || until != nil {
+            guard let created = t.document["created_at"]?.string.flatMap(Timestamp.parse) else { return false }
+            if let since, let s = Timestamp.parse(since), created < s { return false }
+            if let until, var u = Timestamp.parse(until) {
+                if until.count == 10 { u.seconds += 86400 }
+                if created >= u { return false }
+            }
+        }
+        return true
+    }
+}

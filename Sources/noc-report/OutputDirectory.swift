@@ -17,11 +17,16 @@ struct OutputDirectory: Sendable {
         }
     }
 
+    /// Temporary files carry this prefix; a run that was killed leaves some
+    /// behind, and the next run removes them.
+    static let temporaryPrefix = ".noc-report-tmp-"
+
     init(path: String) throws {
         self.path = path
         var st = stat()
         if stat(path, &st) == 0 {
             guard (st.st_mode & S_IFMT) == S_IFDIR else { throw Failure.create(path, "it exists and is not a folder") }
+            removeLeftovers()
             return
         }
         do {
@@ -31,12 +36,22 @@ struct OutputDirectory: Sendable {
         }
     }
 
+    private func removeLeftovers() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+        for name in names where name.hasPrefix(Self.temporaryPrefix) {
+            var st = stat()
+            let full = path + "/" + name
+            // Only regular files we could have made; never follow a link.
+            if lstat(full, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG { unlink(full) }
+        }
+    }
+
     /// `name` must be a plain file name (no separators): callers pass
     /// sanitised names only, and this checks again.
     func write(_ name: String, _ bytes: [UInt8]) throws {
         precondition(!name.contains("/") && name != "." && name != ".." && !name.isEmpty, "unsafe output name")
         let final = path + "/" + name
-        var template = Array((path + "/.\(name).XXXXXX").utf8CString)
+        var template = Array((path + "/" + Self.temporaryPrefix + name + ".XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw Failure.write(final, String(cString: strerror(errno))) }
         let tmp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// Runs the built `noc-report` binary as a user would.
+struct CLI {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var binary: String {
+        for config in ["debug", "release"] {
+            let path = root.appendingPathComponent(".build/\(config)/noc-report").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return root.appendingPathComponent(".build/debug/noc-report").path
+    }
+
+    static func run(_ args: [String], stdin: Data? = nil) throws -> (code: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = args
+        p.currentDirectoryURL = root
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = input
+        try p.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    static func tempDir() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("noc-cli-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+@Suite("noc-report command line")
+struct CLITests {
+    @Test func renderingTheExamplesWritesThreeFilesPerSessionAndTheIndex() throws {
+        let out = CLI.tempDir()
+        let r = try CLI.run(["render", "examples", "-o", out.path])
+        #expect(r.code == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(files.count == 7 * 3 + 2)
+        #expect(files.contains("index.html") && files.contains("index.md"))
+        #expect(r.err.contains("7 sessions rendered"))
+    }
+
+    @Test func theSameInputGivesByteIdenticalFolders() throws {
+        let a = CLI.tempDir(), b = CLI.tempDir()
+        _ = try CLI.run(["render", "examples", "-o", a.path, "--jobs", "2"])
+        _ = try CLI.run(["render", "examples", "-o", b.path, "--jobs", "1"])
+        for name in try FileManager.default.contentsOfDirectory(atPath: a.path) {
+            let x = try Data(contentsOf: a.appendingPathComponent(name))
+            let y = try Data(contentsOf: b.appendingPathComponent(name))
+            #expect(x == y, "\(name) differs between runs")
+        }
+    }
+
+    @Test(arguments: [
+        ("", Int32(2)),                                                     // empty file: nothing readable
+        (#"[{"id":"a","status":"completed","event_log":[]}, {"id":"#, 1),    // truncated: the first is rendered
+        (#"[{"id":"a","status":"completed","event_log":[]}]"#, 0),
+        (#"{"sessions":[{"id":"s","step_count":3}]}"#, 2),                  // summary listing: refused
+    ])
+    func exitCodesSayWhetherEverythingWasRead(input: String, expected: Int32) throws {
+        let r = try CLI.run(["transcript", "-"], stdin: Data(input.utf8))
+        #expect(r.code == expected, "stderr: \(r.err)")
+    }
+
+    @Test func hostileIdsNeverEscapeTheOutputFolder() throws {
+        let out = CLI.tempDir()
+        let ids = ["../../evil", "/etc/passwd", ".hidden", "-rf", "CON", "index", "a/b", "ABC", "abc"]
+        let docs = ids.map { #"{"id":"\#($0)","status":"completed","event_log":[]}"# }.joined(separator: ",")
+        let input = out.appendingPathComponent("in.json")
+        try Data("[\(docs)]".utf8).write(to: input)
+        let target = out.appendingPathComponent("reports")
+        let r = try CLI.run(["render", input.path, "-o", target.path, "--format", "json"])
+        #expect(r.code == 0, "stderr: \(r.err)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: target.path)
+        #expect(files.count == ids.count + 0, "one JSON per id (no index without md/html): \(files)")
+        for f in files {
+            #expect(!f.hasPrefix(".") && !f.hasPrefix("-") && !f.contains("/"))
+            #expect(f.range(of: #"^[A-Za-z0-9][A-Za-z0-9._-]*\.json$"#, options: .regularExpression) != nil, "\(f)")
+        }
+        #expect(Set(files.map { $0.lowercased() }).count == files.count, "case-insensitive collision: \(files)")
+        #expect(!FileManager.default.fileExists(atPath: out.deletingLastPathComponent().appendingPathComponent("evil.json").path))
+    }
+}

@@ -150,7 +150,7 @@ private struct ScanRun {
             var i = first
             while i < n && buf[i] != 0x0A { i += 1 }
             let next = scanner.skipSpace(i)
-            return i < n && next < n && buf[next] == UInt8(ascii: "{") && !lineSpan(first, containsNewlineBefore: i)
+            return i < n && next < n && buf[next] == UInt8(ascii: "{")
         }
         var i = end
         var sawNewline = false
@@ -167,8 +167,6 @@ private struct ScanRun {
         }
         return false
     }
-
-    func lineSpan(_ from: Int, containsNewlineBefore to: Int) -> Bool { false }
 
     mutating func scanArray(at open: Int, listing: Bool) {
         let n = buf.count

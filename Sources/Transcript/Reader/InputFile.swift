@@ -98,7 +98,7 @@ public final class InputFile: @unchecked Sendable {
     /// Reads `count` bytes at `offset`.
     public func read(offset: Int, count: Int) -> [UInt8] {
         guard count > 0 else { return [] }
-        var result = [UInt8](unsafeUninitializedCapacity: count) { buf, initialized in
+        let result = [UInt8](unsafeUninitializedCapacity: count) { buf, initialized in
             var done = 0
             while done < count {
                 let n = pread(fd, buf.baseAddress! + done, count - done, off_t(offset + done))
@@ -108,7 +108,6 @@ public final class InputFile: @unchecked Sendable {
             }
             initialized = done
         }
-        if result.count < count { result.reserveCapacity(0) }
         return result
     }
 

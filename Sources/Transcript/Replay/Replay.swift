@@ -178,11 +178,6 @@ extension JSONValue {
         writeCompact(to: &out)
         return String(decoding: out, as: UTF8.self)
     }
-
-    /// `x ?? y`: nil or JSON null give `fallback`.
-    func orIfNullish(_ fallback: JSONValue?) -> JSONValue? {
-        isNull ? fallback : self
-    }
 }
 
 func nullish(_ value: JSONValue?, else fallback: JSONValue?) -> JSONValue? {

@@ -9,7 +9,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -20,10 +19,7 @@ let package = Package(
         .target(name: "Transcript"),
         .target(
             name: "Render",
-            dependencies: [
-                "Transcript", "CCMark",
-                .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            dependencies: ["Transcript", "CCMark"]
         ),
         .executableTarget(
             name: "noc-report",

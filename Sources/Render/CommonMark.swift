@@ -29,16 +29,22 @@ public enum CommonMark {
         return SafeHTML(trusted: document.renderHTML())
     }
 
-    /// Agent Markdown re-written by cmark after the same neutralisation:
-    /// formatting is kept, but every block is closed (an unclosed code fence
-    /// gets its closing fence) and nothing can leak into the text around it.
-    /// No trailing newline.
+    /// Agent Markdown for a Markdown report: every block stays as the agent
+    /// wrote it when it is already safe to embed; a block that is not
+    /// (a heading, raw HTML, an image, a link other than http(s)/mailto,
+    /// an unclosed code fence) is re-written by cmark after neutralisation,
+    /// so nothing can leak into the text around it. No trailing newline.
     static func markdown(_ markdown: String, headingFloor: Int = 1) -> String {
         let document = CMarkDocument(parsing: markdown)
-        document.neutralise(headingFloor: headingFloor)
-        var text = document.renderCommonMark()
-        while text.hasSuffix("\n") { text.removeLast() }
-        return text
+        return document.safeMarkdown(source: markdown, headingFloor: headingFloor)
+    }
+
+    /// Both forms from one parse, for reports written in both formats.
+    static func both(_ markdown: String, headingFloor: Int = 1) -> (html: SafeHTML, markdown: String) {
+        let document = CMarkDocument(parsing: markdown)
+        let text = document.safeMarkdown(source: markdown, headingFloor: headingFloor)
+        document.keepPipeRowLines()
+        return (SafeHTML(trusted: document.renderHTML()), text)
     }
 }
 
@@ -68,10 +74,72 @@ private final class CMarkDocument {
         return String(cString: html)
     }
 
-    func renderCommonMark() -> String {
-        guard let text = cmark_render_commonmark(root, CMARK_OPT_DEFAULT, 0) else { return "" }
+    /// Neutralises the tree (as `neutralise`) and writes it as Markdown:
+    /// top-level blocks that needed no change keep their source lines.
+    func safeMarkdown(source: String, headingFloor: Int) -> String {
+        var verbatim: [(start: Int, end: Int)?] = []
+        let lines = SourceLines(source)
+        var child = cmark_node_first_child(root)
+        while let block = child {
+            let start = Int(cmark_node_get_start_line(block)), end = Int(cmark_node_get_end_line(block))
+            let keep = start >= 1 && end >= start && end <= lines.count && Self.keepsSource(block, lines: lines)
+            verbatim.append(keep ? (start, end) : nil)
+            child = cmark_node_next(block)
+        }
+        neutralise(headingFloor: headingFloor)
+
+        var out: [UInt8] = []
+        out.reserveCapacity(source.utf8.count + 64)
+        child = cmark_node_first_child(root)
+        var i = 0
+        while let block = child {
+            if !out.isEmpty { out += [0x0A, 0x0A] }
+            if i < verbatim.count, let range = verbatim[i] {
+                lines.append(range.start...range.end, to: &out)
+            } else {
+                out += Self.renderCommonMark(block)
+            }
+            while out.last == 0x0A { out.removeLast() }
+            i += 1
+            child = cmark_node_next(block)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// True when re-parsing the block's source lines, on their own after a
+    /// blank line, gives the same safe block: nothing in it needs neutralising.
+    private static func keepsSource(_ block: OpaquePointer, lines: SourceLines) -> Bool {
+        // A link reference definition copied into the report could give a
+        // meaning to "[x]" in another field: such blocks go through cmark.
+        let range = Int(cmark_node_get_start_line(block))...Int(cmark_node_get_end_line(block))
+        if lines.contains(UInt8(ascii: "]"), UInt8(ascii: ":"), in: range) { return false }
+        switch cmark_node_get_type(block) {
+        case CMARK_NODE_HEADING, CMARK_NODE_HTML_BLOCK: return false
+        case CMARK_NODE_CODE_BLOCK:
+            return lines.closesFence(from: Int(cmark_node_get_start_line(block)), to: Int(cmark_node_get_end_line(block)))
+        default: break
+        }
+        guard let iter = cmark_iter_new(block) else { return false }
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { return true }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING, CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE, CMARK_NODE_IMAGE:
+                return false
+            case CMARK_NODE_LINK:
+                if !allowedDestination(url(of: node)) { return false }
+            default:
+                break
+            }
+        }
+    }
+
+    private static func renderCommonMark(_ node: OpaquePointer) -> [UInt8] {
+        guard let text = cmark_render_commonmark(node, CMARK_OPT_DEFAULT, 0) else { return [] }
         defer { free(text) }
-        return String(cString: text)
+        return Array(UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text)))
     }
 
     /// Collects the nodes first and edits after: cmark's iterator must not
@@ -207,7 +275,7 @@ private final class CMarkDocument {
         return String(cString: literal)
     }
 
-    private static func url(of node: OpaquePointer) -> String {
+    fileprivate static func url(of node: OpaquePointer) -> String {
         guard let url = cmark_node_get_url(node) else { return "" }
         return String(cString: url)
     }

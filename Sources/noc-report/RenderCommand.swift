@@ -94,8 +94,9 @@ struct RenderCommand: ParsableCommand {
                 let model = ReportBuilder.build(t, name: name, options: options)
                 do {
                     if formats.contains(.json) { try outputDir.write(name + ".json", TranscriptJSON.encode(t)) }
-                    if formats.contains(.md) { try outputDir.write(name + ".md", renderer.markdown(model)) }
-                    if formats.contains(.html) { try outputDir.write(name + ".html", renderer.html(model)) }
+                    let files = renderer.files(model, markdown: formats.contains(.md), html: formats.contains(.html))
+                    if let md = files.markdown { try outputDir.write(name + ".md", md) }
+                    if let html = files.html { try outputDir.write(name + ".html", html) }
                 } catch {
                     return .failure(InputProblem(.error, t.input.source, "session \(t.id.prefix(80)): \(error)", action: "report not written"))
                 }

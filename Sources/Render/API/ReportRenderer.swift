@@ -8,24 +8,45 @@ public struct ReportRenderer: Sendable {
     }
 
     public func markdown(_ m: ReportModel) -> String {
-        let context = ReportContext(e: TemplateEncoder(flavor: .markdown)).build(m)
-        return Self.endingWithOneNewline(templates.render(context, template: "report.md"))
+        String(decoding: files(m, markdown: true, html: false).markdown ?? [], as: UTF8.self)
     }
 
     public func html(_ m: ReportModel) -> String {
-        let context = ReportContext(e: TemplateEncoder(flavor: .html)).build(m)
-        return Self.endingWithOneNewline(templates.render(context, template: "report.html"))
+        String(decoding: files(m, markdown: false, html: true).html ?? [], as: UTF8.self)
+    }
+
+    /// The report's files as UTF-8 bytes, ready to write. When both are
+    /// asked for, each piece of agent Markdown is parsed once for both.
+    public func files(_ m: ReportModel, markdown: Bool, html: Bool) -> (markdown: [UInt8]?, html: [UInt8]?) {
+        let cache = markdown && html ? AgentMarkdownCache() : nil
+        var md: [UInt8]?
+        if markdown {
+            let context = ReportContext(e: TemplateEncoder(flavor: .markdown, both: cache)).build(m)
+            md = Self.endingWithOneNewline(templates.renderBytes(context, template: "report.md"))
+        }
+        cache?.replay()
+        var page: [UInt8]?
+        if html {
+            let context = ReportContext(e: TemplateEncoder(flavor: .html, both: cache)).build(m)
+            page = Self.endingWithOneNewline(templates.renderBytes(context, template: "report.html"))
+        }
+        return (md, page)
     }
 
     /// The whole page as `SafeHTML`: every variable in it was escaped by
-    /// Mustache or came from `SafeHTML`.
+    /// the template renderer or came from `SafeHTML`.
     public func safeHTML(_ m: ReportModel) -> SafeHTML {
         SafeHTML(trusted: html(m))
     }
 
     static func endingWithOneNewline(_ text: String) -> String {
-        var s = Substring(text)
-        while let last = s.last, last == "\n" || last == " " { s.removeLast() }
-        return String(s) + "\n"
+        String(decoding: endingWithOneNewline(Array(text.utf8)), as: UTF8.self)
+    }
+
+    static func endingWithOneNewline(_ bytes: [UInt8]) -> [UInt8] {
+        var bytes = bytes
+        while let last = bytes.last, last == 0x0A || last == 0x20 { bytes.removeLast() }
+        bytes.append(0x0A)
+        return bytes
     }
 }

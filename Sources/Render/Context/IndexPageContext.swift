@@ -6,100 +6,100 @@ struct IndexPageContext {
     /// "html" or "md": the reports and pages this page links to.
     let ext: String
 
-    func build(_ page: IndexPage, totals: IndexTotals, context: IndexContext) -> [String: Any] {
-        var d: [String: Any] = [:]
+    func build(_ page: IndexPage, totals: IndexTotals, context: IndexContext) -> TemplateObject {
+        var d = TemplateObject(minimumCapacity: 48)
         d["title"] = e.text(context.title)
-        d["runNotes"] = context.runNotes.map { ["runNote": e.text($0)] }
-        d["hasRunNotes"] = !context.runNotes.isEmpty
+        d["runNotes"] = .list(context.runNotes.map { ["runNote": e.text($0)] })
+        d["hasRunNotes"] = .bool(!context.runNotes.isEmpty)
         d["stamp"] = e.text(context.stamp)
-        d["sessionCount"] = TextForm.grouped(totals.sessions)
+        d["sessionCount"] = .text(TextForm.grouped(totals.sessions))
         d["sessionWord"] = totals.sessions == 1 ? "session" : "sessions"
         d["interactionCount"] = totals.interactions > 0
-            ? TextForm.grouped(totals.interactions) + (totals.interactions == 1 ? " saved interaction record" : " saved interaction records")
-            : Missing()
-        d["isEmpty"] = totals.sessions == 0
+            ? .text(TextForm.grouped(totals.interactions) + (totals.interactions == 1 ? " saved interaction record" : " saved interaction records"))
+            : .missing
+        d["isEmpty"] = .bool(totals.sessions == 0)
 
         let onPage = Set(page.entries.map(\.category))
-        d["byOutcome"] = totals.byCategory.map { c, n -> [String: Any] in
-            ["category": c.rawValue, "label": OutcomeNarrative.label(c), "count": TextForm.grouped(n),
-             "onPage": onPage.contains(c)]
-        }
-        d["byReason"] = totals.byReason.map { r, n -> [String: Any] in
-            ["reason": r.rawValue, "label": OutcomeNarrative.reasonLabel(r) ?? r.rawValue, "count": TextForm.grouped(n)]
-        }
-        d["hasReasons"] = !totals.byReason.isEmpty
-        d["byFailingAgent"] = totals.byFailingAgent.map { a, n -> [String: Any] in
-            ["agentName": e.text(a), "count": TextForm.grouped(n)]
-        }
-        d["hasFailingAgents"] = !totals.byFailingAgent.isEmpty
-        d["byStepErrorKind"] = totals.byKind.map { k, n -> [String: Any] in
-            ["kind": k.rawValue, "label": OutcomeNarrative.kindLabel(k), "count": TextForm.grouped(n)]
-        }
-        d["hasStepErrorKinds"] = !totals.byKind.isEmpty
+        d["byOutcome"] = .list(totals.byCategory.map { c, n -> TemplateValue in
+            ["category": .text(c.rawValue), "label": .text(OutcomeNarrative.label(c)), "count": .text(TextForm.grouped(n)),
+             "onPage": .bool(onPage.contains(c))]
+        })
+        d["byReason"] = .list(totals.byReason.map { r, n -> TemplateValue in
+            ["reason": .text(r.rawValue), "label": .text(OutcomeNarrative.reasonLabel(r) ?? r.rawValue), "count": .text(TextForm.grouped(n))]
+        })
+        d["hasReasons"] = .bool(!totals.byReason.isEmpty)
+        d["byFailingAgent"] = .list(totals.byFailingAgent.map { a, n -> TemplateValue in
+            ["agentName": e.text(a), "count": .text(TextForm.grouped(n))]
+        })
+        d["hasFailingAgents"] = .bool(!totals.byFailingAgent.isEmpty)
+        d["byStepErrorKind"] = .list(totals.byKind.map { k, n -> TemplateValue in
+            ["kind": .text(k.rawValue), "label": .text(OutcomeNarrative.kindLabel(k)), "count": .text(TextForm.grouped(n))]
+        })
+        d["hasStepErrorKinds"] = .bool(!totals.byKind.isEmpty)
 
-        d["pageNumber"] = String(page.number)
-        d["pageCount"] = String(page.count)
-        d["isPaged"] = page.count > 1
-        d["firstRow"] = TextForm.grouped(page.first)
-        d["lastRow"] = TextForm.grouped(page.first + page.entries.count - 1)
-        d["prevLink"] = page.number > 1 ? e.fileLink(IndexPage.fileName(page.number - 1, ext: ext)) : Missing()
-        d["nextLink"] = page.number < page.count ? e.fileLink(IndexPage.fileName(page.number + 1, ext: ext)) : Missing()
-        d["pages"] = (1...page.count).map { n -> [String: Any] in
-            ["pageLink": e.fileLink(IndexPage.fileName(n, ext: ext)), "page": String(n), "isCurrent": n == page.number]
-        }
+        d["pageNumber"] = .text(String(page.number))
+        d["pageCount"] = .text(String(page.count))
+        d["isPaged"] = .bool(page.count > 1)
+        d["firstRow"] = .text(TextForm.grouped(page.first))
+        d["lastRow"] = .text(TextForm.grouped(page.first + page.entries.count - 1))
+        d["prevLink"] = page.number > 1 ? e.fileLink(IndexPage.fileName(page.number - 1, ext: ext)) : .missing
+        d["nextLink"] = page.number < page.count ? e.fileLink(IndexPage.fileName(page.number + 1, ext: ext)) : .missing
+        d["pages"] = .list((1...page.count).map { n -> TemplateValue in
+            ["pageLink": e.fileLink(IndexPage.fileName(n, ext: ext)), "page": .text(String(n)), "isCurrent": .bool(n == page.number)]
+        })
 
-        d["rows"] = page.entries.map(row)
-        d["hasRows"] = !page.entries.isEmpty
+        d["rows"] = .list(page.entries.map { .object(row($0)) })
+        d["hasRows"] = .bool(!page.entries.isEmpty)
 
         var groups: [(Outcome.Category, [IndexEntry])] = []
         for c in Outcome.Category.allCases {
             let members = page.entries.filter { $0.category == c }
             if !members.isEmpty { groups.append((c, members)) }
         }
-        d["outcomeGroups"] = groups.map { c, members -> [String: Any] in
-            ["groupAnchor": "outcome-\(c.rawValue)", "category": c.rawValue, "label": OutcomeNarrative.label(c),
-             "count": String(members.count), "members": members.map(link)]
-        }
+        d["outcomeGroups"] = .list(groups.map { c, members -> TemplateValue in
+            ["groupAnchor": .text("outcome-\(c.rawValue)"), "category": .text(c.rawValue), "label": .text(OutcomeNarrative.label(c)),
+             "count": .text(String(members.count)), "members": .list(members.map { .object(link($0)) })]
+        })
         var scenarios: [String: [IndexEntry]] = [:]
         for entry in page.entries { scenarios[entry.scenario ?? "", default: []].append(entry) }
-        d["scenarioGroups"] = scenarios.keys.sorted().enumerated().map { i, key -> [String: Any] in
+        d["scenarioGroups"] = .list(scenarios.keys.sorted().enumerated().map { i, key -> TemplateValue in
             let members = scenarios[key] ?? []
-            return ["groupAnchor": "scenario-\(i + 1)", "scenarioName": e.text(key.isEmpty ? "(no scenario)" : key),
-                    "count": String(members.count), "members": members.map(link)]
-        }
+            return ["groupAnchor": .text("scenario-\(i + 1)"), "scenarioName": e.text(key.isEmpty ? "(no scenario)" : key),
+                    "count": .text(String(members.count)), "members": .list(members.map { .object(link($0)) })]
+        })
         return d
     }
 
-    private func row(_ x: IndexEntry) -> [String: Any] {
+    private func row(_ x: IndexEntry) -> TemplateObject {
         var d = link(x)
         d["created"] = e.text(x.createdText ?? "—")
         d["createdShort"] = e.text(x.createdText.map { String($0.prefix(16)) } ?? "—")
         d["scenario"] = e.text(x.scenario ?? "—")
-        d["category"] = x.category.rawValue
-        d["outcomeLabel"] = OutcomeNarrative.label(x.category)
+        d["category"] = .text(x.category.rawValue)
+        d["outcomeLabel"] = .text(OutcomeNarrative.label(x.category))
         d["reasonLabel"] = e.text(OutcomeNarrative.reasonLabel(x.reason))
-        d["turns"] = String(x.turns)
-        d["steps"] = String(x.steps)
-        d["duration"] = x.durationSeconds.map(formatDuration) ?? "—"
+        d["turns"] = .text(String(x.turns))
+        d["steps"] = .text(String(x.steps))
+        d["duration"] = .text(x.durationSeconds.map(formatDuration) ?? "—")
         d["alertExcerpt"] = e.text(x.alertExcerpt)
         // The link already shows the short form; repeat the alert only when it says more.
         let short = TextForm.shortLine(x.alertExcerpt, limit: 90)
-        d["alertMore"] = short == x.alertExcerpt ? Missing() : e.text(x.alertExcerpt)
+        d["alertMore"] = short == x.alertExcerpt ? .missing : e.text(x.alertExcerpt)
         d["id"] = e.code(x.id, inTable: true)
-        d["isInteraction"] = x.kind == .interaction
-        d["warningCount"] = x.warningCount > 0 ? String(x.warningCount) : Missing()
+        d["isInteraction"] = .bool(x.kind == .interaction)
+        d["warningCount"] = x.warningCount > 0 ? .text(String(x.warningCount)) : .missing
         d["failingAgents"] = e.text(x.failingAgents.isEmpty ? nil : x.failingAgents.joined(separator: ", "))
         return d
     }
 
     /// What a link to one report needs.
-    private func link(_ x: IndexEntry) -> [String: Any] {
+    private func link(_ x: IndexEntry) -> TemplateObject {
         let label = x.alertExcerpt.isEmpty ? (x.id.isEmpty ? x.name : x.id) : TextForm.shortLine(x.alertExcerpt, limit: 90)
         return ["reportLink": e.fileLink(x.name + "." + ext),
                 "otherLink": e.fileLink(x.name + (ext == "html" ? ".md" : ".html")),
                 "linkText": e.text(label),
                 "linkDate": e.text(x.createdText.map { String($0.prefix(16)) } ?? "no date"),
-                "linkCategory": x.category.rawValue,
-                "linkOutcome": OutcomeNarrative.label(x.category)]
+                "linkCategory": .text(x.category.rawValue),
+                "linkOutcome": .text(OutcomeNarrative.label(x.category))]
     }
 }

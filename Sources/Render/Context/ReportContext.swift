@@ -10,36 +10,36 @@ struct ReportContext {
     /// heading at the report's own levels.
     static let agentHeadingFloor = 5
 
-    func build(_ m: ReportModel) -> [String: Any] {
-        var d: [String: Any] = [:]
+    func build(_ m: ReportModel) -> TemplateObject {
+        var d = TemplateObject(minimumCapacity: 48)
         d["title"] = e.text(m.title)
         d["id"] = e.code(m.id)
         d["scenario"] = e.text(m.scenario)
-        d["kindLabel"] = m.kind == .interaction ? "Interaction" : "Session"
-        d["isInteraction"] = m.kind == .interaction
+        d["kindLabel"] = .text(m.kind == .interaction ? "Interaction" : "Session")
+        d["isInteraction"] = .bool(m.kind == .interaction)
         d["shortAlert"] = e.text(m.shortAlert)
         e.put(m.alert, as: "alert", prose: true, into: &d)
-        d["outcome"] = outcome(m.outcome)
-        d["facts"] = m.facts.map { f -> [String: Any] in
-            ["label": e.text(f.label), "value": f.isCode ? e.code(f.value, inTable: true) : e.text(f.value), "isCode": f.isCode]
-        }
+        d["outcome"] = .object(outcome(m.outcome))
+        d["facts"] = .list(m.facts.map { f -> TemplateValue in
+            ["label": e.text(f.label), "value": f.isCode ? e.code(f.value, inTable: true) : e.text(f.value), "isCode": .bool(f.isCode)]
+        })
         d["headline"] = e.text(headline(m))
         d["createdText"] = e.text(m.stats.createdText)
-        d["turns"] = m.turns.map(turn)
-        d["hasTurns"] = !m.turns.isEmpty
-        d["warnings"] = m.warnings.map { w -> [String: Any] in
+        d["turns"] = .list(m.turns.map { .object(turn($0)) })
+        d["hasTurns"] = .bool(!m.turns.isEmpty)
+        d["warnings"] = .list(m.warnings.map { w -> TemplateValue in
             ["code": e.code(w.code), "warningTitle": e.text(w.title), "detail": e.text(w.detail),
-             "eventIndex": w.eventIndex.map(String.init) ?? Missing()]
-        }
-        d["hasWarnings"] = !m.warnings.isEmpty
-        d["warningCount"] = String(m.warnings.count)
+             "eventIndex": .optional(w.eventIndex.map(String.init))]
+        })
+        d["hasWarnings"] = .bool(!m.warnings.isEmpty)
+        d["warningCount"] = .text(String(m.warnings.count))
         d["source"] = e.text(m.source)
-        d["timeZone"] = m.timeZone.description
+        d["timeZone"] = .text(m.timeZone.description)
         d["stamp"] = e.text(m.stamp)
         if let index = m.indexFileName {
             d["indexLink"] = e.fileLink(e.flavor == .markdown ? Self.markdownName(index) : index)
         } else {
-            d["indexLink"] = Missing()
+            d["indexLink"] = .missing
         }
         return d
     }
@@ -57,68 +57,68 @@ struct ReportContext {
         htmlName.hasSuffix(".html") ? String(htmlName.dropLast(5)) + ".md" : htmlName
     }
 
-    private func outcome(_ o: ReportModel.OutcomeSummary) -> [String: Any] {
-        var d: [String: Any] = [:]
-        d["label"] = o.label
-        d["category"] = o.category.rawValue
-        d["reason"] = o.reason.rawValue
+    private func outcome(_ o: ReportModel.OutcomeSummary) -> TemplateObject {
+        var d = TemplateObject(minimumCapacity: 48)
+        d["label"] = .text(o.label)
+        d["category"] = .text(o.category.rawValue)
+        d["reason"] = .text(o.reason.rawValue)
         d["reasonLabel"] = e.text(o.reasonLabel)
         d["paragraph"] = e.text(o.paragraph)
         d["errorText"] = e.block(o.errorText)
-        d["errorLabel"] = o.reason == .cancelledByUser ? "Cancellation message" : "Error message"
-        d["countsAsFailed"] = o.countsAsFailed
-        d["retries"] = o.retries > 0 ? String(o.retries) : Missing()
-        d["failedSteps"] = o.failedSteps.map { f -> [String: Any] in
-            ["place": e.text(f.place), "anchor": f.anchor, "failedAgent": e.text(f.agent),
-             "kind": f.kind.rawValue, "kindLabel": OutcomeNarrative.kindLabel(f.kind),
+        d["errorLabel"] = .text(o.reason == .cancelledByUser ? "Cancellation message" : "Error message")
+        d["countsAsFailed"] = .bool(o.countsAsFailed)
+        d["retries"] = o.retries > 0 ? .text(String(o.retries)) : .missing
+        d["failedSteps"] = .list(o.failedSteps.map { f -> TemplateValue in
+            ["place": e.text(f.place), "anchor": .text(f.anchor), "failedAgent": e.text(f.agent),
+             "kind": .text(f.kind.rawValue), "kindLabel": .text(OutcomeNarrative.kindLabel(f.kind)),
              "code": e.code(f.code, inTable: true), "summary": e.text(f.summary)]
-        }
-        d["hasFailedSteps"] = !o.failedSteps.isEmpty
+        })
+        d["hasFailedSteps"] = .bool(!o.failedSteps.isEmpty)
         return d
     }
 
-    private func turn(_ t: ReportModel.Turn) -> [String: Any] {
-        var d: [String: Any] = [:]
-        d["number"] = String(t.number)
-        d["anchor"] = t.anchor
+    private func turn(_ t: ReportModel.Turn) -> TemplateObject {
+        var d = TemplateObject(minimumCapacity: 48)
+        d["number"] = .text(String(t.number))
+        d["anchor"] = .text(t.anchor)
         d["turnTitle"] = e.text(t.title)
-        d["operatorMessages"] = t.operatorMessages.map { msg -> [String: Any] in
-            var m: [String: Any] = ["messageTime": e.text(msg.timeText), "fromAlertText": msg.fromAlertText]
+        d["operatorMessages"] = .list(t.operatorMessages.map { msg -> TemplateValue in
+            var m: TemplateObject = ["messageTime": e.text(msg.timeText), "fromAlertText": .bool(msg.fromAlertText)]
             if msg.text.isEmpty {
                 m["message"] = e.text("(empty message)")
-                m["messageIsBlock"] = false
+                m["messageIsBlock"] = .bool(false)
             } else {
                 e.put(msg.text, as: "message", prose: true, into: &m)
             }
-            return m
-        }
+            return .object(m)
+        })
         d["startedText"] = e.text(t.startedText)
         d["turnDuration"] = e.text(t.durationText)
-        d["hasRun"] = t.hasRun
-        var stepLinks: [[String: Any]] = []
-        d["entries"] = t.entries.map { entry -> [String: Any] in
+        d["hasRun"] = .bool(t.hasRun)
+        var stepLinks: [TemplateValue] = []
+        d["entries"] = .list(t.entries.map { entry -> TemplateValue in
             switch entry {
             case .step(let s):
-                stepLinks.append(["stepAnchor": s.anchor, "stepNumber": e.text(s.number), "stepFailed": s.failure != nil])
-                return ["step": step(s)]
+                stepLinks.append(["stepAnchor": .text(s.anchor), "stepNumber": e.text(s.number), "stepFailed": .bool(s.failure != nil)])
+                return ["step": .object(step(s))]
             case .stepInFlight(let p):
-                var pd: [String: Any] = ["pendingNumber": e.text(p.number), "pendingAnchor": p.anchor,
+                var pd: TemplateObject = ["pendingNumber": e.text(p.number), "pendingAnchor": .text(p.anchor),
                                          "pendingAgent": e.text(p.agent), "pendingTime": e.text(p.timeText),
                                          "pendingReasoning": e.text(p.reasoning)]
                 e.put(p.query, as: "pendingQuery", into: &pd)
-                return ["pending": pd]
+                return ["pending": .object(pd)]
             case .note(let n):
-                var nd: [String: Any] = ["noteKind": n.kind.rawValue, "noteTitle": e.text(n.title),
-                                         "noteEvent": n.eventIndex.map(String.init) ?? Missing()]
+                var nd: TemplateObject = ["noteKind": .text(n.kind.rawValue), "noteTitle": e.text(n.title),
+                                         "noteEvent": .optional(n.eventIndex.map(String.init))]
                 e.put(n.text, as: "noteText", prose: true, into: &nd)
-                return ["note": nd]
+                return ["note": .object(nd)]
             }
-        }
-        d["hasEntries"] = !t.entries.isEmpty
-        d["stepLinks"] = stepLinks
-        d["stepCount"] = TextForm.plural(stepLinks.count, "step")
+        })
+        d["hasEntries"] = .bool(!t.entries.isEmpty)
+        d["stepLinks"] = .list(stepLinks)
+        d["stepCount"] = .text(TextForm.plural(stepLinks.count, "step"))
         d["diagnosis" + (e.flavor == .html ? "HTML" : "Markdown")] = e.agent(t.diagnosis, floor: Self.agentHeadingFloor)
-        d["hasDiagnosis"] = t.diagnosis != nil
+        d["hasDiagnosis"] = .bool(t.diagnosis != nil)
         d["unfinishedAnswer"] = e.block(t.unfinishedAnswer)
         if let r = t.runMeta {
             var parts: [String] = []
@@ -127,19 +127,19 @@ struct ReportContext {
             if let tm = r.time { parts.append(tm) }
             d["runMeta"] = e.text(parts.isEmpty ? "reported, without figures" : parts.joined(separator: " · "))
         } else {
-            d["runMeta"] = Missing()
+            d["runMeta"] = .missing
         }
         // The error event is already in the timeline; repeat it only when it is not.
         let errorNoted = t.entries.contains { if case .note(let n) = $0 { return n.kind == .error } else { return false } }
-        d["turnError"] = errorNoted ? Missing() : e.block(t.errorMessage)
+        d["turnError"] = errorNoted ? .missing : e.block(t.errorMessage)
         d["missingAnswerNote"] = e.text(t.missingAnswerNote)
         return d
     }
 
-    private func step(_ s: ReportModel.Step) -> [String: Any] {
-        var d: [String: Any] = [:]
+    private func step(_ s: ReportModel.Step) -> TemplateObject {
+        var d = TemplateObject(minimumCapacity: 48)
         d["stepNumber"] = e.text(s.number)
-        d["stepAnchor"] = s.anchor
+        d["stepAnchor"] = .text(s.anchor)
         d["agent"] = e.text(s.agent)
         d["stepTime"] = e.text(s.timeText)
         d["stepDuration"] = e.text(s.duration)
@@ -147,65 +147,65 @@ struct ReportContext {
         d["reasoning"] = e.text(s.reasoning)
         d["response" + (e.flavor == .html ? "HTML" : "Markdown")] = e.agent(s.response, floor: Self.agentHeadingFloor)
         if let f = s.failure {
-            var fd: [String: Any] = ["kind": f.kind.rawValue, "kindLabel": OutcomeNarrative.kindLabel(f.kind),
+            var fd: TemplateObject = ["kind": .text(f.kind.rawValue), "kindLabel": .text(OutcomeNarrative.kindLabel(f.kind)),
                                      "errorCode": e.code(f.code), "errorSummary": e.text(f.summary)]
             e.put(f.message, as: "errorMessage", into: &fd)
-            d["failure"] = fd
+            d["failure"] = .object(fd)
         } else {
-            d["failure"] = Missing()
+            d["failure"] = .missing
         }
-        d["failed"] = s.failure != nil
-        d["isAction"] = s.isAction
-        d["folded"] = s.folded
-        d["compact"] = s.compact
-        d["visualizations"] = s.visualizations.map(visualization)
-        d["action"] = s.action.map(action) ?? Missing()
-        d["subSteps"] = s.subSteps.map { sub -> [String: Any] in
+        d["failed"] = .bool(s.failure != nil)
+        d["isAction"] = .bool(s.isAction)
+        d["folded"] = .bool(s.folded)
+        d["compact"] = .bool(s.compact)
+        d["visualizations"] = .list(s.visualizations.map { .object(visualization($0)) })
+        d["action"] = s.action.map { .object(action($0)) } ?? .missing
+        d["subSteps"] = .list(s.subSteps.map { sub -> TemplateValue in
             ["subIndex": e.text(sub.index), "subAgent": e.text(sub.agent),
              "subQuery": e.code(sub.query, inTable: true), "subResult": e.text(sub.result)]
-        }
-        d["hasSubSteps"] = !s.subSteps.isEmpty
-        d["isEmpty"] = s.query == nil && s.reasoning == nil && s.response == nil && s.failure == nil
-            && s.visualizations.isEmpty && s.action == nil && s.subSteps.isEmpty
+        })
+        d["hasSubSteps"] = .bool(!s.subSteps.isEmpty)
+        d["isEmpty"] = .bool(s.query == nil && s.reasoning == nil && s.response == nil && s.failure == nil
+            && s.visualizations.isEmpty && s.action == nil && s.subSteps.isEmpty)
         return d
     }
 
-    private func visualization(_ v: ReportModel.Visualization) -> [String: Any] {
+    private func visualization(_ v: ReportModel.Visualization) -> TemplateObject {
         switch v {
         case .table(let t):
-            var d: [String: Any] = [:]
-            d["tableTitle"] = t.title
-            d["columns"] = t.columns.map { c -> [String: Any] in
+            var d = TemplateObject(minimumCapacity: 48)
+            d["tableTitle"] = .optional(t.title)
+            d["columns"] = .list(t.columns.map { c -> TemplateValue in
                 ["columnName": e.text(c.name), "columnType": e.text(c.type)]
-            }
-            d["rows"] = t.rows.map { row -> [String: Any] in
-                ["cells": row.map { cell -> [String: Any] in ["cell": e.text(cell)] }]
-            }
-            d["rowCount"] = TextForm.plural(t.totalRows, "row")
-            d["hiddenRows"] = t.hiddenRows > 0 ? TextForm.grouped(t.hiddenRows) : Missing()
-            d["hasRows"] = !t.rows.isEmpty
+            })
+            d["rows"] = .list(t.rows.map { row -> TemplateValue in
+                ["cells": .list(row.map { cell -> TemplateValue in ["cell": e.text(cell)] })]
+            })
+            d["rowCount"] = .text(TextForm.plural(t.totalRows, "row"))
+            d["hiddenRows"] = t.hiddenRows > 0 ? .text(TextForm.grouped(t.hiddenRows)) : .missing
+            d["hasRows"] = .bool(!t.rows.isEmpty)
             e.put(t.query, as: "tableQuery", into: &d)
-            return ["table": d]
+            return ["table": .object(d)]
         case .documents(let doc):
-            var d: [String: Any] = [:]
-            d["contentHTML"] = e.flavor == .html ? e.agent(doc.content, floor: Self.agentHeadingFloor) : Missing()
-            d["contentMarkdown"] = e.flavor == .markdown ? e.agent(doc.content, floor: Self.agentHeadingFloor) : Missing()
+            var d = TemplateObject(minimumCapacity: 48)
+            d["contentHTML"] = e.flavor == .html ? e.agent(doc.content, floor: Self.agentHeadingFloor) : .missing
+            d["contentMarkdown"] = e.flavor == .markdown ? e.agent(doc.content, floor: Self.agentHeadingFloor) : .missing
             d["documentAgent"] = e.text(doc.agent)
             d["searchHits"] = e.text(doc.searchHits)
             d["indexName"] = e.code(doc.indexName)
-            d["citations"] = doc.citations.map { c -> [String: Any] in
+            d["citations"] = .list(doc.citations.map { c -> TemplateValue in
                 ["citationTitle": e.text(c.title), "citationURL": e.url(c.linkURL),
-                 "citationText": c.linkURL == nil ? e.code(c.url) : Missing()]
-            }
-            d["hasCitations"] = !doc.citations.isEmpty
-            return ["documents": d]
+                 "citationText": c.linkURL == nil ? e.code(c.url) : .missing]
+            })
+            d["hasCitations"] = .bool(!doc.citations.isEmpty)
+            return ["documents": .object(d)]
         case .other(let type, let json):
             return ["other": ["otherType": e.code(type), "otherJSON": e.block(json, info: "json")]]
         }
     }
 
-    private func action(_ a: ReportModel.Action) -> [String: Any] {
-        var d: [String: Any] = [:]
+    private func action(_ a: ReportModel.Action) -> TemplateObject {
+        var d = TemplateObject(minimumCapacity: 48)
         d["actionName"] = e.code(a.name)
         d["actionStatus"] = e.text(a.status)
         d["dispatchID"] = e.code(a.dispatchID, inTable: true)
@@ -213,15 +213,15 @@ struct ReportContext {
         d["engineerName"] = e.text(a.engineerName)
         d["engineerEmail"] = e.text(a.engineerEmail)
         d["engineerPhone"] = e.text(a.engineerPhone)
-        d["hasEngineer"] = a.engineerName != nil || a.engineerEmail != nil || a.engineerPhone != nil
+        d["hasEngineer"] = .bool(a.engineerName != nil || a.engineerEmail != nil || a.engineerPhone != nil)
         d["urgency"] = e.text(a.urgency)
-        d["urgencyLevel"] = Self.urgencyClass(a.urgency)
+        d["urgencyLevel"] = .text(Self.urgencyClass(a.urgency))
         d["destination"] = e.text(a.destination)
         d["coordinates"] = e.text(a.coordinates)
         d["mapsURL"] = e.url(a.mapsURL)
-        d["mapsText"] = a.mapsURL == nil ? e.code(a.mapsLink, inTable: true) : Missing()
-        d["sensorIDs"] = a.sensorIDs.map { ["sensorID": e.code($0, inTable: true)] }
-        d["hasSensors"] = !a.sensorIDs.isEmpty
+        d["mapsText"] = a.mapsURL == nil ? e.code(a.mapsLink, inTable: true) : .missing
+        d["sensorIDs"] = .list(a.sensorIDs.map { ["sensorID": e.code($0, inTable: true)] })
+        d["hasSensors"] = .bool(!a.sensorIDs.isEmpty)
         d["emailSubject"] = e.text(a.emailSubject)
         d["emailBody"] = e.block(a.emailBody)
         d["rawOutput"] = e.block(a.rawOutput)

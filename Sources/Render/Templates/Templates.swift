@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// The Mustache templates of the reports and the index: the ones compiled
 /// into the binary (`embedded`, generated from `templates/` by
@@ -12,7 +11,7 @@ import Mustache
 /// content type (no HTML escaping: values arrive Markdown-escaped); any
 /// other is HTML and escapes every `{{variable}}`.
 public struct Templates: Sendable {
-    let library: MustacheLibrary
+    let library: [String: CompiledTemplate]
     private let sources: [String: String]
 
     /// The templates compiled into the binary.
@@ -27,23 +26,17 @@ public struct Templates: Sendable {
 
     /// Compiles `sources` (name → Mustache text).
     public init(sources: [String: String]) throws(TemplateError) {
-        var library = MustacheLibrary()
+        var library: [String: CompiledTemplate] = [:]
         for name in sources.keys.sorted() {
             guard let text = sources[name] else { continue }
             let file = name + ".mustache"
             let isMarkdown = name.hasSuffix(".md")
             if !isMarkdown { try Self.checkEscaping(text, file: file) }
-            // Partials start with the HTML content type in swift-mustache, so
-            // every Markdown template, partials included, switches to TEXT.
-            let compiled = isMarkdown ? "{{% CONTENT_TYPE: TEXT }}\n" + text : text
             do {
-                library.register(try MustacheTemplate(string: compiled), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                throw .syntax(file: file, line: error.context.lineNumber - (isMarkdown ? 1 : 0),
-                              column: error.context.columnNumber, lineText: error.context.line,
-                              reason: Self.reason(error.error))
+                library[name] = CompiledTemplate(nodes: try TemplateParser.parse(text), escapes: !isMarkdown)
             } catch {
-                throw .syntax(file: file, line: 0, column: 0, lineText: "", reason: "\(error)")
+                let at = TemplateParser.location(of: error.offset, in: text)
+                throw .syntax(file: file, line: at.line, column: at.column, lineText: at.lineText, reason: error.reason)
             }
         }
         self.library = library
@@ -99,8 +92,16 @@ public struct Templates: Sendable {
     /// The Mustache text of a template.
     public func source(named name: String) -> String? { sources[name] }
 
-    func render(_ context: [String: Any], template name: String) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    /// `template` rendered over `context`; empty when there is no such template.
+    func render(_ context: TemplateObject, template name: String) -> String {
+        String(decoding: renderBytes(context, template: name), as: UTF8.self)
+    }
+
+    func renderBytes(_ context: TemplateObject, template name: String, capacity: Int = 1 << 16) -> [UInt8] {
+        guard let template = library[name] else { return [] }
+        var renderer = TemplateRenderer(library: library, root: .object(context), capacity: capacity)
+        renderer.render(template)
+        return renderer.output
     }
 
     /// Escape by construction for HTML templates: an unescaped tag may only
@@ -126,21 +127,6 @@ public struct Templates: Sendable {
                 continue
             }
             i += 2
-        }
-    }
-
-    private static func reason(_ error: Error) -> String {
-        guard let e = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch e {
-        case .sectionCloseNameIncorrect: return "the closing tag does not match the open section"
-        case .unfinishedName: return "a tag is not finished"
-        case .expectedSectionEnd: return "a section is never closed"
-        case .invalidSetDelimiter: return "invalid set-delimiter tag"
-        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inheritance section"
-        case .illegalTokenInsideInheritSection: return "illegal tag inside an inherited partial"
-        case .textInsideInheritSection: return "text inside an inherited partial"
-        case .invalidConfigVariableSyntax: return "invalid {{% ... }} pragma"
-        case .unrecognisedConfigVariable: return "unknown {{% ... }} pragma"
         }
     }
 }

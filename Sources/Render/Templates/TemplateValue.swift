@@ -1,0 +1,44 @@
+/// A value a template can show: the typed tree the report and index
+/// contexts are built as. Typed (not `Any`) so that rendering is a switch,
+/// not a chain of dynamic casts.
+enum TemplateValue: Sendable {
+    /// Text: HTML templates escape it, Markdown templates paste it (the
+    /// encoder has already made it safe Markdown).
+    case text(String)
+    /// Markup that `{{{…HTML}}}` may paste as it is.
+    case html(SafeHTML)
+    case bool(Bool)
+    case list([TemplateValue])
+    case object(TemplateObject)
+    /// Absent: renders as nothing, is false in a section, and stops a name
+    /// lookup from climbing to an outer value of the same name.
+    case missing
+}
+
+typealias TemplateObject = [String: TemplateValue]
+
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    init(stringLiteral value: String) { self = .text(value) }
+    init(booleanLiteral value: Bool) { self = .bool(value) }
+    init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+    init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self = .object(TemplateObject(elements, uniquingKeysWith: { _, last in last }))
+    }
+}
+
+extension TemplateValue {
+    /// `.text` unless nil.
+    static func optional(_ s: String?) -> TemplateValue { s.map(TemplateValue.text) ?? .missing }
+
+    /// A list of objects.
+    static func objects<S: Sequence>(_ items: S, _ transform: (S.Element) -> TemplateObject) -> TemplateValue {
+        .list(items.map { .object(transform($0)) })
+    }
+
+    /// The value of `name` inside this one (objects only).
+    func child(_ name: String) -> TemplateValue? {
+        if case .object(let fields) = self { return fields[name] }
+        return nil
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Render
 
@@ -50,5 +51,67 @@ import Testing
         #expect(!md.contains("](javascript:"))
         #expect(md.contains("\\# still inside"))
         #expect(md.contains("\\<b\\>hi\\</b\\>") || md.contains("\\<b>hi\\</b>"))
+    }
+}
+
+/// Markdown output: safe blocks keep their source, the rest goes through cmark.
+@Suite struct MarkdownPassThroughTests {
+    @Test(arguments: [
+        // Kept as written.
+        ("- a\n- b", "- a\n- b"),
+        ("1. one\n2. two", "1. one\n2. two"),
+        ("Some *text*\nover two lines.", "Some *text*\nover two lines."),
+        ("```sh\nls\n```", "```sh\nls\n```"),
+        ("    indented code", "    indented code"),
+        ("> quoted [link](https://e.org)", "> quoted [link](https://e.org)"),
+        ("a\r\nb\r\n\r\nc", "a\nb\n\nc"),
+        ("| a | b |\n|---|---|\n| 1 | 2 |", "| a | b |\n|---|---|\n| 1 | 2 |"),
+        ("para\n\n\n\n- list", "para\n\n- list"),
+        ("nul\u{0}byte", "nul\u{FFFD}byte"),
+    ])
+    func safeBlocksKeepTheirSource(_ markdown: String, _ expected: String) {
+        #expect(CommonMark.markdown(markdown, headingFloor: 5) == expected)
+    }
+
+    @Test(arguments: [
+        // Each needs neutralising: the output must not contain the unsafe form.
+        ("# Title", "##### Title"),
+        ("Title\n---", "##### Title"),
+        ("```\nunclosed\nstill code", "```"),
+        ("~~~~\nshort close\n~~~", "short close\n~~~\n```"),
+        ("<div onclick=x>\nhi\n</div>", "\\<div"),
+        ("text <b>inline</b>", "\\<b"),
+        ("![img](https://e.org/x.png)", "[img](https://e.org/x.png)"),
+        ("[x](javascript:alert(1))", "[x]()"),
+        ("<javascript:alert(1)>", "javascript:alert(1)"),
+        ("[x]: https://e.org\n\n[x]", "[x]"),
+    ])
+    func unsafeBlocksAreRewritten(_ markdown: String, _ mustContain: String) {
+        let md = CommonMark.markdown(markdown, headingFloor: 5)
+        #expect(md.contains(mustContain), "\(md)")
+        #expect(!md.contains("javascript:alert(1))"))
+        #expect(!md.replacingOccurrences(of: "\\<", with: "").contains("<div"))
+        #expect(!md.contains("\n# ") && !md.hasPrefix("# "))
+    }
+
+    @Test func anUnclosedFenceIsClosedSoTheReportContinues() {
+        let md = CommonMark.markdown("intro\n\n```\nrest of the report?", headingFloor: 5)
+        #expect(md.hasSuffix("```"))
+        #expect(md.components(separatedBy: "```").count == 3)
+    }
+
+    @Test func aReferenceDefinitionNeverReachesTheReport() {
+        // Copied verbatim, it could turn "[x]" in another field into a link.
+        let md = CommonMark.markdown("see [x]\n\n[x]: https://evil.example\n", headingFloor: 5)
+        #expect(!md.contains("]: "))
+    }
+
+    @Test func bothFormsFromOneParseEqualTheSeparateOnes() {
+        let samples = ["# H\n\ntext <b>x</b>\n\n- a\n- b", "| a |\n|---|\n| 1 |", "```\nopen", "plain"]
+        for s in samples {
+            let both = CommonMark.both(s, headingFloor: 5)
+            #expect(both.html == CommonMark.html(s, headingFloor: 5))
+            #expect(both.markdown == CommonMark.markdown(s, headingFloor: 5))
+        }
     }
 }

@@ -8,22 +8,22 @@ struct SourceLines {
 
     init(_ text: String) {
         bytes = Array(text.utf8)
-        var i = 0
-        var start = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == 0x0A || b == 0x0D {
+        bytes.withUnsafeBufferPointer { buf in
+            var start = 0
+            var i = 0
+            let n = buf.count
+            while i < n {
+                // Most bytes are neither CR nor LF: skip them in bulk.
+                guard let hit = buf[i..<n].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { break }
                 starts.append(start)
-                ends.append(i)
-                i += (b == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A) ? 2 : 1
+                ends.append(hit)
+                i = hit + ((buf[hit] == 0x0D && hit + 1 < n && buf[hit + 1] == 0x0A) ? 2 : 1)
                 start = i
-            } else {
-                i += 1
             }
-        }
-        if start < bytes.count {
-            starts.append(start)
-            ends.append(bytes.count)
+            if start < n {
+                starts.append(start)
+                ends.append(n)
+            }
         }
     }
 
@@ -34,24 +34,33 @@ struct SourceLines {
     func append(_ range: ClosedRange<Int>, to out: inout [UInt8]) {
         var last = range.upperBound
         while last > range.lowerBound, isBlank(last) { last -= 1 }
-        for line in range.lowerBound...last {
-            for i in starts[line - 1]..<ends[line - 1] {
-                if bytes[i] == 0 { out += [0xEF, 0xBF, 0xBD] } else { out.append(bytes[i]) }
+        bytes.withUnsafeBufferPointer { buf in
+            for line in range.lowerBound...last {
+                var from = starts[line - 1]
+                let to = ends[line - 1]
+                while let nul = buf[from..<to].firstIndex(of: 0) {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[from..<nul]))
+                    out += [0xEF, 0xBF, 0xBD]
+                    from = nul + 1
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[from..<to]))
+                out.append(0x0A)
             }
-            out.append(0x0A)
         }
     }
 
     /// Whether byte `a` directly followed by `b` occurs on lines `range`.
     func contains(_ a: UInt8, _ b: UInt8, in range: ClosedRange<Int>) -> Bool {
         guard range.lowerBound >= 1, range.upperBound <= count else { return true }
-        let from = starts[range.lowerBound - 1], to = ends[range.upperBound - 1]
-        var i = from
-        while i + 1 < to {
-            if bytes[i] == a, bytes[i + 1] == b { return true }
-            i += 1
+        return bytes.withUnsafeBufferPointer { buf in
+            var i = starts[range.lowerBound - 1]
+            let to = ends[range.upperBound - 1]
+            while i + 1 < to, let hit = buf[i..<(to - 1)].firstIndex(of: a) {
+                if buf[hit + 1] == b { return true }
+                i = hit + 1
+            }
+            return false
         }
-        return false
     }
 
     private func isBlank(_ line: Int) -> Bool {

@@ -82,17 +82,21 @@ struct TemplateRenderer {
         if name.isImplicitIterator { return stack.last }
         guard let first = name.parts.first else { return nil }
         var found: TemplateValue?
-        if name.isAnchored {
-            found = stack.last?.child(first)
-        } else {
-            for value in stack.reversed() {
-                if let hit = value.child(first) { found = hit; break }
+        var level = stack.count - 1
+        while level >= 0 {
+            if case .object(let fields) = stack[level], let hit = fields[first] {
+                found = hit
+                break
             }
+            if name.isAnchored { return nil }
+            level -= 1
         }
         guard var value = found else { return nil }
-        for part in name.parts.dropFirst() {
-            guard let next = value.child(part) else { return nil }
-            value = next
+        if name.parts.count > 1 {
+            for part in name.parts.dropFirst() {
+                guard let next = value.child(part) else { return nil }
+                value = next
+            }
         }
         return value
     }

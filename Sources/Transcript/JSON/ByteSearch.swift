@@ -13,9 +13,7 @@ func firstStringSpecial(_ buf: UnsafeBufferPointer<UInt8>, from start: Int) -> I
     while i + 16 <= n {
         let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
         let hit = (v .== quote) .| (v .== backslash) .| (v .< space)
-        if any(hit) {
-            for k in 0..<16 where hit[k] { return i + k }
-        }
+        if any(hit) { return i + firstLane(hit) }
         i += 16
     }
     while i < n {
@@ -24,6 +22,17 @@ func firstStringSpecial(_ buf: UnsafeBufferPointer<UInt8>, from start: Int) -> I
         i += 1
     }
     return n
+}
+
+/// Index of the first true lane (there is one): the lanes as bytes, read
+/// as two little-endian words, so a trailing-zero count finds it.
+@inline(__always)
+func firstLane(_ hit: SIMDMask<SIMD16<Int8>>) -> Int {
+    let bytes = SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: hit)
+    let (low, high) = unsafeBitCast(bytes, to: (UInt64, UInt64).self)
+    let lowLE = UInt64(littleEndian: low)
+    if lowLE != 0 { return lowLE.trailingZeroBitCount >> 3 }
+    return 8 + (UInt64(littleEndian: high).trailingZeroBitCount >> 3)
 }
 
 /// True when every byte is ASCII (no UTF-8 validation needed).

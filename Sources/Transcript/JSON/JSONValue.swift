@@ -137,17 +137,21 @@ public struct JSONValue: @unchecked Sendable {
         let n = node
         let start = n.kind == .string ? Int(n.start) - 1 : Int(n.start)
         let end = n.kind == .string ? Int(n.end) + 1 : Int(n.end)
-        tape.bytes.withUnsafeBufferPointer { buf in
+        tape.bytes.withUnsafeBufferPointer { whole in
+            let buf = UnsafeBufferPointer(rebasing: whole[0..<end])
             var i = start
             var runStart = start
-            var inString = false
             while i < end {
                 let c = buf[i]
-                if inString {
-                    if c == UInt8(ascii: "\\") { i += 2; continue }
-                    if c == UInt8(ascii: "\"") { inString = false }
-                } else if c == UInt8(ascii: "\"") {
-                    inString = true
+                if c == UInt8(ascii: "\"") {
+                    // The tape was validated: jump from quote or backslash to the next one.
+                    i += 1
+                    while i < end {
+                        i = firstStringSpecial(buf, from: i)
+                        guard i < end else { break }
+                        if buf[i] == UInt8(ascii: "\"") { break }
+                        i += buf[i] == UInt8(ascii: "\\") ? 2 : 1
+                    }
                 } else if isJSONSpace(c) {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i]))
                     runStart = i + 1

@@ -14,7 +14,18 @@ struct NocReport: ParsableCommand {
             _ = write(2, message.utf8Start, message.utf8CodeUnitCount)
             _exit(130)
         }
-        Self.main(nil)
+        do {
+            var command = try parseAsRoot(nil)
+            try command.run()
+        } catch {
+            // Usage errors exit 2, as the README promises (argument-parser's own code is 64).
+            if exitCode(for: error) == .validationFailure {
+                let message = fullMessage(for: error) + "\n"
+                _ = message.withCString { write(2, $0, strlen($0)) }
+                _exit(2)
+            }
+            exit(withError: error)
+        }
     }
 
     static let configuration = CommandConfiguration(
@@ -31,6 +42,6 @@ struct NocReport: ParsableCommand {
           noc-report transcript export.json > sessions.jsonl
         """,
         version: "0.1.0",
-        subcommands: [RenderCommand.self, TranscriptCommand.self, SummaryCommand.self],
+        subcommands: [RenderCommand.self, TranscriptCommand.self, SummaryCommand.self, IndexCommand.self],
         defaultSubcommand: RenderCommand.self)
 }

@@ -12,16 +12,21 @@ struct RenderCommand: ParsableCommand {
           noc-report render export.json -o reports
           noc-report render archive/ --format html -o /srv/postmortems
           noc-report render export.json --templates my-templates/ -o out
+          noc-report render export.json --session 7f3c… --format html -o - > report.html
+          noc-report render archive.json --shard 3/8 -o /shared/reports   (then: noc-report index /shared/reports)
         """)
 
     @OptionGroup var common: CommonOptions
     @OptionGroup(title: "Selection") var selection: Selection
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output folder.", valueName: "dir"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output folder; '-' writes one session's report to standard output.", valueName: "dir"))
     var output: String = "out"
 
-    @Option(name: .long, help: ArgumentHelp("Formats to write, comma-separated: md, html, json.", valueName: "list"))
-    var format: String = "md,html,json"
+    @Option(name: .long, help: ArgumentHelp("Formats to write, comma-separated: md, html, json (default: all; with -o -, html).", valueName: "list"))
+    var format: String?
+
+    @Option(name: .long, help: ArgumentHelp("Render only shard K of N (sessions split by the SHA-256 of their id) and write index-shard-K-of-N.json for 'noc-report index'.", valueName: "K/N"))
+    var shard: String?
 
     @Option(name: .long, help: ArgumentHelp("Folder of templates overriding the built-in ones (see templates/README.md).", valueName: "dir"))
     var templates: String?
@@ -40,16 +45,28 @@ struct RenderCommand: ParsableCommand {
 
     enum Format: String, CaseIterable { case md, html, json }
 
-    var formats: Set<Format> {
-        Set(format.split(separator: ",").compactMap { Format(rawValue: $0.trimmingCharacters(in: .whitespaces).lowercased()) })
+    var toStandardOutput: Bool { output == "-" }
+
+    var formatNames: [String] {
+        (format ?? (toStandardOutput ? "html" : "md,html,json")).split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
     }
 
+    var formats: Set<Format> { Set(formatNames.compactMap(Format.init(rawValue:))) }
+
     func validate() throws {
-        let names = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let names = formatNames
         for n in names where Format(rawValue: n) == nil {
             throw ValidationError("unknown format '\(n)' in --format (use md, html, json)")
         }
         if names.isEmpty { throw ValidationError("--format needs at least one of md, html, json") }
+        if toStandardOutput && formats.count != 1 {
+            throw ValidationError("-o - writes one report: give one format (--format html, md or json)")
+        }
+        if let shard, Shard(parsing: shard) == nil {
+            throw ValidationError("--shard '\(shard)' is not K/N with 1 ≤ K ≤ N (for example 3/8)")
+        }
+        if shard != nil && toStandardOutput { throw ValidationError("--shard writes a folder: it cannot be used with -o -") }
         if DisplayTimeZone(parsing: timezone) == nil {
             throw ValidationError("--timezone '\(timezone)' is not UTC or an offset like +10:00 or -05:30")
         }
@@ -66,28 +83,37 @@ struct RenderCommand: ParsableCommand {
         } else {
             templateSet = .embedded
         }
+        let source = SessionSource(options: common.readOptions, selection: selection, diagnostics: diagnostics)
+        let renderer = ReportRenderer(templates: templateSet)
+        let formats = self.formats
+        let stampText = stamp ? Self.now() : nil
+        let shard = self.shard.flatMap(Shard.init(parsing:))
+        let options = RenderOptions(timeZone: DisplayTimeZone(parsing: timezone) ?? .utc, maxTableRows: maxTableRows,
+                                    stamp: stampText,
+                                    indexFileName: formats.contains(.html) && !toStandardOutput ? "index.html" : nil)
+        if toStandardOutput {
+            try writeOneToStandardOutput(source, renderer: renderer, options: options, diagnostics: diagnostics)
+            return
+        }
         let outputDir: OutputDirectory
         do { outputDir = try OutputDirectory(path: output) } catch {
             diagnostics.error("\(error)")
             throw ExitCode(2)
         }
-        let source = SessionSource(options: common.readOptions, selection: selection, diagnostics: diagnostics)
 
-        // Names are allocated in input order so that every run picks the same ones.
+        // Names are allocated in input order over the whole input, so that
+        // every run (and every shard) picks the same ones.
         var allocator = OutputNameAllocator()
         let names = source.catalog.items.map { allocator.name(for: $0.document.header.id ?? "") }
-        let positions = source.indices
-        let renderer = ReportRenderer(templates: templateSet)
-        let formats = self.formats
-        let stampText = stamp ? Self.now() : nil
-        let options = RenderOptions(timeZone: DisplayTimeZone(parsing: timezone) ?? .utc, maxTableRows: maxTableRows,
-                                    stamp: stampText, indexFileName: formats.contains(.html) ? "index.html" : nil)
+        let positions = shard.map { s in (0..<source.count).filter { s.contains(id: source.item($0).document.header.id ?? "") } }
+            ?? Array(0..<source.count)
 
         var entries: [IndexEntry] = []
         var failed = 0
-        orderedParallelMap(count: source.count, jobs: common.effectiveJobs, work: { i -> Result<(IndexEntry, Transcript), InputProblem>? in
-            let name = names[positions[i]]
-            switch source.transcript(i) {
+        orderedParallelMap(count: positions.count, jobs: common.effectiveJobs, work: { i -> Result<(IndexEntry, Transcript), InputProblem>? in
+            let position = positions[i]
+            let name = names[source.indices[position]]
+            switch source.transcript(position) {
             case nil: return nil
             case .failure(let problem): return .failure(problem)
             case .success(let t):
@@ -114,17 +140,58 @@ struct RenderCommand: ParsableCommand {
             }
         })
 
-        var context = IndexContext()
-        context.title = title
-        context.runNotes = runNotes(source.catalog, failed: failed)
-        context.stamp = stampText
-        for page in IndexRenderer.render(entries: entries, context: context, templates: templateSet) {
-            let wanted = page.fileName.hasSuffix(".md") ? formats.contains(.md) : formats.contains(.html)
-            guard wanted else { continue }
-            do { try outputDir.write(page.fileName, page.contents) } catch { diagnostics.error("\(error)") }
+        let counts = runCounts(source.catalog, failed: failed)
+        if let shard {
+            let file = ShardIndex.fileName(shard)
+            do { try outputDir.write(file, ShardIndex(shard: shard, counts: counts, entries: entries).encoded()) } catch {
+                diagnostics.error("\(error)")
+            }
+            diagnostics.info("noc-report: shard \(shard): \(entries.count) session\(entries.count == 1 ? "" : "s") rendered, \(failed) skipped, \(diagnostics.warnings) warning\(diagnostics.warnings == 1 ? "" : "s") → \(output)/\(file) (merge the shards with: noc-report index \(output))")
+        } else {
+            var context = IndexContext()
+            context.title = title
+            context.runNotes = counts.notes
+            context.stamp = stampText
+            writeIndex(entries, context: context, templates: templateSet, formats: formats, to: outputDir, diagnostics: diagnostics)
+            diagnostics.info("noc-report: \(entries.count) session\(entries.count == 1 ? "" : "s") rendered, \(failed) skipped, \(diagnostics.warnings) warning\(diagnostics.warnings == 1 ? "" : "s") → \(output)/\(formats.contains(.html) ? "index.html" : "index.md")")
         }
-        diagnostics.info("noc-report: \(entries.count) session\(entries.count == 1 ? "" : "s") rendered, \(failed) skipped, \(diagnostics.warnings) warning\(diagnostics.warnings == 1 ? "" : "s") → \(output)/index.html")
         let code = diagnostics.exitCode(rendered: entries.count)
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    /// `-o -`: the one selected session's report on standard output.
+    private func writeOneToStandardOutput(_ source: SessionSource, renderer: ReportRenderer, options: RenderOptions,
+                                          diagnostics: Diagnostics) throws {
+        var found: [Transcript] = []
+        var failed = 0
+        for i in 0..<source.count {
+            switch source.transcript(i) {
+            case nil: continue
+            case .failure(let problem):
+                failed += 1
+                diagnostics.report(problem)
+            case .success(let t):
+                found.append(t)
+            }
+            if found.count > 1 { break }
+        }
+        guard found.count == 1, let t = found.first else {
+            diagnostics.error(found.isEmpty
+                ? "-o -: no session to write\(failed > 0 ? " (\(failed) could not be read)" : "")"
+                : "-o - writes one session, but the input has more: choose one with --session ID")
+            throw ExitCode(2)
+        }
+        diagnostics.sessionWarnings(t)
+        var allocator = OutputNameAllocator()
+        let model = ReportBuilder.build(t, name: allocator.name(for: t.id), options: options)
+        let bytes: [UInt8]
+        switch formats.first ?? .html {
+        case .json: bytes = TranscriptJSON.encode(t)
+        case .md: bytes = renderer.files(model, markdown: true, html: false).markdown ?? []
+        case .html: bytes = renderer.files(model, markdown: false, html: true).html ?? []
+        }
+        StandardOutput.write(bytes)
+        let code = diagnostics.exitCode(rendered: 1)
         if code != 0 { throw ExitCode(code) }
     }
 
@@ -134,14 +201,24 @@ struct RenderCommand: ParsableCommand {
         return f.string(from: Date())
     }
 
-    func runNotes(_ catalog: Catalog, failed: Int) -> [String] {
-        var notes = ["\(catalog.documentsRead) document\(catalog.documentsRead == 1 ? "" : "s") read"]
-        if catalog.duplicatesDropped > 0 { notes.append("\(catalog.duplicatesDropped) older duplicate\(catalog.duplicatesDropped == 1 ? "" : "s") dropped") }
-        let other = catalog.otherDocuments.values.reduce(0, +)
-        if other > 0 { notes.append("\(other) non-session document\(other == 1 ? "" : "s") skipped") }
-        if catalog.summaryItems > 0 { notes.append("\(catalog.summaryItems) summary-only item\(catalog.summaryItems == 1 ? "" : "s") not rendered") }
-        if !catalog.orphanChunks.isEmpty { notes.append("\(catalog.orphanChunks.count) session\(catalog.orphanChunks.count == 1 ? "" : "s") with chunks but no manifest (orphan chunks)") }
-        if failed > 0 { notes.append("\(failed) document\(failed == 1 ? "" : "s") could not be read") }
-        return notes
+    func runCounts(_ catalog: Catalog, failed: Int) -> RunCounts {
+        var counts = RunCounts()
+        counts.documentsRead = catalog.documentsRead
+        counts.duplicatesDropped = catalog.duplicatesDropped
+        counts.otherDocuments = catalog.otherDocuments.values.reduce(0, +)
+        counts.summaryItems = catalog.summaryItems
+        counts.orphanChunkSessions = catalog.orphanChunks.count
+        counts.unreadable = failed
+        return counts
+    }
+}
+
+/// The index pages of a run, in the formats asked for.
+func writeIndex(_ entries: [IndexEntry], context: IndexContext, templates: Templates, formats: Set<RenderCommand.Format>,
+                to outputDir: OutputDirectory, diagnostics: Diagnostics) {
+    for page in IndexRenderer.render(entries: entries, context: context, templates: templates) {
+        let wanted = page.fileName.hasSuffix(".md") ? formats.contains(.md) : formats.contains(.html)
+        guard wanted else { continue }
+        do { try outputDir.write(page.fileName, page.contents) } catch { diagnostics.error("\(error)") }
     }
 }

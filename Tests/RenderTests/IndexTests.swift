@@ -55,3 +55,38 @@ import Transcript
         #expect(e.category == .completed)
     }
 }
+
+@Suite struct ShardIndexTests {
+    @Test func aShardIndexReadsBackAsWritten() throws {
+        let entries = try ["completed", "failed-interrupted", "interaction"].map { IndexEntry(try Cases.model($0)) }
+        var counts = RunCounts()
+        counts.documentsRead = 9
+        counts.unreadable = 1
+        let written = ShardIndex(shard: Shard(index: 2, count: 3)!, counts: counts, entries: entries)
+        let read = try ShardIndex.decode(written.encoded())
+        #expect(read == written)
+        #expect(ShardIndex.fileName(Shard(index: 2, count: 3)!) == "index-shard-2-of-3.json")
+    }
+
+    @Test(arguments: ["", "{}", #"{"format":"other","version":1,"shard":1,"shardCount":1,"counts":{},"entries":[]}"#, "[1,2]"])
+    func otherFilesAreRefused(_ text: String) {
+        #expect(throws: ShardIndex.ReadError.self) { try ShardIndex.decode(Array(text.utf8)) }
+    }
+
+    @Test func mergingSumsWhatEachShardRenderedAndSaysWhatIsMissing() throws {
+        let a = IndexEntry(try Cases.model("completed")), b = IndexEntry(try Cases.model("interaction"))
+        var c1 = RunCounts(), c3 = RunCounts()
+        c1.documentsRead = 10; c1.unreadable = 1
+        c3.documentsRead = 10; c3.unreadable = 2
+        let merged = ShardIndex.merge([
+            ShardIndex(shard: Shard(index: 3, count: 3)!, counts: c3, entries: [b]),
+            ShardIndex(shard: Shard(index: 1, count: 3)!, counts: c1, entries: [a]),
+            ShardIndex(shard: Shard(index: 1, count: 3)!, counts: c1, entries: [a]),
+        ])
+        #expect(merged.entries == [a, b].sorted(by: IndexEntry.newestFirst))
+        #expect(merged.counts.documentsRead == 10)
+        #expect(merged.counts.unreadable == 3)
+        #expect(merged.missingShards == [2])
+        #expect(merged.repeatedShards == [1])
+    }
+}

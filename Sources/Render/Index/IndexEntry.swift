@@ -2,7 +2,7 @@ import Transcript
 
 /// What the index needs about one session: small, so a run over a large
 /// archive keeps one of these per session and drops the rest of the model.
-public struct IndexEntry: Sendable {
+public struct IndexEntry: Sendable, Codable, Equatable {
     public var id: String
     /// Output base file name: the reports are `<name>.html` and `<name>.md`.
     public var name: String

@@ -1,11 +1,11 @@
 /// FORMAT.md §8: how an investigation ended, and why.
 public struct Outcome: Sendable, Equatable {
-    public enum Category: String, Sendable, CaseIterable {
+    public enum Category: String, Sendable, CaseIterable, Codable {
         case completed, completedWithErrors = "completed_with_errors", cancelled, failed
         case inProgress = "in_progress", pending, unknown
     }
 
-    public enum Reason: String, Sendable, CaseIterable {
+    public enum Reason: String, Sendable, CaseIterable, Codable {
         case none, cancelledByUser = "cancelled_by_user", serverRestart = "server_restart"
         case capacityExhausted = "capacity_exhausted", runInterrupted = "run_interrupted"
         case noFinalResponse = "no_final_response", exception, unfinished
@@ -52,7 +52,7 @@ public struct FailedStep: Sendable, Equatable {
 }
 
 /// FORMAT.md §8: the step card's classification of a failed step.
-public enum StepErrorKind: String, Sendable, CaseIterable {
+public enum StepErrorKind: String, Sendable, CaseIterable, Codable {
     case gatewayTimeout = "gateway_timeout", badGateway = "bad_gateway", notFound = "not_found"
     case auth, rateLimited = "rate_limited", other
 

@@ -20,7 +20,7 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-public enum DocumentKind: String, Sendable {
+public enum DocumentKind: String, Sendable, Codable {
     case session, interaction
 }
 

@@ -131,3 +131,15 @@ public func formatDuration(_ seconds: Double) -> String {
     if total < 86400 { return "\(total / 3600)h \(two(total / 60 % 60))m" }
     return "\(total / 86400)d \(two(total / 3600 % 24))h"
 }
+
+/// Encoded as its seconds since 1970 (exact when read back).
+extension Timestamp: Codable {
+    public init(from decoder: any Decoder) throws {
+        seconds = try decoder.singleValueContainer().decode(Double.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(seconds)
+    }
+}

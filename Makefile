@@ -3,7 +3,7 @@ SWIFT   ?= swift
 PREFIX  ?= /usr/local
 BIN      = .build/release/noc-report
 
-.PHONY: report test record bench fuzz install check-html deps test-deps examples screenshots
+.PHONY: report test record bench microbench fuzz install check-html deps test-deps examples screenshots
 
 deps:
 	@tools/bootstrap.sh
@@ -27,10 +27,18 @@ record: test-deps
 	NOC_RECORD=1 $(SWIFT) test || true
 	@echo "Golden files re-recorded: review them with git diff."
 
-# Side by side with the Python peer and the physical bounds (../shared/bench).
+# Side by side with the Python peer and the physical bounds (../shared/bench),
+# then the micro-benchmarks of each stage.
 bench: deps
 	$(SWIFT) build -c release --product noc-report
 	../shared/bench/run-bench --size 100M --size 1G --jobs 2
+	$(MAKE) microbench
+
+# Parse (ours vs Foundation), replay, transcript JSON, report model, Markdown+HTML
+# on one session (ordo-one/benchmark; its own build folder; NOC_BENCH_DOC=file.json
+# benchmarks that document instead of the largest example).
+microbench: deps
+	NOC_BENCHMARKS=1 $(SWIFT) package --scratch-path .build-bench benchmark --target Pipeline
 
 # The Nu HTML Checker over freshly rendered examples (zero errors expected).
 check-html: report test-deps

@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "noc-report", targets: ["noc-report"]),
+        // For the micro-benchmarks in Benchmarks/ (a separate package).
+        .library(name: "Transcript", targets: ["Transcript"]),
+        .library(name: "Render", targets: ["Render"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,3 +37,17 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["noc-report"]),
     ]
 )
+
+// Micro-benchmarks of the parse, replay and render stages (ordo-one/benchmark),
+// only when asked for (`make microbench`), so `make test` and CI never build
+// the benchmark framework.
+if Context.environment["NOC_BENCHMARKS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]))
+    package.targets.append(
+        .executableTarget(
+            name: "Pipeline",
+            dependencies: ["Transcript", "Render", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/Pipeline",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]))
+}

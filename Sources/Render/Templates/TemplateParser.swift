@@ -61,7 +61,8 @@ struct TemplateParser {
     /// Text up to a newline or just past an opening `{{`.
     private mutating func readText() -> (text: ArraySlice<UInt8>, openedTag: Bool) {
         let start = pos
-        while pos < bytes.count {
+        while let hit = bytes[pos...].firstIndex(where: { $0 == Self.newline || $0 == Self.cr || $0 == Self.open }) {
+            pos = hit
             if newlineLength(at: pos) > 0 { return (bytes[start..<pos], false) }
             if bytes[pos] == Self.open, pos + 1 < bytes.count, bytes[pos + 1] == Self.open {
                 let text = bytes[start..<pos]
@@ -70,6 +71,7 @@ struct TemplateParser {
             }
             pos += 1
         }
+        pos = bytes.count
         return (bytes[start..<pos], false)
     }
 
@@ -112,7 +114,7 @@ struct TemplateParser {
         let name = String(decoding: bytes[start..<pos], as: UTF8.self)
         skipWhitespace()
         try expectClose()
-        if name.contains("(") || name.contains(")") {
+        if name.utf8.contains(UInt8(ascii: "(")) || name.utf8.contains(UInt8(ascii: ")")) {
             throw Failure(offset: start, reason: "transforms such as name(value) are not supported")
         }
         return name

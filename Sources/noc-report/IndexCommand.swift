@@ -29,11 +29,7 @@ struct IndexCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Formats to write, comma-separated: md, html.", valueName: "list"))
     var format: String = "md,html"
 
-    @Option(name: .long, help: ArgumentHelp("Title of the index page.", valueName: "text"))
-    var title: String = "NOC investigations"
-
-    @Option(name: .long, help: ArgumentHelp("Folder of templates overriding the built-in ones.", valueName: "dir"))
-    var templates: String?
+    @OptionGroup(title: "Pages") var pages: PageOptions
 
     @Flag(name: [.short, .long], help: "Print only errors.")
     var quiet = false
@@ -51,14 +47,7 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         let diagnostics = Diagnostics(level: quiet ? .quiet : .normal, strict: false)
-        let templateSet: Templates
-        if let templates {
-            do { templateSet = try Templates.loading(overridesFrom: templates) } catch {
-                throw ValidationError("--templates \(templates): \(error)")
-            }
-        } else {
-            templateSet = .embedded
-        }
+        let templateSet = try pages.loadTemplates()
         var shards: [ShardIndex] = []
         var files: [String] = []
         for path in paths {
@@ -112,7 +101,7 @@ struct IndexCommand: ParsableCommand {
             throw ExitCode(2)
         }
         var context = IndexContext()
-        context.title = title
+        context.title = pages.title
         context.runNotes = notes
         writeIndex(merged.entries, context: context, templates: templateSet, formats: formats, to: outputDir, diagnostics: diagnostics)
         diagnostics.info("noc-report: index of \(merged.entries.count) session\(merged.entries.count == 1 ? "" : "s") from \(shards.count) shard file\(shards.count == 1 ? "" : "s") → \(target)/\(formats.contains(.html) ? "index.html" : "index.md")")

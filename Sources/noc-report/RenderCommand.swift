@@ -12,8 +12,9 @@ struct RenderCommand: ParsableCommand {
           noc-report render export.json -o reports
           noc-report render archive/ --format html -o /srv/postmortems
           noc-report render export.json --templates my-templates/ -o out
-          noc-report render export.json --session 7f3c… --format html -o - > report.html
-          noc-report render archive.json --shard 3/8 -o /shared/reports   (then: noc-report index /shared/reports)
+          noc-report render export.json --session ID -o - > report.html
+          noc-report render archive.json --shard 3/8 -o /shared/reports
+          noc-report index /shared/reports      (once all 8 shards are done)
         """)
 
     @OptionGroup var common: CommonOptions
@@ -28,11 +29,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Render only shard K of N (sessions split by the SHA-256 of their id) and write index-shard-K-of-N.json for 'noc-report index'.", valueName: "K/N"))
     var shard: String?
 
-    @Option(name: .long, help: ArgumentHelp("Folder of templates overriding the built-in ones (see templates/README.md).", valueName: "dir"))
-    var templates: String?
-
-    @Option(name: .long, help: ArgumentHelp("Title of the index page.", valueName: "text"))
-    var title: String = "NOC investigations"
+    @OptionGroup(title: "Pages") var pages: PageOptions
 
     @Option(name: .long, help: ArgumentHelp("Time zone for displayed times: UTC (default) or an offset such as +10:00. The JSON keeps ISO 8601.", valueName: "zone"))
     var timezone: String = "UTC"
@@ -75,14 +72,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let diagnostics = common.diagnostics()
-        let templateSet: Templates
-        if let templates {
-            do { templateSet = try Templates.loading(overridesFrom: templates) } catch {
-                throw ValidationError("--templates \(templates): \(error)")
-            }
-        } else {
-            templateSet = .embedded
-        }
+        let templateSet = try pages.loadTemplates()
         let source = SessionSource(options: common.readOptions, selection: selection, diagnostics: diagnostics)
         let renderer = ReportRenderer(templates: templateSet)
         let formats = self.formats
@@ -149,7 +139,7 @@ struct RenderCommand: ParsableCommand {
             diagnostics.info("noc-report: shard \(shard): \(entries.count) session\(entries.count == 1 ? "" : "s") rendered, \(failed) skipped, \(diagnostics.warnings) warning\(diagnostics.warnings == 1 ? "" : "s") → \(output)/\(file) (merge the shards with: noc-report index \(output))")
         } else {
             var context = IndexContext()
-            context.title = title
+            context.title = pages.title
             context.runNotes = counts.notes
             context.stamp = stampText
             writeIndex(entries, context: context, templates: templateSet, formats: formats, to: outputDir, diagnostics: diagnostics)

@@ -51,6 +51,8 @@ public enum CommonMark {
 /// Owns one parsed cmark tree; `deinit` frees it.
 private final class CMarkDocument {
     private let root: OpaquePointer
+    /// The paragraphs `neutralise` saw (nil before it ran), for `keepPipeRowLines`.
+    private var paragraphs: [OpaquePointer]?
 
     init(parsing markdown: String) {
         var text = markdown
@@ -150,6 +152,7 @@ private final class CMarkDocument {
         var htmlInlines: [OpaquePointer] = []
         var images: [OpaquePointer] = []
         var links: [OpaquePointer] = []
+        paragraphs = []
 
         guard let iter = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iter) }
@@ -163,6 +166,7 @@ private final class CMarkDocument {
             case CMARK_NODE_HTML_INLINE: htmlInlines.append(node)
             case CMARK_NODE_IMAGE: images.append(node)
             case CMARK_NODE_LINK: links.append(node)
+            case CMARK_NODE_PARAGRAPH: paragraphs?.append(node)
             default: break
             }
         }
@@ -188,19 +192,10 @@ private final class CMarkDocument {
     /// frontend) reads as one paragraph. The text stays exactly that, but a
     /// paragraph whose lines all look like table rows keeps its line breaks,
     /// so the rows stay readable. Only for HTML: in Markdown output the
-    /// source lines are kept anyway and GitHub draws the table.
+    /// source lines are kept anyway and GitHub draws the table. Call after
+    /// `neutralise`, which lists the paragraphs.
     func keepPipeRowLines() {
-        var paragraphs: [OpaquePointer] = []
-        guard let iter = cmark_iter_new(root) else { return }
-        defer { cmark_iter_free(iter) }
-        while true {
-            let event = cmark_iter_next(iter)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter),
-                  cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH else { continue }
-            paragraphs.append(node)
-        }
-        for paragraph in paragraphs where Self.looksLikePipeTable(paragraph) {
+        for paragraph in paragraphs ?? [] where Self.looksLikePipeTable(paragraph) {
             var breaks: [OpaquePointer] = []
             var child = cmark_node_first_child(paragraph)
             while let node = child {

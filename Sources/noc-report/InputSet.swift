@@ -95,11 +95,11 @@ struct InputSet {
     }
 
     /// First pass over every file: document references and reading problems.
-    func scan(maxDocumentSize: Int) -> (refs: [DocumentRef], problems: [InputProblem], bytes: Int) {
+    func scan(maxDocumentSize: Int, jobs: Int) -> (refs: [DocumentRef], problems: [InputProblem], bytes: Int) {
         var refs: [DocumentRef] = []
         var found = problems
         var bytes = 0
-        let scanner = ExportScanner(maxDocumentSize: maxDocumentSize)
+        let scanner = ExportScanner(maxDocumentSize: maxDocumentSize, jobs: jobs)
         for (index, file) in files.enumerated() {
             let result = scanner.scan(file, fileIndex: index)
             refs.append(contentsOf: result.documents)

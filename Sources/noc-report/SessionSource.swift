@@ -20,7 +20,7 @@ struct SessionSource: Sendable {
     init(options: ReadOptions, selection: Selection, diagnostics: Diagnostics) {
         self.selection = selection
         let inputs = InputSet(paths: options.inputs)
-        let (refs, problems, bytes) = inputs.scan(maxDocumentSize: options.maxDocumentSizeMiB << 20)
+        let (refs, problems, bytes) = inputs.scan(maxDocumentSize: options.maxDocumentSizeMiB << 20, jobs: options.jobs)
         self.catalog = Catalog(documents: refs)
         self.loader = DocumentLoader(files: inputs.files)
         self.bytes = bytes

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 
 /// A problem with the input itself (not with one session's content).
 public struct InputProblem: Error, Sendable, CustomStringConvertible {
@@ -37,10 +38,17 @@ public enum ExportShape: String, Sendable {
 public struct ExportScanner {
     public var maxDocumentSize: Int
     public var maxDepth: Int
+    /// Threads for one large array or JSON Lines file (the result is the
+    /// same as with one).
+    public var jobs: Int
+    /// Files smaller than this are scanned on one thread.
+    public var parallelThreshold: Int
 
-    public init(maxDocumentSize: Int = 64 << 20, maxDepth: Int = 512) {
+    public init(maxDocumentSize: Int = 64 << 20, maxDepth: Int = 512, jobs: Int = 1, parallelThreshold: Int = 32 << 20) {
         self.maxDocumentSize = maxDocumentSize
         self.maxDepth = maxDepth
+        self.jobs = max(1, jobs)
+        self.parallelThreshold = parallelThreshold
     }
 
     public struct Result: Sendable {
@@ -57,13 +65,12 @@ public struct ExportScanner {
 
     /// Scans bytes already in memory (tests, fuzzing).
     public func scan(_ buf: UnsafeBufferPointer<UInt8>, name: String, fileIndex: Int,
-                     release: (Int) -> Void = { _ in }) -> Result {
-        withoutActuallyEscaping(release) { release in
+                     release: @escaping @Sendable (Range<Int>) -> Void = { _ in }) -> Result {
         var run = ScanRun(scanner: StructuralScanner(buf: buf, maxDepth: maxDepth), name: name,
                           fileIndex: fileIndex, maxDocumentSize: maxDocumentSize, release: release)
+        run.jobs = buf.count >= parallelThreshold ? jobs : 1
         run.scanFile()
         return Result(shape: run.shape, documents: run.documents, problems: run.problems)
-        }
     }
 }
 
@@ -72,12 +79,16 @@ private struct ScanRun {
     let name: String
     let fileIndex: Int
     let maxDocumentSize: Int
-    let release: (Int) -> Void
+    let release: @Sendable (Range<Int>) -> Void
+    var jobs = 1
     var shape: ExportShape = .empty
     var documents: [DocumentRef] = []
     var problems: [InputProblem] = []
+    /// Bytes before this were released by this run.
+    var releasedUpTo = 0
 
-    init(scanner: StructuralScanner, name: String, fileIndex: Int, maxDocumentSize: Int, release: @escaping (Int) -> Void) {
+    init(scanner: StructuralScanner, name: String, fileIndex: Int, maxDocumentSize: Int,
+         release: @escaping @Sendable (Range<Int>) -> Void) {
         self.scanner = scanner
         self.name = name
         self.fileIndex = fileIndex
@@ -86,6 +97,22 @@ private struct ScanRun {
     }
 
     var buf: UnsafeBufferPointer<UInt8> { scanner.buf }
+
+    /// Everything before `i` has been read: drop those pages (16 MiB at a
+    /// time, to keep the system calls rare).
+    mutating func consumed(upTo i: Int) {
+        if i - releasedUpTo >= 16 << 20 {
+            release(releasedUpTo..<i)
+            releasedUpTo = i
+        }
+    }
+
+    /// A run over part of the same file, with nothing found yet.
+    func segment(startingAt start: Int) -> ScanRun {
+        var run = ScanRun(scanner: scanner, name: name, fileIndex: fileIndex, maxDocumentSize: maxDocumentSize, release: release)
+        run.releasedUpTo = start
+        return run
+    }
 
     func location(_ index: Int, _ offset: Int, line: Int? = nil) -> SourceLocation {
         SourceLocation(file: name, documentIndex: index, line: line, byteOffset: offset)
@@ -170,43 +197,157 @@ private struct ScanRun {
 
     mutating func scanArray(at open: Int, listing: Bool) {
         let n = buf.count
-        var i = scanner.skipSpace(open + 1)
-        var index = 0
-        if i < n && buf[i] == UInt8(ascii: "]") {
+        let first = scanner.skipSpace(open + 1)
+        if first < n && buf[first] == UInt8(ascii: "]") {
             // A listing's array is followed by its object's '}': the caller checks what follows that.
-            if !listing { finishTopLevel(after: i + 1) }
+            if !listing { finishTopLevel(after: first + 1) }
             return
         }
-        while true {
-            i = scanner.skipSpace(i)
-            guard i < n else {
-                problem(.error, location(index, n), "the file ends inside the array (truncated)",
-                        index == 0 ? "nothing could be read" : "kept the \(index) complete document\(index == 1 ? "" : "s") before it")
+        if !listing && jobs > 1 {
+            let starts = elementStartGuesses(after: first)
+            if !starts.isEmpty {
+                scanArrayInSegments([first] + starts)
                 return
             }
+        }
+        let (end, count) = scanElements(from: first, index: 0, listing: listing, stop: nil)
+        finish(end, index: count, listing: listing)
+    }
+
+    /// How a run of array elements ended.
+    enum ElementsEnd {
+        /// At the `]` at this index.
+        case closed(at: Int)
+        /// The next element starts exactly at `stop`.
+        case boundary
+        /// The next element starts here, after `stop`.
+        case overshot(at: Int)
+        case failed(StructuralScanner.Failure, SourceLocation)
+        /// The file ends inside the array.
+        case truncated
+        case badSeparator(at: Int)
+    }
+
+    /// Elements from `start` until the `]`, an error, or (with `stop`) the
+    /// first element that starts at or after `stop`. Returns how it ended
+    /// and how many elements it passed (documents and skipped ones).
+    mutating func scanElements(from start: Int, index firstIndex: Int, listing: Bool, stop: Int?) -> (ElementsEnd, Int) {
+        let n = buf.count
+        var i = start
+        var index = firstIndex
+        while true {
+            i = scanner.skipSpace(i)
+            if let stop, i >= stop { return (i == stop ? .boundary : .overshot(at: i), index - firstIndex) }
+            guard i < n else { return (.truncated, index - firstIndex) }
             let loc = location(index, i)
             do {
                 let end = try addDocument(at: i, location: loc, listing: listing)
                 i = scanner.skipSpace(end)
-                release(i)
+                consumed(upTo: i)
             } catch {
-                report(error, at: loc, inArray: true)
-                return
+                return (.failed(error, loc), index - firstIndex)
             }
             index += 1
-            guard i < n else {
-                problem(.error, location(index, n), "the file ends inside the array (truncated)",
-                        "kept the \(index) complete document\(index == 1 ? "" : "s") before it")
-                return
-            }
+            guard i < n else { return (.truncated, index - firstIndex) }
             if buf[i] == UInt8(ascii: ",") { i += 1; continue }
-            if buf[i] == UInt8(ascii: "]") {
-                if !listing { finishTopLevel(after: i + 1) }
+            if buf[i] == UInt8(ascii: "]") { return (.closed(at: i), index - firstIndex) }
+            return (.badSeparator(at: i), index - firstIndex)
+        }
+    }
+
+    /// Reports how the array ended, `index` elements in.
+    mutating func finish(_ end: ElementsEnd, index: Int, listing: Bool) {
+        switch end {
+        case .closed(let at):
+            if !listing { finishTopLevel(after: at + 1) }
+        case .truncated:
+            problem(.error, location(index, buf.count), "the file ends inside the array (truncated)",
+                    index == 0 ? "nothing could be read" : "kept the \(index) complete document\(index == 1 ? "" : "s") before it")
+        case .failed(let error, let loc):
+            report(error, at: loc, inArray: true)
+        case .badSeparator(let at):
+            problem(.error, location(index, at), "expected ',' or ']' between array elements, found \(describe(buf[at]))",
+                    "stopped reading this file after \(index) document\(index == 1 ? "" : "s")")
+        case .boundary, .overshot:
+            break
+        }
+    }
+
+    /// Likely starts of top-level elements that split the array into about
+    /// `jobs` equal parts: after a newline (never inside a string), the line
+    /// before ending in ',' and this one starting with '{' at the first
+    /// element's indentation. A wrong guess is caught when the parts are joined.
+    func elementStartGuesses(after first: Int) -> [Int] {
+        let n = buf.count
+        var indent = 0
+        while first - indent - 1 >= 0, buf[first - indent - 1] == 0x20 || buf[first - indent - 1] == 0x09 { indent += 1 }
+        let firstOnItsLine = first - indent == 0 || buf[first - indent - 1] == 0x0A
+        var starts: [Int] = []
+        for j in 1..<jobs {
+            var pos = max(first + (n - first) / jobs * j, (starts.last ?? first) + 1)
+            for _ in 0..<256 {
+                let newline = Self.nextNewline(buf, from: pos)
+                guard newline < n else { break }
+                var before = newline - 1
+                while before > first, isJSONSpace(buf[before]) { before -= 1 }
+                var after = newline + 1
+                while after < n, buf[after] == 0x20 || buf[after] == 0x09 { after += 1 }
+                if buf[before] == UInt8(ascii: ","), after < n, buf[after] == UInt8(ascii: "{"),
+                   !firstOnItsLine || after - newline - 1 == indent {
+                    starts.append(after)
+                    break
+                }
+                pos = newline + 1
+            }
+        }
+        return starts
+    }
+
+    /// Scans the parts that start at `starts` on separate threads, then joins
+    /// them in order: a part counts only when the one before it ended exactly
+    /// where it starts; otherwise the scan goes on from there on one thread.
+    mutating func scanArrayInSegments(_ starts: [Int]) {
+        typealias Part = (documents: [DocumentRef], problems: [InputProblem], end: ElementsEnd, count: Int, releasedUpTo: Int)
+        let parts = UnsafeMutableBufferPointer<Part?>.allocate(capacity: starts.count)
+        parts.initialize(repeating: nil)
+        defer { parts.deinitialize(); parts.deallocate() }
+        nonisolated(unsafe) let slots = parts
+        nonisolated(unsafe) let template = self
+        DispatchQueue.concurrentPerform(iterations: starts.count) { j in
+            var run = template.segment(startingAt: starts[j])
+            let (end, count) = run.scanElements(from: starts[j], index: 0, listing: false,
+                                                stop: j + 1 < starts.count ? starts[j + 1] : nil)
+            slots[j] = (run.documents, run.problems, end, count, run.releasedUpTo)
+        }
+        var index = 0
+        for j in 0..<starts.count {
+            guard let part = parts[j] else { return }
+            for var ref in part.documents {
+                ref.location.documentIndex += index
+                documents.append(ref)
+            }
+            for var p in part.problems {
+                p.location.documentIndex += index
+                problems.append(p)
+            }
+            index += part.count
+            releasedUpTo = part.releasedUpTo
+            switch part.end {
+            case .boundary:
+                continue
+            case .overshot(let at):
+                // The next part started at a wrong guess: go on from a real start.
+                let (end, count) = scanElements(from: at, index: index, listing: false, stop: nil)
+                finish(end, index: index + count, listing: false)
+                return
+            case .failed(let error, var loc):
+                loc.documentIndex += index - part.count
+                finish(.failed(error, loc), index: index, listing: false)
+                return
+            default:
+                finish(part.end, index: index, listing: false)
                 return
             }
-            problem(.error, location(index, i), "expected ',' or ']' between array elements, found \(describe(buf[i]))",
-                    "stopped reading this file after \(index) document\(index == 1 ? "" : "s")")
-            return
         }
     }
 
@@ -252,10 +393,56 @@ private struct ScanRun {
 
     mutating func scanLines(from start: Int) {
         let n = buf.count
+        guard jobs > 1 else {
+            _ = scanLines(from: start, to: n, line: 1, index: 0)
+            return
+        }
+        // Lines are independent: cut the file at newlines into parts, scan
+        // them on separate threads, and number lines and documents after.
+        var cuts = [start]
+        for j in 1..<jobs {
+            let newline = Self.nextNewline(buf, from: max(start + (n - start) / jobs * j, cuts[cuts.count - 1]))
+            if newline + 1 < n { cuts.append(newline + 1) }
+        }
+        let starts = cuts
+        typealias Part = (documents: [DocumentRef], problems: [InputProblem], lines: Int, count: Int)
+        let parts = UnsafeMutableBufferPointer<Part?>.allocate(capacity: starts.count)
+        parts.initialize(repeating: nil)
+        defer { parts.deinitialize(); parts.deallocate() }
+        nonisolated(unsafe) let slots = parts
+        nonisolated(unsafe) let template = self
+        DispatchQueue.concurrentPerform(iterations: starts.count) { j in
+            var run = template.segment(startingAt: starts[j])
+            let (lines, count) = run.scanLines(from: starts[j], to: j + 1 < starts.count ? starts[j + 1] : n, line: 1, index: 0)
+            slots[j] = (run.documents, run.problems, lines, count)
+        }
+        var lineBase = 0
+        var indexBase = 0
+        for j in 0..<starts.count {
+            guard let part = parts[j] else { continue }
+            for var ref in part.documents {
+                ref.location.documentIndex += indexBase
+                ref.location.line = ref.location.line.map { $0 + lineBase }
+                documents.append(ref)
+            }
+            for var p in part.problems {
+                p.location.documentIndex += indexBase
+                p.location.line = p.location.line.map { $0 + lineBase }
+                problems.append(p)
+            }
+            lineBase += part.lines
+            indexBase += part.count
+        }
+    }
+
+    /// The lines that start in `start..<end`; returns how many lines and
+    /// documents (non-blank lines) it passed.
+    mutating func scanLines(from start: Int, to end: Int, line firstLine: Int, index firstIndex: Int) -> (Int, Int) {
+        let n = buf.count
         var lineStart = start
-        var lineNumber = 1
-        var index = 0
-        while lineStart < n {
+        var lineNumber = firstLine
+        var index = firstIndex
+        while lineStart < end {
             let lineEnd = Self.nextNewline(buf, from: lineStart)
             let first = scanner.skipSpace(lineStart)
             if first < lineEnd {
@@ -270,14 +457,15 @@ private struct ScanRun {
                     }
                 } catch {
                     let what = failureText(error)
-                    problem(.error, loc, "line \(lineNumber) is not a valid JSON document (\(what))", "skipped this line")
+                    problem(.error, loc, "the line is not a valid JSON document (\(what))", "skipped this line")
                 }
                 index += 1
             }
             lineStart = lineEnd + 1
             lineNumber += 1
-            release(lineStart)
+            consumed(upTo: min(lineStart, n))
         }
+        return (lineNumber - firstLine, index - firstIndex)
     }
 
     static func nextNewline(_ buf: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {

@@ -111,9 +111,9 @@ public final class InputFile: @unchecked Sendable {
         return result
     }
 
-    /// Calls `body` with the whole file mapped read-only. `release(upTo:)`
-    /// lets the scanner drop pages it has passed, keeping memory flat.
-    public func withMappedBytes<T>(_ body: (UnsafeBufferPointer<UInt8>, _ release: (Int) -> Void) throws -> T) rethrows -> T {
+    /// Calls `body` with the whole file mapped read-only. `release(range)`
+    /// lets a scanner drop pages it has passed, keeping memory flat.
+    public func withMappedBytes<T>(_ body: (UnsafeBufferPointer<UInt8>, _ release: @escaping @Sendable (Range<Int>) -> Void) throws -> T) rethrows -> T {
         guard size > 0 else { return try body(UnsafeBufferPointer(start: nil, count: 0), { _ in }) }
         guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
             // Fall back to reading everything (rare: mmap refused).
@@ -123,14 +123,15 @@ public final class InputFile: @unchecked Sendable {
         defer { munmap(base, size) }
         _ = madvise(base, size, MADV_SEQUENTIAL)
         let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
-        var released = 0
-        let release: (Int) -> Void = { upTo in
-            let boundary = (upTo / pageSize) * pageSize
-            // Release in steps of 16 MiB to keep the system calls rare.
-            if boundary - released >= 16 << 20 {
-                _ = madvise(base + released, boundary - released, MADV_DONTNEED)
-                released = boundary
-            }
+        let address = Int(bitPattern: base)
+        // Whole pages inside the range only: a page shared with bytes not yet
+        // read stays. Dropped pages of a read-only private map come back from
+        // the page cache if touched again, so this is always safe.
+        let release: @Sendable (Range<Int>) -> Void = { range in
+            let from = (range.lowerBound + pageSize - 1) / pageSize * pageSize
+            let to = range.upperBound / pageSize * pageSize
+            guard to > from, let start = UnsafeMutableRawPointer(bitPattern: address + from) else { return }
+            _ = madvise(start, to - from, MADV_DONTNEED)
         }
         let bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
         return try body(bytes, release)

@@ -56,7 +56,7 @@ struct ExportScannerTests {
         let p = try #require(r.problems.first)
         #expect(p.severity == .error)
         #expect(p.location.line == 2)
-        #expect(p.what.contains("line 2"))
+        #expect(p.description.contains("line 2") && p.what.contains("not a valid JSON document"))
     }
 
     @Test func jsonLinesWithABrokenFirstLine() {

@@ -26,24 +26,3 @@ struct Clock {
         return t.day(offsetSeconds: zone.offsetSeconds)
     }
 }
-
-/// Collects every timestamp seen, for "first to last" durations.
-struct TimeSpan {
-    private(set) var first: Timestamp?
-    private(set) var last: Timestamp?
-
-    mutating func see(_ raw: String?) {
-        guard let raw, let t = Timestamp.parse(raw) else { return }
-        if first.map({ t < $0 }) ?? true { first = t }
-        if last.map({ t > $0 }) ?? true { last = t }
-    }
-
-    mutating func see(_ value: JSONValue?) {
-        see(value?.string)
-    }
-
-    var seconds: Double? {
-        guard let first, let last else { return nil }
-        return last.seconds - first.seconds
-    }
-}

@@ -16,6 +16,7 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup(title: "Selection") var selection: Selection
+    @OptionGroup(title: "Redaction") var redaction: RedactionOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Output folder.", valueName: "dir"))
     var output: String = "out"
@@ -71,11 +72,18 @@ struct RenderCommand: ParsableCommand {
             diagnostics.error("\(error)")
             throw ExitCode(2)
         }
-        let source = SessionSource(options: common.readOptions, selection: selection, diagnostics: diagnostics)
+        let redactor = try redaction.redactor()
+        diagnostics.redactor = redactor
+        let source = SessionSource(options: common.readOptions, selection: selection, redactor: redactor, diagnostics: diagnostics)
 
         // Names are allocated in input order so that every run picks the same ones.
         var allocator = OutputNameAllocator()
         let names = source.catalog.items.map { allocator.name(for: $0.document.header.id ?? "") }
+        // Under --redact, a session whose id the redactor changed is written
+        // under a neutral name, so the file name never shows the real id.
+        let redactedNames = redactor == nil ? [] : source.catalog.items.indices.map {
+            allocator.name(for: "redacted-session-\($0 + 1)")
+        }
         let positions = source.indices
         let renderer = ReportRenderer(templates: templateSet)
         let formats = self.formats
@@ -86,11 +94,12 @@ struct RenderCommand: ParsableCommand {
         var entries: [IndexEntry] = []
         var failed = 0
         orderedParallelMap(count: source.count, jobs: common.effectiveJobs, work: { i -> Result<(IndexEntry, Transcript), InputProblem>? in
-            let name = names[positions[i]]
             switch source.transcript(i) {
             case nil: return nil
             case .failure(let problem): return .failure(problem)
             case .success(let t):
+                let readID = source.item(i).document.header.id ?? ""
+                let name = t.input.redaction != nil && t.id != readID ? redactedNames[positions[i]] : names[positions[i]]
                 let model = ReportBuilder.build(t, name: name, options: options)
                 do {
                     if formats.contains(.json) { try outputDir.write(name + ".json", TranscriptJSON.encode(t)) }

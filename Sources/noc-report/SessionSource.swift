@@ -14,11 +14,14 @@ struct SessionSource: Sendable {
     let bytes: Int
 
     let selection: Selection
+    /// Applied to every session before it is replayed (`--redact`).
+    let redactor: Redactor?
     /// Catalogue positions that may match the selection (all when none is given).
     let indices: [Int]
 
-    init(options: ReadOptions, selection: Selection, diagnostics: Diagnostics) {
+    init(options: ReadOptions, selection: Selection, redactor: Redactor? = nil, diagnostics: Diagnostics) {
         self.selection = selection
+        self.redactor = redactor
         let inputs = InputSet(paths: options.inputs)
         let (refs, problems, bytes) = inputs.scan(maxDocumentSize: options.maxDocumentSizeMiB << 20)
         self.catalog = Catalog(documents: refs)
@@ -42,9 +45,13 @@ struct SessionSource: Sendable {
     var count: Int { indices.count }
 
     /// The `position`-th selected session, or nil when the selection rules it out.
+    /// Redacted first when `redactor` is set: the replay, and everything
+    /// after it, only ever sees the redacted session.
     func transcript(_ position: Int) -> Result<Transcript, InputProblem>? {
-        switch loader.load(catalog.items[indices[position]]).map({ Replay.run($0) }) {
-        case .success(let t): return selection.matches(t) ? .success(t) : nil
+        let item = catalog.items[indices[position]]
+        let loaded = loader.load(item).map { input in redactor.map { $0.redact(input) } ?? input }
+        switch loaded.map({ Replay.run($0) }) {
+        case .success(let t): return selection.matches(t, id: item.document.header.id) ? .success(t) : nil
         case .failure(let p): return .failure(p)
         }
     }

@@ -15,6 +15,7 @@ struct SummaryCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup(title: "Selection") var selection: Selection
+    @OptionGroup(title: "Redaction") var redaction: RedactionOptions
 
     @Flag(name: .long, help: "Print JSON (by_outcome, by_reason, by_failing_agent, by_step_error_kind, by_scenario, by_day, ...).")
     var json = false
@@ -28,7 +29,9 @@ struct SummaryCommand: ParsableCommand {
 
     func run() throws {
         let diagnostics = common.diagnostics()
-        let source = SessionSource(options: common.readOptions, selection: selection, diagnostics: diagnostics)
+        let redactor = try redaction.redactor()
+        diagnostics.redactor = redactor
+        let source = SessionSource(options: common.readOptions, selection: selection, redactor: redactor, diagnostics: diagnostics)
         var report = SummaryReport()
         var read = 0
         orderedParallelMap(count: source.count, jobs: common.effectiveJobs, work: { i in

@@ -48,6 +48,9 @@ public struct UserPattern: @unchecked Sendable {
         hasValueGroup = regex.contains(captureNamed: "value")
     }
 
+    /// A pattern that matches "" would match between every two characters.
+    var matchesEmpty: Bool { (try? regex.wholeMatch(in: "")) != nil }
+
     /// UTF-8 byte ranges of the matches (or of their `value` group) in `text`.
     func ranges(in text: String) -> [Range<Int>] {
         var out: [Range<Int>] = []

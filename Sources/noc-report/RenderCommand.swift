@@ -74,7 +74,9 @@ struct RenderCommand: ParsableCommand {
         }
         let redactor = try redaction.redactor()
         diagnostics.redactor = redactor
-        let source = SessionSource(options: common.readOptions, selection: selection, redactor: redactor, diagnostics: diagnostics)
+        var reading = SessionSource(options: common.readOptions, selection: selection, redactor: redactor, diagnostics: diagnostics)
+        reading.learnSharedValues(jobs: common.effectiveJobs)
+        let source = reading
 
         // Names are allocated in input order so that every run picks the same ones.
         var allocator = OutputNameAllocator()

@@ -15,7 +15,7 @@ struct SessionSource: Sendable {
 
     let selection: Selection
     /// Applied to every session before it is replayed (`--redact`).
-    let redactor: Redactor?
+    private(set) var redactor: Redactor?
     /// Catalogue positions that may match the selection (all when none is given).
     let indices: [Int]
 
@@ -43,6 +43,20 @@ struct SessionSource: Sendable {
     }
 
     var count: Int { indices.count }
+
+    /// Under --redact, a first pass over the selected sessions: what the
+    /// key-path rules find in any of them (an engineer's name) is removed
+    /// from all of them. Documents that cannot be read are reported later.
+    mutating func learnSharedValues(jobs: Int) {
+        guard let redactor else { return }
+        let loader = self.loader, items = catalog.items, indices = self.indices
+        var values: [SensitiveValue] = []
+        orderedParallelMap(count: indices.count, jobs: jobs, work: { i -> [SensitiveValue] in
+            guard case .success(let input) = loader.load(items[indices[i]]) else { return [] }
+            return redactor.sharedValues(in: input)
+        }, consume: { _, found in values.append(contentsOf: found) })
+        self.redactor = redactor.knowing(values)
+    }
 
     /// The `position`-th selected session, or nil when the selection rules it out.
     /// Redacted first when `redactor` is set: the replay, and everything

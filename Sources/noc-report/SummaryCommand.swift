@@ -31,7 +31,9 @@ struct SummaryCommand: ParsableCommand {
         let diagnostics = common.diagnostics()
         let redactor = try redaction.redactor()
         diagnostics.redactor = redactor
-        let source = SessionSource(options: common.readOptions, selection: selection, redactor: redactor, diagnostics: diagnostics)
+        var reading = SessionSource(options: common.readOptions, selection: selection, redactor: redactor, diagnostics: diagnostics)
+        reading.learnSharedValues(jobs: common.effectiveJobs)
+        let source = reading
         var report = SummaryReport()
         var read = 0
         orderedParallelMap(count: source.count, jobs: common.effectiveJobs, work: { i in

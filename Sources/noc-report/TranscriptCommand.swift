@@ -25,7 +25,9 @@ struct TranscriptCommand: ParsableCommand {
         let diagnostics = common.diagnostics()
         let redactor = try redaction.redactor()
         diagnostics.redactor = redactor
-        let source = SessionSource(options: common.readOptions, selection: selection, redactor: redactor, diagnostics: diagnostics)
+        var reading = SessionSource(options: common.readOptions, selection: selection, redactor: redactor, diagnostics: diagnostics)
+        reading.learnSharedValues(jobs: common.effectiveJobs)
+        let source = reading
         let out = FileHandle.standardOutput
         var rendered = 0
         var buffer: [UInt8] = []

@@ -36,6 +36,7 @@ struct IndexPageContext {
             ["kind": k.rawValue, "label": OutcomeNarrative.kindLabel(k), "count": TextForm.grouped(n)]
         }
         d["hasStepErrorKinds"] = !totals.byKind.isEmpty
+        d["redaction"] = totals.redaction.map(redaction) ?? Missing()
 
         d["pageNumber"] = String(page.number)
         d["pageCount"] = String(page.count)
@@ -68,6 +69,21 @@ struct IndexPageContext {
                     "count": String(members.count), "members": members.map(link)]
         }
         return d
+    }
+
+    private func redaction(_ r: RedactionTotals) -> [String: Any] {
+        let summary = "\(TextForm.plural(r.sessionsChecked, "session")) checked with the redaction rules; "
+            + "\(TextForm.grouped(r.sessionsRedacted)) had personal data or secrets removed "
+            + "(\(TextForm.plural(r.occurrences, "place")) replaced by labels)."
+        return [
+            "redactionSummary": e.text(summary),
+            "hasRedactionRules": !r.rules.isEmpty,
+            "redactionRules": r.rules.map { x -> [String: Any] in
+                ["ruleSummary": e.text(x.summary), "ruleID": e.code(x.rule, inTable: true),
+                 "ruleSessions": TextForm.grouped(x.sessions), "ruleValues": TextForm.grouped(x.values),
+                 "rulePlaces": TextForm.grouped(x.occurrences)]
+            },
+        ]
     }
 
     private func row(_ x: IndexEntry) -> [String: Any] {

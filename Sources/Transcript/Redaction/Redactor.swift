@@ -4,16 +4,38 @@
 /// same output and the same labels.
 public struct Redactor: Sendable {
     public var rules: RedactionRules
+    private var known: KnownValues?
 
     public init(rules: RedactionRules = .builtIn) {
         self.rules = rules
+    }
+
+    /// What whole-value rules find in `input` (names, credential fields,
+    /// user key paths), for `knowing`. Cheap: no text patterns run.
+    public func sharedValues(in input: SessionInput) -> [SensitiveValue] {
+        var state = SessionRedaction(rules: rules, wholeValuesOnly: true)
+        var path: [String] = []
+        var sink: [UInt8] = []
+        state.walk(input.document, path: &path, whole: nil, role: .document, out: &sink)
+        for case .event(let e) in input.chunkedLog ?? [] {
+            state.walk(e, path: &path, whole: nil, role: .event, out: &sink)
+        }
+        return state.shared
+    }
+
+    /// This redactor, also removing `values` (found in other sessions of
+    /// the run, in input order) wherever they appear.
+    public func knowing(_ values: [SensitiveValue]) -> Redactor {
+        var r = self
+        r.known = values.isEmpty ? nil : KnownValues(values)
+        return r
     }
 
     /// The session with every value the rules find replaced by its label,
     /// everywhere in the session (document, chunked events, warnings, the
     /// source file name), and `redaction` saying what was done.
     public func redact(_ input: SessionInput) -> SessionInput {
-        var state = SessionRedaction(rules: rules)
+        var state = SessionRedaction(rules: rules, known: known)
         var path: [String] = []
         var sink: [UInt8] = []
         state.walk(input.document, path: &path, whole: nil, role: .document, out: &sink)

@@ -10,6 +10,13 @@ struct SessionRedaction {
     private let regexRules: [(index: Int, pattern: UserPattern)]
     private let hexKeyRule: Int?
 
+    /// Values found in other sessions of the run (nil: none given).
+    private let known: KnownValues?
+    /// Pass 1 of the run-wide pre-pass: only whole-value rules, no patterns.
+    private let wholeValuesOnly: Bool
+    /// Whole-value finds worth sharing with the other sessions.
+    private(set) var shared: [SensitiveValue] = []
+
     private var allocator: LabelAllocator
     private var propagation = PropagationTable()
     private(set) var occurrences: [Int: Int] = [:]
@@ -17,8 +24,10 @@ struct SessionRedaction {
     private(set) var changes = 0
     var writing = false
 
-    init(rules: RedactionRules, numbered: Bool = true) {
+    init(rules: RedactionRules, numbered: Bool = true, known: KnownValues? = nil, wholeValuesOnly: Bool = false) {
         self.rules = rules
+        self.known = known
+        self.wholeValuesOnly = wholeValuesOnly
         var keyPaths: [(Int, KeyPath)] = [], fields: [(Int, Set<String>)] = []
         var patterns: [(Int, BuiltInPattern)] = [], regexes: [(Int, UserPattern)] = []
         var hexKey: Int?
@@ -57,6 +66,15 @@ struct SessionRedaction {
             if !writing {
                 propagation.add(s, label: label)
                 if label.kind == "name" { propagation.addNameParts(s, label: label) }
+                if KnownValues.isShared(kind: label.kind) {
+                    shared.append(SensitiveValue(kind: label.kind, rule: rule, text: String(decoding: s, as: UTF8.self)))
+                }
+            }
+        }
+        if wholeValuesOnly { return found }
+        if let known {
+            for (range, seed) in known.table.occurrences(in: s) {
+                found.append((range, seed.number == 0 ? seed : allocate(known.values[seed.number - 1])))
             }
         }
         for (index, pattern) in patternRules where pattern.mayOccur(in: s) {
@@ -74,6 +92,17 @@ struct SessionRedaction {
         }
         if writing { found += propagation.occurrences(in: s) }
         return Self.merged(found)
+    }
+
+    /// A value another session found: labelled here in first-seen order.
+    private mutating func allocate(_ v: SensitiveValue) -> RedactionLabel {
+        let label = allocator.label(kind: v.kind, value: v.text, rule: v.rule)
+        if !writing {
+            let bytes = Array(v.text.utf8)
+            propagation.add(bytes, label: label)
+            if v.kind == "name" { propagation.addNameParts(bytes, label: label) }
+        }
+        return label
     }
 
     private mutating func collect(_ value: [UInt8], rule: Int) -> RedactionLabel {

@@ -67,6 +67,7 @@ extension SessionFacts {
                   scenario: t.document["scenario"]?.string ?? "(none)",
                   day: t.document["created_at"]?.string.flatMap(Timestamp.parse)?.day(),
                   durationSeconds: span.map { $0.last.seconds - $0.first.seconds },
-                  failingAgents: agents, stepErrorKinds: kinds, errorMessage: o.reason == .none ? nil : o.message)
+                  failingAgents: agents, stepErrorKinds: kinds, errorMessage: o.reason == .none ? nil : o.message,
+                  redaction: t.input.redaction.map { r in r.entries.map { ($0.rule, $0.occurrences) } })
     }
 }

@@ -43,8 +43,8 @@ import Transcript
         try outline.checkReportShape(name: "redacted")
         #expect(outline.headings.last.map { $0.level == 2 && $0.text == "Redaction" } == true)
         // The mailto link is still a link, to a harmless target; the autolink still an autolink.
-        #expect(outline.destinations.contains("mailto:[redacted-email-1]"))
-        #expect(outline.destinations.contains("https://x.blob.core.windows.net/c?sv=1&sig=[redacted-secret-1]&sp=r"))
+        #expect(outline.destinations.contains("mailto:redacted-email-1"))
+        #expect(outline.destinations.contains("https://x.blob.core.windows.net/c?sv=1&sig=redacted-secret-1&sp=r"))
         #expect(md.contains("| field engineer's name (key path engineer.name) | `[redacted name N]` | 1 |"))
     }
 
@@ -55,8 +55,7 @@ import Transcript
         #expect(html.contains("<li><a href=\"#redaction\">Redaction</a></li>"))
         #expect(html.contains("<section id=\"redaction\">"))
         #expect(html.contains("Hi [redacted name 1],"))
-        #expect(html.contains("<a href=\"mailto:%5Bredacted-email-1%5D\">[redacted name 1]</a>")
-                || html.contains("<a href=\"mailto:[redacted-email-1]\">[redacted name 1]</a>"))
+        #expect(html.contains("<a href=\"mailto:redacted-email-1\">[redacted name 1]</a>"))
     }
 
     @Test func withoutRedactionThereIsNoNote() throws {

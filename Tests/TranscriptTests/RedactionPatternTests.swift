@@ -91,6 +91,12 @@ func matches(_ p: BuiltInPattern, _ text: String) -> [String] {
         #expect(matches(c.pattern, c.text) == c.found)
     }
 
+    /// The one-pass prefilter never rules out a string a pattern matches.
+    @Test(arguments: cases.filter { !$0.found.isEmpty })
+    func theTriggerOfEveryMatchIsSeen(_ c: PatternCase) {
+        #expect(PatternTriggers(scanning: Array(c.text.utf8)).contains(c.pattern.trigger))
+    }
+
     @Test func everyPatternHasPositiveAndNegativeRows() {
         for p in BuiltInPattern.allCases {
             #expect(Self.cases.contains { $0.pattern == p && !$0.found.isEmpty }, "\(p) has no positive row")

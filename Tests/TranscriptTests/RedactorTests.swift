@@ -124,7 +124,7 @@ private func redacted(_ text: String, kind: DocumentKind = .session, rules: Reda
                         answer("[\(mia)](mailto:\(miaEmail)) or <\(miaEmail)>; https://x.blob.core.windows.net/c?sv=1&sig=abcDEF123%3D&sp=r")])
         let (_, t, _) = try redacted(text)
         #expect(t.orchestratorMessages.first?.diagnosis?.string
-                == "[[redacted name 1]](mailto:[redacted-email-1]) or <[redacted email 1]>; https://x.blob.core.windows.net/c?sv=1&sig=[redacted-secret-1]&sp=r")
+                == "[[redacted name 1]](mailto:redacted-email-1) or <[redacted email 1]>; https://x.blob.core.windows.net/c?sv=1&sig=redacted-secret-1&sp=r")
     }
 
     @Test func chunkedLogsAreRedactedAndKeepTheirGaps() throws {

@@ -52,15 +52,4 @@ public enum BuiltInPattern: String, Sendable, CaseIterable {
         case .hexAPIKey: return PatternScanners.hexAPIKeys(s)
         }
     }
-
-    /// A cheap test that rules the pattern out for most strings.
-    func mayOccur(in s: [UInt8]) -> Bool {
-        switch self {
-        case .email: return s.contains(UInt8(ascii: "@"))
-        case .internationalPhone: return s.contains(UInt8(ascii: "+"))
-        case .northAmericanPhone, .hexAPIKey: return s.count >= 12
-        case .jsonWebToken, .bearerToken, .githubToken, .skAPIKey: return s.count >= 10
-        case .connectionStringSecret, .sasSignature: return s.contains(UInt8(ascii: "="))
-        }
-    }
 }

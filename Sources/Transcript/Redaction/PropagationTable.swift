@@ -16,8 +16,12 @@ struct PropagationTable {
 
     private var entries: [Entry] = []
     private var known: [[UInt8]: Int] = [:]
-    /// Entry indices by first byte (lower-cased for the case-ignoring ones), longest first once sealed.
-    private var buckets: [[Int]] = Array(repeating: [], count: 256)
+    /// Entry indices grouped by first byte (lower-cased for the case-ignoring
+    /// ones), longest first, once sealed: `order[start[b]..<start[b + 1]]`.
+    private var order: [Int] = []
+    private var start: [Int] = Array(repeating: 0, count: 257)
+    /// Whether any entry starts with the byte: the scan's fast path.
+    private var startsWith: [Bool] = Array(repeating: false, count: 256)
 
     var isEmpty: Bool { entries.isEmpty }
 
@@ -56,53 +60,76 @@ struct PropagationTable {
     private mutating func insert(_ entry: Entry) {
         guard known[entry.bytes] == nil else { return }
         known[entry.bytes] = entries.count
-        buckets[Int(entry.bytes[0])].append(entries.count)
         entries.append(entry)
     }
 
-    /// Orders each bucket longest first; call once, after pass 1.
+    /// Groups the entries by first byte, longest first; call after the last add.
     mutating func seal() {
-        for b in buckets.indices where buckets[b].count > 1 {
-            buckets[b].sort { entries[$0].bytes.count > entries[$1].bytes.count }
+        let sorted = entries.indices.sorted {
+            let a = entries[$0].bytes, b = entries[$1].bytes
+            return a[0] != b[0] ? a[0] < b[0] : a.count != b.count ? a.count > b.count : $0 < $1
         }
+        order = sorted
+        start = Array(repeating: sorted.count, count: 257)
+        startsWith = Array(repeating: false, count: 256)
+        for (position, index) in sorted.enumerated().reversed() {
+            let b = Int(entries[index].bytes[0])
+            start[b] = position
+            startsWith[b] = true
+        }
+        // Empty groups start where the next non-empty one does.
+        for b in stride(from: 255, through: 0, by: -1) where !startsWith[b] { start[b] = start[b + 1] }
     }
 
     func occurrences(in s: [UInt8]) -> [(Range<Int>, RedactionLabel)] {
         guard !entries.isEmpty else { return [] }
         var out: [(Range<Int>, RedactionLabel)] = []
-        var i = 0
-        let n = s.count
-        while i < n {
-            let b = s[i]
-            let lower = lowerByte(b)
-            if buckets[Int(lower)].isEmpty && (lower == b || buckets[Int(b)].isEmpty) { i += 1; continue }
-            let prevIsWord = i > 0 && isWordByte(s[i - 1])
-            var matched = 0
-            func tryBucket(_ bucket: UInt8) {
-                for index in buckets[Int(bucket)] {
-                    let e = entries[index]
-                    let len = e.bytes.count
-                    guard len > matched, i + len <= n else { continue }
-                    if prevIsWord && isWordByte(e.bytes[0]) { continue }
-                    if i + len < n && isWordByte(e.bytes[len - 1]) && isWordByte(s[i + len]) { continue }
-                    var same = true
-                    if e.ignoresCase {
-                        for k in 0..<len where lowerByte(s[i + k]) != e.bytes[k] { same = false; break }
-                    } else {
-                        for k in 0..<len where s[i + k] != e.bytes[k] { same = false; break }
+        s.withUnsafeBufferPointer { s in
+            startsWith.withUnsafeBufferPointer { startsWith in
+                let n = s.count
+                var i = 0
+                while i < n {
+                    let b = s[i]
+                    let lower = lowerByte(b)
+                    guard startsWith[Int(lower)] || (lower != b && startsWith[Int(b)]) else { i += 1; continue }
+                    let prevIsWord = i > 0 && isWordByte(s[i - 1])
+                    var best = 0
+                    var bestLabel: RedactionLabel?
+                    for group in lower == b ? [b] : [lower, b] where startsWith[Int(group)] {
+                        for k in start[Int(group)]..<start[Int(group) + 1] {
+                            let e = entries[order[k]]
+                            let len = e.bytes.count
+                            guard len > best, i + len <= n else { continue }
+                            if prevIsWord && isWordByte(e.bytes[0]) { continue }
+                            if i + len < n && isWordByte(e.bytes[len - 1]) && isWordByte(s[i + len]) { continue }
+                            if matches(e, s, at: i) {
+                                best = len
+                                bestLabel = e.label
+                            }
+                        }
                     }
-                    if same {
-                        if let last = out.last, last.0.lowerBound == i { out.removeLast() }
-                        out.append((i..<(i + len), e.label))
-                        matched = len
+                    if let label = bestLabel {
+                        out.append((i..<(i + best), label))
+                        i += best
+                    } else {
+                        i += 1
                     }
                 }
             }
-            tryBucket(lower)
-            if lower != b { tryBucket(b) }
-            i += matched > 0 ? matched : 1
         }
         return out
+    }
+
+    @inline(__always)
+    private func matches(_ e: Entry, _ s: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        e.bytes.withUnsafeBufferPointer { v in
+            if e.ignoresCase {
+                for k in 0..<v.count where lowerByte(s[i + k]) != v[k] { return false }
+            } else {
+                for k in 0..<v.count where s[i + k] != v[k] { return false }
+            }
+            return true
+        }
     }
 }
 

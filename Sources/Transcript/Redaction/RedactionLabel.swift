@@ -13,11 +13,12 @@ public struct RedactionLabel: Sendable, Hashable {
         number > 0 ? "[redacted \(kind) \(number)]" : "[redacted \(kind)]"
     }
 
-    /// The form written inside a URL (`mailto:…`, `https://…?sig=…`): no
-    /// spaces, so a Markdown link destination or an autolink stays one.
+    /// The form written inside a URL (`mailto:…`, `https://…?sig=…`): only
+    /// letters, digits and hyphens, so a Markdown link destination or an
+    /// autolink stays one and the URL stays valid in an `href`.
     public var urlText: String {
         let k = kind.replacingSpaces(with: "-")
-        return number > 0 ? "[redacted-\(k)-\(number)]" : "[redacted-\(k)]"
+        return number > 0 ? "redacted-\(k)-\(number)" : "redacted-\(k)"
     }
 }
 

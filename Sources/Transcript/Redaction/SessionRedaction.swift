@@ -20,6 +20,8 @@ struct SessionRedaction {
     private var allocator: LabelAllocator
     private var propagation = PropagationTable()
     private(set) var occurrences: [Int: Int] = [:]
+    /// The field-name rule for each object key seen (-1: none).
+    private var fieldRuleByKey: [String: Int] = [:]
     /// Replacements written so far in pass 2.
     private(set) var changes = 0
     var writing = false
@@ -77,7 +79,8 @@ struct SessionRedaction {
                 found.append((range, seed.number == 0 ? seed : allocate(known.values[seed.number - 1])))
             }
         }
-        for (index, pattern) in patternRules where pattern.mayOccur(in: s) {
+        let triggers = patternRules.isEmpty ? [] : PatternTriggers(scanning: s)
+        for (index, pattern) in patternRules where triggers.contains(pattern.trigger) {
             for r in pattern.ranges(in: s) {
                 found.append((r, collect(Array(s[r]), rule: index)))
             }
@@ -197,12 +200,14 @@ struct SessionRedaction {
     // MARK: - Rules that claim a whole value
 
     /// The key-path or field-name rule that claims the value at `path`.
-    func wholeValueRule(_ path: [String]) -> Int? {
+    mutating func wholeValueRule(_ path: [String]) -> Int? {
         for (index, keyPath) in keyPathRules where keyPath.matches(path) { return index }
         guard let last = path.last, !fieldRules.isEmpty else { return nil }
+        if let cached = fieldRuleByKey[last] { return cached < 0 ? nil : cached }
         let key = RedactionRule.fieldKey(last)
-        for (index, names) in fieldRules where names.contains(key) { return index }
-        return nil
+        let rule = fieldRules.first { $0.names.contains(key) }?.index
+        fieldRuleByKey[last] = rule ?? -1
+        return rule
     }
 
     /// A string of exactly 32 hex digits under a field whose name ends in `key`.

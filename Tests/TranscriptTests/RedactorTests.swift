@@ -110,6 +110,15 @@ private func redacted(_ text: String, kind: DocumentKind = .session, rules: Reda
         #expect(!json.contains(miaEmail) && !json.contains(miaPhone))
     }
 
+    /// An address used as an object key (a table column) is replaced the
+    /// same way in the key and in the column list, so the cell still lines up.
+    @Test func keysAreRedactedLikeValues() throws {
+        let viz = #""visualizations":[{"type":"table","data":{"columns":[{"name":"ops@x.example"}],"rows":[{"ops@x.example":"on call"}]}}]"#
+        let (_, _, json) = try redacted(doc([userMsg("A"), runStart(), stepDone(1, viz)]))
+        #expect(json.contains(#"{"name":"[redacted email 1]"}"#) && json.contains(#"{"[redacted email 1]":"on call"}"#))
+        #expect(!json.contains("ops@x.example"))
+    }
+
     @Test func aSessionWithNothingToRedactKeepsItsBytes() throws {
         let text = doc([userMsg("Link down at 10:01, p99 450ms"), runStart(), stepDone(1, #""response":"ok 8f448893-3181-4528-ac00-c154e5422775""#), answer("fine")])
         let input = SessionInput(document: try parseJSON(text), kind: .session, source: SourceLocation(file: "t.json", documentIndex: 0, byteOffset: 0))

@@ -16,50 +16,64 @@ struct PatternTriggers: OptionSet {
 
     init(rawValue: UInt16) { self.rawValue = rawValue }
 
+    /// Per byte: 1 digit, 2 hex digit, 4 a byte the switch below looks at.
+    private static let classes: [UInt8] = (0..<256).map { v in
+        let b = UInt8(v)
+        var c: UInt8 = 0
+        if isDigitByte(b) { c |= 1 }
+        if isHexByte(b) { c |= 2 }
+        if "@=+-.)eBbGgs".utf8.contains(b) { c |= 4 }
+        return c
+    }
+
     init(scanning s: [UInt8]) {
         var found: UInt16 = 0
         s.withUnsafeBufferPointer { s in
-            let n = s.count
-            var digits = 0
-            var hex = 0
-            for i in 0..<n {
-                let b = s[i]
-                if isHexByte(b) {
-                    hex += 1
-                    if hex == 32 { found |= Self.hex32.rawValue }
-                } else {
-                    hex = 0
-                }
-                if isDigitByte(b) {
-                    digits += 1
-                    continue
-                }
-                if digits == 3 && (b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b == UInt8(ascii: ")")) {
-                    found |= Self.threeDigits.rawValue
-                }
-                digits = 0
-                switch b {
-                case UInt8(ascii: "@"): found |= Self.at.rawValue
-                case UInt8(ascii: "="): found |= Self.equals.rawValue
-                case UInt8(ascii: "+"):
-                    if i + 1 < n && isDigitByte(s[i + 1]) { found |= Self.plus.rawValue }
-                case UInt8(ascii: "e"):
-                    if i + 2 < n && s[i + 1] == UInt8(ascii: "y") && s[i + 2] == UInt8(ascii: "J") { found |= Self.eyJ.rawValue }
-                case UInt8(ascii: "b"), UInt8(ascii: "B"):
-                    if i + 5 < n && lowerByte(s[i + 1]) == UInt8(ascii: "e") && lowerByte(s[i + 5]) == UInt8(ascii: "r") {
-                        found |= Self.bearer.rawValue
+            Self.classes.withUnsafeBufferPointer { classes in
+                let n = s.count
+                var digits = 0
+                var hex = 0
+                for i in 0..<n {
+                    let b = s[i]
+                    let c = classes[Int(b)]
+                    if c & 2 != 0 {
+                        hex += 1
+                        if hex == 32 { found |= Self.hex32.rawValue }
+                    } else {
+                        hex = 0
                     }
-                case UInt8(ascii: "g"), UInt8(ascii: "G"):
-                    if i + 1 < n, case let c = lowerByte(s[i + 1]), c == UInt8(ascii: "h") || c == UInt8(ascii: "i") {
-                        found |= Self.gh.rawValue
-                    }
-                case UInt8(ascii: "s"):
-                    if i + 2 < n && s[i + 1] == UInt8(ascii: "k") && s[i + 2] == UInt8(ascii: "-") { found |= Self.skDash.rawValue }
-                default: break
+                    if c & 1 != 0 { digits += 1; continue }
+                    if c & 4 != 0 { found |= Self.special(b, s, i, digits) }
+                    digits = 0
                 }
             }
         }
         rawValue = found
+    }
+
+    @inline(__always)
+    private static func special(_ b: UInt8, _ s: UnsafeBufferPointer<UInt8>, _ i: Int, _ digits: Int) -> UInt16 {
+        let n = s.count
+        switch b {
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ")"):
+            return digits == 3 ? threeDigits.rawValue : 0
+        case UInt8(ascii: "@"): return at.rawValue
+        case UInt8(ascii: "="): return equals.rawValue
+        case UInt8(ascii: "+"):
+            return i + 1 < n && isDigitByte(s[i + 1]) ? plus.rawValue : 0
+        case UInt8(ascii: "e"):
+            return i + 2 < n && s[i + 1] == UInt8(ascii: "y") && s[i + 2] == UInt8(ascii: "J") ? eyJ.rawValue : 0
+        case UInt8(ascii: "b"), UInt8(ascii: "B"):
+            return i + 5 < n && lowerByte(s[i + 1]) == UInt8(ascii: "e") && lowerByte(s[i + 5]) == UInt8(ascii: "r") ? bearer.rawValue : 0
+        case UInt8(ascii: "g"), UInt8(ascii: "G"):
+            guard i + 1 < n else { return 0 }
+            let c = lowerByte(s[i + 1])
+            return c == UInt8(ascii: "h") || c == UInt8(ascii: "i") ? gh.rawValue : 0
+        case UInt8(ascii: "s"):
+            return i + 2 < n && s[i + 1] == UInt8(ascii: "k") && s[i + 2] == UInt8(ascii: "-") ? skDash.rawValue : 0
+        default:
+            return 0
+        }
     }
 }
 

@@ -92,7 +92,10 @@ struct PropagationTable {
                     let b = s[i]
                     let lower = lowerByte(b)
                     guard startsWith[Int(lower)] || (lower != b && startsWith[Int(b)]) else { i += 1; continue }
+                    // Every value of a group starts with the same byte: inside a
+                    // word, a group of word-starting values cannot match.
                     let prevIsWord = i > 0 && isWordByte(s[i - 1])
+                    if prevIsWord && isWordByte(b) { i += 1; continue }
                     var best = 0
                     var bestLabel: RedactionLabel?
                     for group in lower == b ? [b] : [lower, b] where startsWith[Int(group)] {
@@ -100,7 +103,6 @@ struct PropagationTable {
                             let e = entries[order[k]]
                             let len = e.bytes.count
                             guard len > best, i + len <= n else { continue }
-                            if prevIsWord && isWordByte(e.bytes[0]) { continue }
                             if i + len < n && isWordByte(e.bytes[len - 1]) && isWordByte(s[i + len]) { continue }
                             if matches(e, s, at: i) {
                                 best = len

@@ -84,7 +84,7 @@ extension SessionRedaction {
                 return
             }
             let text = Array(v.rawBytes)
-            let found = ranges(in: text, whole: rule, isKey: false)
+            let found = ranges(in: text, whole: rule, isKey: false, walking: true)
             if writing { appendJSONString(String(decoding: replacing(text, found), as: UTF8.self), to: &out) }
         case .null, .true, .false:
             if writing { out.append(contentsOf: v.rawBytes) }
@@ -96,7 +96,7 @@ extension SessionRedaction {
             if writing { out.append(contentsOf: v.rawBytes) }
             return
         }
-        let found = ranges(in: bytes, whole: whole, isKey: isKey)
+        let found = ranges(in: bytes, whole: whole, isKey: isKey, walking: true)
         guard writing else { return }
         if found.isEmpty {
             out.append(contentsOf: v.rawBytes)

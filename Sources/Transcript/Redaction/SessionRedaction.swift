@@ -22,6 +22,10 @@ struct SessionRedaction {
     private(set) var occurrences: [Int: Int] = [:]
     /// The field-name rule for each object key seen (-1: none).
     private var fieldRuleByKey: [String: Int] = [:]
+    /// What the rules found in each string of pass 1, in walk order: pass 2
+    /// walks the same strings in the same order and reuses it.
+    private var foundInPass1: [[(Range<Int>, RedactionLabel)]] = []
+    private var reused = 0
     /// Replacements written so far in pass 2.
     private(set) var changes = 0
     var writing = false
@@ -60,7 +64,14 @@ struct SessionRedaction {
 
     /// The ranges of `s` to replace, with their labels. `whole` is the rule
     /// that claims the entire value (a key path or a credential field).
-    mutating func ranges(in s: [UInt8], whole: Int?, isKey: Bool) -> [(Range<Int>, RedactionLabel)] {
+    /// `walking`: called by the walk, whose pass-1 finds pass 2 reuses.
+    mutating func ranges(in s: [UInt8], whole: Int?, isKey: Bool, walking: Bool = false) -> [(Range<Int>, RedactionLabel)] {
+        if walking && writing && reused < foundInPass1.count {
+            var found = foundInPass1[reused]
+            reused += 1
+            found += propagation.occurrences(in: s)
+            return Self.merged(found)
+        }
         var found: [(Range<Int>, RedactionLabel)] = []
         if let rule = whole, !s.isEmpty {
             let label = allocator.label(kind: rules.rules[rule].kind, value: String(decoding: s, as: UTF8.self), rule: rule)
@@ -74,6 +85,7 @@ struct SessionRedaction {
             }
         }
         if wholeValuesOnly { return found }
+        // Pass 2 finds these through `propagation`, which pass 1 filled.
         if let known {
             for (range, seed) in known.table.occurrences(in: s) {
                 found.append((range, seed.number == 0 ? seed : allocate(known.values[seed.number - 1])))
@@ -93,6 +105,7 @@ struct SessionRedaction {
                 }
             }
         }
+        if walking && !writing { foundInPass1.append(found) }
         if writing { found += propagation.occurrences(in: s) }
         return Self.merged(found)
     }

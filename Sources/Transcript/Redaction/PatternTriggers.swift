@@ -10,7 +10,7 @@ struct PatternTriggers: OptionSet {
     static let threeDigits = PatternTriggers(rawValue: 1 << 3)     // 3 digits then '-', '.' or ')'
     static let eyJ = PatternTriggers(rawValue: 1 << 4)             // "eyJ"
     static let bearer = PatternTriggers(rawValue: 1 << 5)          // "bearer", any case
-    static let gh = PatternTriggers(rawValue: 1 << 6)              // "gh" or "gi", any case
+    static let gh = PatternTriggers(rawValue: 1 << 6)              // "gh?_" or "github_pat_"
     static let skDash = PatternTriggers(rawValue: 1 << 7)          // "sk-"
     static let hex32 = PatternTriggers(rawValue: 1 << 8)           // 32 hex digits in a row
 
@@ -66,9 +66,9 @@ struct PatternTriggers: OptionSet {
         case UInt8(ascii: "b"), UInt8(ascii: "B"):
             return i + 5 < n && lowerByte(s[i + 1]) == UInt8(ascii: "e") && lowerByte(s[i + 5]) == UInt8(ascii: "r") ? bearer.rawValue : 0
         case UInt8(ascii: "g"), UInt8(ascii: "G"):
-            guard i + 1 < n else { return 0 }
-            let c = lowerByte(s[i + 1])
-            return c == UInt8(ascii: "h") || c == UInt8(ascii: "i") ? gh.rawValue : 0
+            guard i + 3 < n else { return 0 }
+            if lowerByte(s[i + 1]) == UInt8(ascii: "h") && s[i + 3] == UInt8(ascii: "_") { return gh.rawValue }
+            return i + 10 < n && lowerByte(s[i + 6]) == UInt8(ascii: "_") && lowerByte(s[i + 10]) == UInt8(ascii: "_") ? gh.rawValue : 0
         case UInt8(ascii: "s"):
             return i + 2 < n && s[i + 1] == UInt8(ascii: "k") && s[i + 2] == UInt8(ascii: "-") ? skDash.rawValue : 0
         default:

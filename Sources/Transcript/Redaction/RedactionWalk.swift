@@ -63,7 +63,7 @@ extension SessionRedaction {
             }
             if writing { out.append(UInt8(ascii: "]")) }
         case .string:
-            if role == .eventData, let inner = v.unescapedStringBytes, let tape = try? JSONTape.parse(inner) {
+            if role == .eventData, let tape = nestedJSON(v) {
                 var buffer: [UInt8] = []
                 let before = changes
                 walk(tape.root, path: &path, whole: whole, role: .plain, out: &buffer)
@@ -89,6 +89,17 @@ extension SessionRedaction {
         case .null, .true, .false:
             if writing { out.append(contentsOf: v.rawBytes) }
         }
+    }
+
+    /// The JSON inside an event's `data` string; pass 2 reuses pass 1's parse.
+    private mutating func nestedJSON(_ v: JSONValue) -> JSONTape? {
+        if writing && nestedReused < nestedInPass1.count {
+            defer { nestedReused += 1 }
+            return nestedInPass1[nestedReused]
+        }
+        let tape = v.unescapedStringBytes.flatMap { try? JSONTape.parse($0) }
+        if !writing { nestedInPass1.append(tape) }
+        return tape
     }
 
     private mutating func writeString(_ v: JSONValue, _ bytes: [UInt8], whole: Int?, isKey: Bool, out: inout [UInt8]) {

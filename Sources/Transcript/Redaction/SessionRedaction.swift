@@ -26,6 +26,9 @@ struct SessionRedaction {
     /// walks the same strings in the same order and reuses it.
     private var foundInPass1: [[(Range<Int>, RedactionLabel)]] = []
     private var reused = 0
+    /// The JSON inside each event `data` string pass 1 parsed, in walk order.
+    var nestedInPass1: [JSONTape?] = []
+    var nestedReused = 0
     /// Replacements written so far in pass 2.
     private(set) var changes = 0
     var writing = false

@@ -76,6 +76,7 @@ struct RenderCommand: ParsableCommand {
         diagnostics.redactor = redactor
         var reading = SessionSource(options: common.readOptions, selection: selection, redactor: redactor, diagnostics: diagnostics)
         reading.learnSharedValues(jobs: common.effectiveJobs)
+        diagnostics.redactor = reading.redactor
         let source = reading
 
         // Names are allocated in input order so that every run picks the same ones.

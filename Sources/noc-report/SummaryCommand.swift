@@ -33,6 +33,7 @@ struct SummaryCommand: ParsableCommand {
         diagnostics.redactor = redactor
         var reading = SessionSource(options: common.readOptions, selection: selection, redactor: redactor, diagnostics: diagnostics)
         reading.learnSharedValues(jobs: common.effectiveJobs)
+        diagnostics.redactor = reading.redactor
         let source = reading
         var report = SummaryReport()
         var read = 0

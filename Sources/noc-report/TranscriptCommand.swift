@@ -27,6 +27,7 @@ struct TranscriptCommand: ParsableCommand {
         diagnostics.redactor = redactor
         var reading = SessionSource(options: common.readOptions, selection: selection, redactor: redactor, diagnostics: diagnostics)
         reading.learnSharedValues(jobs: common.effectiveJobs)
+        diagnostics.redactor = reading.redactor
         let source = reading
         let out = FileHandle.standardOutput
         var rendered = 0

@@ -180,6 +180,8 @@ private func redacted(_ text: String, kind: DocumentKind = .session, rules: Reda
     @Test func messagesOutsideASessionGetUnnumberedLabels() {
         #expect(Redactor().redactMessage("document 3 (session \(miaEmail)) is not valid JSON; call \(miaPhone)")
                 == "document 3 (session [redacted email]) is not valid JSON; call [redacted phone]")
+        let known = Redactor().knowing([SensitiveValue(kind: "name", rule: 0, text: mia)])
+        #expect(known.redactMessage("chunks of session mia-nguyen-2 and Mia Nguyen's notes") == "chunks of session mia-nguyen-2 and [redacted name]'s notes")
     }
 
     /// A name dispatched in one session is removed from another session

@@ -85,10 +85,11 @@ public struct Redactor: Sendable {
         return output
     }
 
-    /// A message printed outside any session (stderr): the text patterns
-    /// and the user's patterns, with unnumbered labels (`[redacted email]`).
+    /// A message printed outside any session (stderr): the text patterns,
+    /// the user's patterns and the values `knowing` was given, with
+    /// unnumbered labels (`[redacted email]`).
     public func redactMessage(_ text: String) -> String {
-        var state = SessionRedaction(rules: rules, numbered: false)
+        var state = SessionRedaction(rules: rules, numbered: false, known: known)
         state.startWriting()
         return state.redactText(text)
     }

@@ -23,7 +23,9 @@ NAME1, NAME2 = "Jordan Pellegrino", "Aroha Tipene"
 EMAIL1, EMAIL2 = "jordan.pellegrino@fieldops.example", "aroha.tipene@fieldops.example"
 EMAIL3, EMAIL4 = "oncall-lead@contoso-noc.example", "j.doe+alerts@corp.example.org"
 PHONE1, PHONE2 = "+61 412 884 190", "+1 (425) 555-0142"
-PHONE3, PHONE4, PHONE5 = "(206) 555-0188", "503-555-0199", "+44 20 7946 0958"
+PHONE3, PHONE4, PHONE5, PHONE6 = "(206) 555-0188", "503-555-0199", "+44 20 7946 0958", "1-800-555-0177"
+QUOTED_PASSWORD = "Qu0ted;Secret w0rd"
+ENCODED_EMAIL = "oncall-lead%40contoso-noc.example"
 JWT = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJub2Mtb3BzIiwiaWF0IjoxNzAwMDAwMDAwfQ.dGhpc2lzYXNpZ25hdHVyZXZhbHVlMTIz"
 BEARER = "AbC123xYz789QwErTy456UiOp"
 ACCOUNT_KEY = "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3eHl6QUJDREVGRw=="
@@ -44,8 +46,9 @@ SAS_URL = f"https://nocdiag.blob.core.windows.net/captures/pcap-0420.pcap?sv=202
 
 PLANTED = [NAME1, NAME2, EMAIL1, EMAIL2, EMAIL3, EMAIL4, PHONE1, PHONE2, PHONE3, PHONE4, PHONE5, JWT, BEARER,
            ACCOUNT_KEY, SHARED_KEY, PASSWORD, PWD, SIG, GHP, GHPAT, SK, HEXKEY1, HEXKEY2,
+           PHONE6, QUOTED_PASSWORD, ENCODED_EMAIL,
            # pieces that must not survive either
-           "Pellegrino", "Tipene", "412 884 190", "555-0142", "555-0188", "7946 0958"]
+           "Pellegrino", "Tipene", "800-555-0177", "Qu0ted", "412 884 190", "555-0142", "555-0188", "7946 0958"]
 
 KEPT = ["Splice enclosure SPL-GLB-03", "call the NOC on arrival", "DSP-2026-00042", "47.6062, -122.3321",
         "p99 450ms", "123 ms", "2026-02-20T10:00:44.000000+00:00", "10.20.30.40", "v2.14.3",
@@ -145,7 +148,7 @@ def second_generation():
     log = [ev("user_message", {"text": f"Alert from {EMAIL4}: BGP flap, {PHONE4}"}, turn=0),
            ev("run.start", {}, timestamp=T0),
            ev("session.created", {"thread_id": "thread_v2"}),
-           ev("status", {"message": f"Paging {NAME2} at {PHONE2}"}),
+           ev("status", {"message": f"Paging {NAME2} at {PHONE2}, toll free {PHONE6}"}),
            ev("tool_call.start", {"id": "tc-1", "step": 1, "agent": "dispatch_field_engineer", "query": f"Dispatch {NAME2}", "timestamp": ts(11)}),
            ev("tool_call.complete", s1),
            ev("tool_call.start", {"id": "tc-2", "step": 2, "agent": "RunbookKBAgent", "query": "runbook", "timestamp": ts(12)}),
@@ -185,7 +188,8 @@ def legacy_and_interaction():
                             ev("mystery_event", {"x": 1}),
                             ev("step_complete", "{not json " + EMAIL3),
                             ev("message", {"text": f"Server restart; storage {CONN_STORAGE}"})],
-              "error_detail": f"Password={PASSWORD} leaked in logs"}
+              "error_detail": f"Password={PASSWORD} leaked in logs; runbook https://runbooks.example/owner?c={ENCODED_EMAIL}; "
+                              f"old string Server=db;Password=\"{QUOTED_PASSWORD}\";"}
     interaction = {"id": "interaction-0001", "_docType": "interaction", "scenario": "telco-noc",
                    "query": f"Who is on call? ({EMAIL4})", "created_at": T0,
                    "steps": [step(1, "dispatch_field_engineer", "dispatch", f"{NAME2} dispatched", is_action=True,

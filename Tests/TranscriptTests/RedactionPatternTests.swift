@@ -27,6 +27,7 @@ func matches(_ p: BuiltInPattern, _ text: String) -> [String] {
         .init(.email, "<j.doe+alerts@corp.example.org>", ["j.doe+alerts@corp.example.org"]),
         .init(.email, "mailto:Ops-Lead@Contoso.COM.", ["Ops-Lead@Contoso.COM"]),
         .init(.email, "a@b.example, c_d@e-f.example", ["a@b.example", "c_d@e-f.example"]),
+        .init(.email, "https://x.example/report?user=mia.nguyen%40fieldops.example&x=1", ["mia.nguyen%40fieldops.example"]),
         .init(.email, "ssh admin@router1 then user@10.0.0.1", []),
         .init(.email, "@mention and a@b.c and x @ y.com", []),
         // International phone numbers
@@ -43,6 +44,7 @@ func matches(_ p: BuiltInPattern, _ text: String) -> [String] {
         .init(.northAmericanPhone, "(206) 555-0188", ["(206) 555-0188"]),
         .init(.northAmericanPhone, "desk (206)555-0188, cell 503-555-0199.", ["(206)555-0188", "503-555-0199"]),
         .init(.northAmericanPhone, "call 503.555.0199 today", ["503.555.0199"]),
+        .init(.northAmericanPhone, "toll free 1-800-555-0199", ["1-800-555-0199"]),
         .init(.northAmericanPhone, "8f448893-3181-4528-ac00-c154e5422775", []),
         .init(.northAmericanPhone, "DSP-2026-00042 on 2026-02-20 at 10:01:02.345", []),
         .init(.northAmericanPhone, "192.168.100.200 and 10.123.45.6789", []),
@@ -66,12 +68,14 @@ func matches(_ p: BuiltInPattern, _ text: String) -> [String] {
         // sk- API keys
         .init(.skAPIKey, "key sk-proj-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0Fe.", ["sk-proj-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0Fe"]),
         .init(.skAPIKey, "(sk-1234567890abcdefABCDEF)", ["sk-1234567890abcdefABCDEF"]),
+        .init(.skAPIKey, "sk-test-a1b2c3d4e5f6g7h8", ["sk-test-a1b2c3d4e5f6g7h8"]),
         .init(.skAPIKey, "host sk-router-sydney-core-01, task-1234567890abcdef1234, sk-short", []),
         // Connection-string secrets
         .init(.connectionStringSecret, "AccountName=noc;AccountKey=Zm9vYmFy+/Zz==;EndpointSuffix=core.windows.net", ["Zm9vYmFy+/Zz=="]),
         .init(.connectionStringSecret, "SharedAccessKeyName=Root;SharedAccessKey=c2VjcmV0=", ["c2VjcmV0="]),
         .init(.connectionStringSecret, "Server=tcp:x,1433;Password=S3cr3t!2026;Encrypt=true", ["S3cr3t!2026"]),
         .init(.connectionStringSecret, "Uid=svc;pwd=hunter2-Xyz789. Next", ["hunter2-Xyz789"]),
+        .init(.connectionStringSecret, "User ID=sa;Password=\"p@ss; w0rd\";Encrypt=true", ["p@ss; w0rd"]),
         .init(.connectionStringSecret, "ResetPassword=true; Password=; AccountName=nocdiag; Pwd=<hidden>", []),
         // SAS signatures
         .init(.sasSignature, "https://a.blob.core.windows.net/c/b?sv=2022-11-02&sp=r&sig=k3yS1g%2Bnat%3D&se=2026",
@@ -82,6 +86,7 @@ func matches(_ p: BuiltInPattern, _ text: String) -> [String] {
         .init(.hexAPIKey, "api-key: 0123456789abcdef0123456789abcdef", ["0123456789abcdef0123456789abcdef"]),
         .init(.hexAPIKey, "key=\"FEDCBA9876543210FEDCBA9876543210\"", ["FEDCBA9876543210FEDCBA9876543210"]),
         .init(.hexAPIKey, "Ocp-Apim-Subscription-Key: 0123456789abcdef0123456789abcdef", ["0123456789abcdef0123456789abcdef"]),
+        .init(.hexAPIKey, "use API key `0123456789ABCDEF0123456789ABCDEF` here", ["0123456789ABCDEF0123456789ABCDEF"]),
         .init(.hexAPIKey, "commit 3f2a9c1d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f; md5 0123456789abcdef0123456789abcdef", []),
         .init(.hexAPIKey, "key: 3f2a9c1d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f; key 8f448893-3181-4528-ac00-c154e5422775", []),
     ]

@@ -56,13 +56,13 @@ private func redacted(_ text: String, kind: DocumentKind = .session, rules: Reda
     /// session: alert, e-mail body, response, diagnosis, error.
     @Test func aValueFoundByKeyPathIsRemovedEverywhere() throws {
         let text = doc([userMsg("Alert raised by \(mia)"), runStart(), dispatchStep(),
-                        answer("## Diagnosis\n\n\(mia) (MIA NGUYEN) was dispatched; Mia will call."),
+                        answer("## Diagnosis\n\n\(mia) (MIA NGUYEN) was dispatched; Mia will call. NGUYEN, M."),
                         errorEvent("Lost contact with \(mia)")],
                        [("alert_text", js("Alert raised by \(mia)")), ("error_detail", js("\(mia) unreachable"))])
         let (_, t, json) = try redacted(text)
         #expect(!json.contains("Mia") && !json.contains("Nguyen") && !json.contains("NGUYEN"), "\(json)")
         let diagnosis = try #require(t.orchestratorMessages.first?.diagnosis?.string)
-        #expect(diagnosis == "## Diagnosis\n\n[redacted name 1] ([redacted name 1]) was dispatched; [redacted name 1] will call.")
+        #expect(diagnosis == "## Diagnosis\n\n[redacted name 1] ([redacted name 1]) was dispatched; [redacted name 1] will call. [redacted name 1], M.")
         #expect(json.contains(#"Hi [redacted name 1],\n\nPlease call the NOC on arrival."#))
     }
 

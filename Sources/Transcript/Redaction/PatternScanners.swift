@@ -8,17 +8,27 @@ enum PatternScanners {
     /// `local@domain.tld`: local part of `A-Za-z0-9._%+-`, a domain of at
     /// least two labels, and an alphabetic top-level label of two or more
     /// letters (so `user@10.0.0.1` and `admin@router1` are not addresses).
+    /// The `@` may be percent-encoded (`%40`), as in a URL's query.
     static func emails(_ s: [UInt8]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var floor = 0
         var i = 0
         while i < s.count {
-            guard s[i] == UInt8(ascii: "@") else { i += 1; continue }
+            let atLength: Int
+            if s[i] == UInt8(ascii: "@") {
+                atLength = 1
+            } else if s[i] == UInt8(ascii: "%"), s.at(i + 1) == UInt8(ascii: "4"), s.at(i + 2) == UInt8(ascii: "0") {
+                atLength = 3
+            } else {
+                i += 1
+                continue
+            }
             var start = i
             while start > floor && isLocalPartByte(s[start - 1]) { start -= 1 }
             while start < i && s[start] == UInt8(ascii: ".") { start += 1 }
             guard start < i, s[i - 1] != UInt8(ascii: ".") else { i += 1; continue }
-            var end = i + 1
+            let domainStart = i + atLength - 1
+            var end = domainStart + 1
             var lastDot = -1
             var labelLength = 0
             while end < s.count {
@@ -34,8 +44,8 @@ enum PatternScanners {
                     break
                 }
             }
-            while end > i + 1 && s[end - 1] == UInt8(ascii: "-") { end -= 1 }
-            guard lastDot > i + 1, end - lastDot - 1 >= 2, s[(lastDot + 1)..<end].allSatisfy(isAlphaByte) else {
+            while end > domainStart + 1 && s[end - 1] == UInt8(ascii: "-") { end -= 1 }
+            guard lastDot > domainStart + 1, end - lastDot - 1 >= 2, s[(lastDot + 1)..<end].allSatisfy(isAlphaByte) else {
                 i += 1
                 continue
             }
@@ -104,7 +114,7 @@ enum PatternScanners {
     }
 
     /// North-American form: `(NNN) NNN-NNNN`, `(NNN)NNN-NNNN`, `NNN-NNN-NNNN`
-    /// or `NNN.NNN.NNNN`, not glued to a word or to another number group
+    /// or `NNN.NNN.NNNN`, with an optional leading `1-`, not glued to a word or to another number group
     /// (so UUIDs, dates, dispatch ids and IP addresses never match).
     static func northAmericanPhones(_ s: [UInt8]) -> [Range<Int>] {
         var out: [Range<Int>] = []
@@ -144,8 +154,14 @@ enum PatternScanners {
                       digits(i + 4, 3), s.at(i + 7) == sep, digits(i + 8, 4) {
                 end = i + 12
             }
-            if let e = end, !gluedBefore(i), !gluedAfter(e) {
-                out.append(i..<e)
+            // A leading country code "1-", "1." or "1 " belongs to the number.
+            var first = i
+            if end != nil, let sep = s.at(i - 1), sep == UInt8(ascii: "-") || sep == UInt8(ascii: ".") || sep == UInt8(ascii: " "),
+               s.at(i - 2) == UInt8(ascii: "1"), !gluedBefore(i - 2) {
+                first = i - 2
+            }
+            if let e = end, first < i || !gluedBefore(i), !gluedAfter(e) {
+                out.append(first..<e)
                 i = e
             } else {
                 i += 1
@@ -238,9 +254,10 @@ enum PatternScanners {
         return out
     }
 
-    /// `sk-…` API keys (OpenAI, Anthropic and alike): the whole key, when
-    /// it holds a random-looking run of 16+ letters and digits with both
-    /// kinds, so a kebab-case host name `sk-router-sydney-core-01` is kept.
+    /// `sk-…` API keys (OpenAI, Anthropic and alike): the whole key, 16+
+    /// characters after `sk-`, when it holds a random-looking run of 12+
+    /// letters and digits with both kinds, so a kebab-case host name
+    /// `sk-router-sydney-core-01` is kept.
     static func skAPIKeys(_ s: [UInt8]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var i = 0
@@ -254,13 +271,13 @@ enum PatternScanners {
                 if isAlnumByte(s[j]) {
                     runLength += 1
                     if isDigitByte(s[j]) { runDigits += 1 } else { runLetters += 1 }
-                    if runLength >= 16 && runDigits > 0 && runLetters > 0 { randomRun = true }
+                    if runLength >= 12 && runDigits > 0 && runLetters > 0 { randomRun = true }
                 } else {
                     runLength = 0; runDigits = 0; runLetters = 0
                 }
                 j += 1
             }
-            if j - i - 3 >= 20 && randomRun {
+            if j - i - 3 >= 16 && randomRun {
                 out.append(i..<j)
                 i = j
             } else {
@@ -285,6 +302,14 @@ enum PatternScanners {
             let named = s.hasWord("accountkey", at: w) && i - w == 10 || s.hasWord("sharedaccesskey", at: w) && i - w == 15
                 || s.hasWord("password", at: w) && i - w == 8 || s.hasWord("pwd", at: w) && i - w == 3
             guard named, !(s.at(w - 1).map(isWordByte) ?? false) else { i += 1; continue }
+            // A quoted value (`Password="a;b"`) runs to its closing quote.
+            if let q = s.at(i + 1), q == UInt8(ascii: "\"") || q == UInt8(ascii: "'") {
+                var close = i + 2
+                while close < s.count && s[close] != q { close += 1 }
+                if close < s.count && close > i + 2 { out.append((i + 2)..<close) }
+                i = close + 1
+                continue
+            }
             var end = i + 1
             while end < s.count && !isValueTerminator(s[end]) { end += 1 }
             while end > i + 1, let last = s.at(end - 1),
@@ -325,7 +350,7 @@ enum PatternScanners {
 
     /// Exactly 32 hexadecimal digits right after a word ending in `key`
     /// (`key`, `api-key`, `x-api-key`, `Ocp-Apim-Subscription-Key`, `apiKey`)
-    /// and up to six separators (`=`, `:`, quotes, spaces). A 40-digit
+    /// and up to six separators (`=`, `:`, quotes, backticks, spaces). A 40-digit
     /// commit id, or a 32-digit checksum after any other word, is kept.
     static func hexAPIKeys(_ s: [UInt8]) -> [Range<Int>] {
         var out: [Range<Int>] = []
@@ -340,7 +365,7 @@ enum PatternScanners {
             var separators = 0
             while separators < 6, let p = s.at(k - 1),
                   p == UInt8(ascii: " ") || p == UInt8(ascii: ":") || p == UInt8(ascii: "=") || p == UInt8(ascii: "\"")
-                    || p == UInt8(ascii: "'") || p == 0x09 {
+                    || p == UInt8(ascii: "'") || p == UInt8(ascii: "`") || p == 0x09 {
                 k -= 1
                 separators += 1
             }

@@ -4,7 +4,7 @@
 struct PatternTriggers: OptionSet {
     let rawValue: UInt16
 
-    static let at = PatternTriggers(rawValue: 1 << 0)              // '@'
+    static let at = PatternTriggers(rawValue: 1 << 0)              // '@' or "%40"
     static let plus = PatternTriggers(rawValue: 1 << 1)            // '+' then a digit
     static let equals = PatternTriggers(rawValue: 1 << 2)          // '='
     static let threeDigits = PatternTriggers(rawValue: 1 << 3)     // 3 digits then '-', '.' or ')'
@@ -22,7 +22,7 @@ struct PatternTriggers: OptionSet {
         var c: UInt8 = 0
         if isDigitByte(b) { c |= 1 }
         if isHexByte(b) { c |= 2 }
-        if "@=+-.)eBbGgs".utf8.contains(b) { c |= 4 }
+        if "@%=+-.)eBbGgs".utf8.contains(b) { c |= 4 }
         return c
     }
 
@@ -58,6 +58,8 @@ struct PatternTriggers: OptionSet {
         case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ")"):
             return digits == 3 ? threeDigits.rawValue : 0
         case UInt8(ascii: "@"): return at.rawValue
+        case UInt8(ascii: "%"):
+            return i + 2 < n && s[i + 1] == UInt8(ascii: "4") && s[i + 2] == UInt8(ascii: "0") ? at.rawValue : 0
         case UInt8(ascii: "="): return equals.rawValue
         case UInt8(ascii: "+"):
             return i + 1 < n && isDigitByte(s[i + 1]) ? plus.rawValue : 0

@@ -5,8 +5,8 @@
 /// Matching is byte-level and whole-word (a value that starts or ends with
 /// a letter or digit never matches inside a longer word), longest value
 /// first. Full values ignore ASCII case; a first or last name taken from a
-/// full name ("Mia" of "Mia Nguyen") must match exactly, so the word "will"
-/// survives an engineer called Will.
+/// full name ("Mia" of "Mia Nguyen") must match exactly or in capitals, so
+/// the word "will" survives an engineer called Will.
 struct PropagationTable {
     struct Entry {
         var bytes: [UInt8]
@@ -54,6 +54,9 @@ struct PropagationTable {
                 continue
             }
             insert(Entry(bytes: word, label: label, ignoresCase: false))
+            // A name written in capitals ("NGUYEN") is still that name.
+            let upper = word.map { $0 &- 0x61 < 26 ? $0 - 0x20 : $0 }
+            if upper != word && known[upper] == nil { insert(Entry(bytes: upper, label: label, ignoresCase: false)) }
         }
     }
 

@@ -25,6 +25,47 @@ import Testing
         #expect(out.redaction?.entries.map { $0.rule }.contains("user:customer id") == true)
     }
 
+    @Test func theYAMLFormReadsLikeTheJSONForm() throws {
+        let yaml = """
+        # customer data
+        rules:
+          - name: customer id   # shown in the report
+            label: customer
+            pattern: 'CUST-\\d{6}'
+          - name: "site contact"
+            label: name
+            key_path: site.contact
+          -
+            name: it's quoted
+            pattern: 'owner=(?<value>[a-z]+)'
+            label: owner
+        """
+        let rules = try RuleFile.parse(Array(yaml.utf8))
+        #expect(rules.map(\.id) == ["user:customer id", "user:site contact", "user:it's quoted"])
+        #expect(rules.map(\.kind) == ["customer", "name", "owner"])
+        let redactor = Redactor(rules: RedactionRules.builtIn.adding(rules))
+        #expect(redactor.redactMessage("CUST-123456 owner=alice") == "[redacted customer] owner=[redacted owner]")
+        // A bare list works too.
+        #expect(try RuleFile.parse(Array("- pattern: x+y\n  label: xy\n".utf8)).map(\.kind) == ["xy"])
+    }
+
+    @Test(arguments: [
+        ("rules:\n\t- pattern: x", "line 2: tabs cannot indent"),
+        ("rules:\n  - pattern: [a, b]", "line 2: this YAML construct is not supported"),
+        ("rules:\n  - pattern: 'open", "line 2: the quoted value does not end"),
+        ("pattern: x", "line 1: expected \"rules:\" or a list item"),
+        ("rules:\n  - pattern: \"\\d\"", "escape JSON does not know"),
+        ("rules:\n  - label: x", "rule 1: give \"pattern\" or \"key_path\""),
+    ])
+    func brokenYAMLSaysWhichLine(_ file: String, _ message: String) {
+        do {
+            _ = try RuleFile.parse(Array(file.utf8))
+            Issue.record("accepted \(file)")
+        } catch {
+            #expect(error.description.contains(message), "\(error.description)")
+        }
+    }
+
     @Test(arguments: [
         ("{", "not valid JSON"),
         (#"{"rule": []}"#, "expected {\"rules\""),

@@ -1,5 +1,6 @@
 /// The `--redact-rules` file: a user's own rules, added after the built-in
-/// ones. JSON (README.md, "Redaction"):
+/// ones. JSON (README.md, "Redaction"), or the same in a small YAML subset
+/// (`RuleFileYAML`):
 ///
 ///     {"rules": [
 ///       {"name": "customer id", "label": "customer", "pattern": "CUST-[0-9]{6}"},
@@ -21,9 +22,14 @@ public enum RuleFile {
 
     static let knownFields: Set<String> = ["name", "label", "pattern", "key_path", "keyPath", "regex", "path"]
 
+    /// JSON when the first thing in the file is `{` or `[`, else the YAML
+    /// subset of `RuleFileYAML`.
     public static func parse(_ bytes: [UInt8]) throws(Problem) -> [RedactionRule] {
+        let first = bytes.first { !isSpaceByte($0) }
+        let json = first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+            ? bytes : try RuleFileYAML.json(String(decoding: bytes, as: UTF8.self))
         let root: JSONValue
-        do { root = try JSONTape.parse(bytes).root } catch {
+        do { root = try JSONTape.parse(json).root } catch {
             throw Problem(rule: nil, message: "not valid JSON (\(error))")
         }
         let list: JSONValue

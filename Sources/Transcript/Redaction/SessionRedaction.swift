@@ -88,7 +88,7 @@ struct SessionRedaction {
             }
         }
         if wholeValuesOnly { return found }
-        // Pass 2 finds these through `propagation`, which pass 1 filled.
+        // Values other sessions of the run found, labelled in this session's order.
         if let known {
             for (range, seed) in known.table.occurrences(in: s) {
                 found.append((range, seed.number == 0 ? seed : allocate(known.values[seed.number - 1])))

@@ -66,6 +66,16 @@ private func redacted(_ text: String, kind: DocumentKind = .session, rules: Reda
         #expect(json.contains(#"Hi [redacted name 1],\n\nPlease call the NOC on arrival."#))
     }
 
+    /// A login that is an address's local part goes with the address;
+    /// a role mailbox's (`noc@`) does not.
+    @Test func theLocalPartOfAnAddressGoesWithIt() throws {
+        let text = doc([userMsg("Mail \(miaEmail) and noc@fieldops.example"), runStart(),
+                        answer("login mia.nguyen failed; mia.nguyenx is someone else; the noc team knows")])
+        let (_, t, _) = try redacted(text)
+        #expect(t.orchestratorMessages.first?.diagnosis?.string
+                == "login [redacted email 1] failed; mia.nguyenx is someone else; the noc team knows")
+    }
+
     /// A first name alone is replaced only as a capitalised whole word.
     @Test func namePartsMatchWholeWordsOnly() throws {
         let text = doc([userMsg("A"), runStart(), dispatchStep(1, "Will Parker", "w@x.example", "+61 400 000 000"),

@@ -60,6 +60,20 @@ struct PropagationTable {
         }
     }
 
+    /// The local part of an address (`mia.nguyen` of `mia.nguyen@x.example`),
+    /// when it reads like a person's login (a `.`, `_` or `-` inside, 5+
+    /// characters): logs often show it alone. `noc@` or `support@` are kept.
+    mutating func addLocalPart(_ address: [UInt8], label: RedactionLabel) {
+        guard let at = address.firstIndex(of: UInt8(ascii: "@")) ?? address.indices.first(where: {
+            address[$0] == UInt8(ascii: "%") && address.at($0 + 1) == UInt8(ascii: "4") && address.at($0 + 2) == UInt8(ascii: "0")
+        }) else { return }
+        let local = Array(address[..<at])
+        guard local.count >= 5, local.dropFirst().dropLast().contains(where: {
+            $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+        }) else { return }
+        add(local, label: label)
+    }
+
     private mutating func insert(_ entry: Entry) {
         guard known[entry.bytes] == nil else { return }
         known[entry.bytes] = entries.count

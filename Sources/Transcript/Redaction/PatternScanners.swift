@@ -195,8 +195,8 @@ enum PatternScanners {
     }
 
     /// `Bearer <token>` (any case): the token only. A prose word after
-    /// "Bearer" is not a token: it must have a digit (8+ characters), mixed
-    /// case (16+), or be 32+ characters long.
+    /// "Bearer" ("Bearer authentication") is not a token: a token has a digit
+    /// (8+ characters), mixed case or punctuation (12+), or is 20+ long.
     static func bearerTokens(_ s: [UInt8]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var i = 0
@@ -211,8 +211,10 @@ enum PatternScanners {
             while t > j && (s[t - 1] == UInt8(ascii: ".") || s[t - 1] == UInt8(ascii: ",")) { t -= 1 }
             let token = s[j..<t]
             let hasDigit = token.contains(where: isDigitByte)
-            let mixed = token.contains { $0 &- 0x41 < 26 } && token.contains { $0 &- 0x61 < 26 }
-            if (token.count >= 8 && hasDigit) || (token.count >= 16 && mixed) || token.count >= 32 {
+            // Mixed case past the first letter: "Authorization" is a word, "AbcdefGhijKL" is not.
+            let mixed = token.dropFirst().contains { $0 &- 0x41 < 26 } && token.contains { $0 &- 0x61 < 26 }
+                || token.contains { !isAlnumByte($0) }
+            if (token.count >= 8 && hasDigit) || (token.count >= 12 && mixed) || token.count >= 20 {
                 out.append(j..<t)
                 i = t
             } else {

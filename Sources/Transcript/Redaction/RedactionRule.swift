@@ -37,7 +37,8 @@ public struct RedactionRule: Sendable {
 /// A user's regular expression. A named group `value` narrows the match
 /// to the sensitive part: `contact=(?<value>[^;]+)` keeps `contact=`.
 public struct UserPattern: @unchecked Sendable {
-    // Regex is immutable once compiled; matching does not mutate it.
+    // Regex caches its compiled program with an atomic store: matching from
+    // several threads at once is safe.
     let regex: Regex<AnyRegexOutput>
     public let source: String
     let hasValueGroup: Bool

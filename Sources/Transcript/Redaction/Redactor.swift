@@ -20,7 +20,8 @@ public struct Redactor: Sendable {
         for case .event(let e) in input.chunkedLog ?? [] {
             state.walk(e, path: &path, whole: nil, role: .event, out: &sink)
         }
-        return state.shared
+        var seen = Set<SensitiveValue>()
+        return state.shared.filter { seen.insert($0).inserted }
     }
 
     /// This redactor, also removing `values` (found in other sessions of

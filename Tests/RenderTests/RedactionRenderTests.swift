@@ -58,6 +58,18 @@ import Transcript
         #expect(html.contains("<a href=\"mailto:redacted-email-1\">[redacted name 1]</a>"))
     }
 
+    /// The whole redacted report and index, byte for byte (the Redaction
+    /// section's layout; `NOC_RECORD=1` re-records).
+    @Test func redactedReportsMatchTheirGoldenFiles() throws {
+        let model = try Self.redactedModel()
+        try Golden.check(ReportRenderer().markdown(model), "redacted.md")
+        try Golden.check(ReportRenderer().html(model), "redacted.html")
+        var clean = IndexEntry(try Cases.model("completed"))
+        clean.redaction = RedactionReport()
+        let files = IndexRenderer.render(entries: [IndexEntry(model), clean], context: IndexContext(), templates: .embedded)
+        for file in files { try Golden.check(file.contents, file.fileName.replacingOccurrences(of: "index", with: "index-redacted")) }
+    }
+
     @Test func withoutRedactionThereIsNoNote() throws {
         let model = try Cases.model("completed")
         #expect(model.redaction == nil)

@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(name: "TranscriptTests", dependencies: ["Transcript"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Transcript"], resources: [.copy("Golden")]),
         // Runs the built executable; `swift build --build-tests` builds it first.
-        .testTarget(name: "CLITests", dependencies: ["noc-report"]),
+        .testTarget(name: "CLITests", dependencies: ["noc-report"], exclude: ["Fixtures"]),
     ]
 )
 

@@ -10,6 +10,9 @@ final class Diagnostics: @unchecked Sendable {
     private(set) var errors = 0
     private(set) var warnings = 0
     private let color: Bool
+    /// Under --redact every line goes through it before it is printed: the
+    /// reader's messages quote ids and document text.
+    var redactor: Redactor?
 
     init(level: Level, strict: Bool) {
         self.level = level
@@ -53,9 +56,10 @@ final class Diagnostics: @unchecked Sendable {
     }
 
     func emit(_ line: String) {
+        let shown = redactor.map { $0.redactMessage(line) } ?? line
         lock.lock()
         defer { lock.unlock() }
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((shown + "\n").utf8))
     }
 
     /// 0 all rendered; 1 some documents could not be read or rendered (or

@@ -40,6 +40,7 @@ struct NocReport: ParsableCommand {
         Examples:
           noc-report render export.json -o reports
           noc-report transcript export.json > sessions.jsonl
+          noc-report render export.json --redact -o reports   (personal data and secrets removed)
         """,
         version: "0.1.0",
         subcommands: [RenderCommand.self, TranscriptCommand.self, SummaryCommand.self, IndexCommand.self],

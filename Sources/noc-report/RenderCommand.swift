@@ -19,6 +19,7 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup(title: "Selection") var selection: Selection
+    @OptionGroup(title: "Redaction") var redaction: RedactionOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Output folder; '-' writes one session's report to standard output.", valueName: "dir"))
     var output: String = "out"
@@ -73,7 +74,12 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let diagnostics = common.diagnostics()
         let templateSet = try pages.loadTemplates()
-        let source = SessionSource(options: common.readOptions, selection: selection, diagnostics: diagnostics)
+        let redactor = try redaction.redactor()
+        diagnostics.redactor = redactor
+        var reading = SessionSource(options: common.readOptions, selection: selection, redactor: redactor, diagnostics: diagnostics)
+        reading.learnSharedValues(jobs: common.effectiveJobs)
+        diagnostics.redactor = reading.redactor
+        let source = reading
         let renderer = ReportRenderer(templates: templateSet)
         let formats = self.formats
         let stampText = stamp ? Self.now() : nil
@@ -95,6 +101,11 @@ struct RenderCommand: ParsableCommand {
         // every run (and every shard) picks the same ones.
         var allocator = OutputNameAllocator()
         let names = source.catalog.items.map { allocator.name(for: $0.document.header.id ?? "") }
+        // Under --redact, a session whose id the redactor changed is written
+        // under a neutral name, so the file name never shows the real id.
+        let redactedNames = redactor == nil ? [] : source.catalog.items.indices.map {
+            allocator.name(for: "redacted-session-\($0 + 1)")
+        }
         let positions = shard.map { s in (0..<source.count).filter { s.contains(id: source.item($0).document.header.id ?? "") } }
             ?? Array(0..<source.count)
 
@@ -102,11 +113,13 @@ struct RenderCommand: ParsableCommand {
         var failed = 0
         orderedParallelMap(count: positions.count, jobs: common.effectiveJobs, work: { i -> Result<(IndexEntry, Transcript), InputProblem>? in
             let position = positions[i]
-            let name = names[source.indices[position]]
             switch source.transcript(position) {
             case nil: return nil
             case .failure(let problem): return .failure(problem)
             case .success(let t):
+                let readID = source.item(position).document.header.id ?? ""
+                let slot = source.indices[position]
+                let name = t.input.redaction != nil && t.id != readID ? redactedNames[slot] : names[slot]
                 let model = ReportBuilder.build(t, name: name, options: options)
                 do {
                     if formats.contains(.json) { try outputDir.write(name + ".json", TranscriptJSON.encode(t)) }

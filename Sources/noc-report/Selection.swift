@@ -41,8 +41,9 @@ struct Selection: ParsableArguments {
         sessions.isEmpty || item.document.header.id.map(sessions.contains) == true
     }
 
-    func matches(_ t: Transcript) -> Bool {
-        if !sessions.isEmpty && !sessions.contains(t.id) { return false }
+    /// `id` is the session id as read (under --redact, `t.id` may be a label).
+    func matches(_ t: Transcript, id: String? = nil) -> Bool {
+        if !sessions.isEmpty && !sessions.contains(id ?? t.id) { return false }
         if !scenario.isEmpty && !scenario.contains(t.document["scenario"]?.string ?? "") { return false }
         if !outcome.isEmpty && !outcome.contains(t.outcome.category.rawValue) { return false }
         if !reason.isEmpty && !reason.contains(t.outcome.reason.rawValue) { return false }

@@ -14,11 +14,14 @@ struct SessionSource: Sendable {
     let bytes: Int
 
     let selection: Selection
+    /// Applied to every session before it is replayed (`--redact`).
+    private(set) var redactor: Redactor?
     /// Catalogue positions that may match the selection (all when none is given).
     let indices: [Int]
 
-    init(options: ReadOptions, selection: Selection, diagnostics: Diagnostics) {
+    init(options: ReadOptions, selection: Selection, redactor: Redactor? = nil, diagnostics: Diagnostics) {
         self.selection = selection
+        self.redactor = redactor
         let inputs = InputSet(paths: options.inputs)
         let (refs, problems, bytes) = inputs.scan(maxDocumentSize: options.maxDocumentSizeMiB << 20, jobs: options.jobs)
         self.catalog = Catalog(documents: refs)
@@ -41,10 +44,28 @@ struct SessionSource: Sendable {
 
     var count: Int { indices.count }
 
+    /// Under --redact, a first pass over the selected sessions: what the
+    /// key-path rules find in any of them (an engineer's name) is removed
+    /// from all of them. Documents that cannot be read are reported later.
+    mutating func learnSharedValues(jobs: Int) {
+        guard let redactor else { return }
+        let loader = self.loader, items = catalog.items, indices = self.indices
+        var values: [SensitiveValue] = []
+        orderedParallelMap(count: indices.count, jobs: jobs, work: { i -> [SensitiveValue] in
+            guard case .success(let input) = loader.load(items[indices[i]]) else { return [] }
+            return redactor.sharedValues(in: input)
+        }, consume: { _, found in values.append(contentsOf: found) })
+        self.redactor = redactor.knowing(values)
+    }
+
     /// The `position`-th selected session, or nil when the selection rules it out.
+    /// Redacted first when `redactor` is set: the replay, and everything
+    /// after it, only ever sees the redacted session.
     func transcript(_ position: Int) -> Result<Transcript, InputProblem>? {
-        switch loader.load(catalog.items[indices[position]]).map({ Replay.run($0) }) {
-        case .success(let t): return selection.matches(t) ? .success(t) : nil
+        let item = catalog.items[indices[position]]
+        let loaded = loader.load(item).map { input in redactor.map { $0.redact(input) } ?? input }
+        switch loaded.map({ Replay.run($0) }) {
+        case .success(let t): return selection.matches(t, id: item.document.header.id) ? .success(t) : nil
         case .failure(let p): return .failure(p)
         }
     }

@@ -15,6 +15,7 @@ struct SummaryCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup(title: "Selection") var selection: Selection
+    @OptionGroup(title: "Redaction") var redaction: RedactionOptions
 
     @Flag(name: .long, help: "Print JSON (by_outcome, by_reason, by_failing_agent, by_step_error_kind, by_scenario, by_day, ...).")
     var json = false
@@ -28,7 +29,12 @@ struct SummaryCommand: ParsableCommand {
 
     func run() throws {
         let diagnostics = common.diagnostics()
-        let source = SessionSource(options: common.readOptions, selection: selection, diagnostics: diagnostics)
+        let redactor = try redaction.redactor()
+        diagnostics.redactor = redactor
+        var reading = SessionSource(options: common.readOptions, selection: selection, redactor: redactor, diagnostics: diagnostics)
+        reading.learnSharedValues(jobs: common.effectiveJobs)
+        diagnostics.redactor = reading.redactor
+        let source = reading
         var report = SummaryReport()
         var read = 0
         orderedParallelMap(count: source.count, jobs: common.effectiveJobs, work: { i in
@@ -62,6 +68,7 @@ extension SessionFacts {
                   scenario: t.document["scenario"]?.string ?? "(none)",
                   day: t.document["created_at"]?.string.flatMap(Timestamp.parse)?.day(),
                   durationSeconds: span.map { $0.last.seconds - $0.first.seconds },
-                  failingAgents: agents, stepErrorKinds: kinds, errorMessage: o.reason == .none ? nil : o.message)
+                  failingAgents: agents, stepErrorKinds: kinds, errorMessage: o.reason == .none ? nil : o.message,
+                  redaction: t.input.redaction.map { r in r.entries.map { ($0.rule, $0.occurrences) } })
     }
 }

@@ -11,6 +11,8 @@ struct SessionFacts {
     var failingAgents: [String]
     var stepErrorKinds: [String]
     var errorMessage: String?
+    /// Rule id → places replaced, under --redact.
+    var redaction: [(rule: String, places: Int)]? = nil
 }
 
 /// Counts over many sessions, printed as a table, JSON or CSV.
@@ -24,6 +26,9 @@ struct SummaryReport {
     private(set) var byDay: [String: Int] = [:]
     private(set) var errorMessages: [String: Int] = [:]
     private var durations: [Double] = []
+    /// Under --redact: sessions checked, and per rule the sessions it fired in and the places it replaced.
+    private(set) var redactedSessions: Int?
+    private(set) var redactionByRule: [String: (sessions: Int, places: Int)] = [:]
 
     mutating func add(_ f: SessionFacts) {
         sessions += 1
@@ -34,6 +39,13 @@ struct SummaryReport {
         byScenario[f.scenario, default: 0] += 1
         if let day = f.day { byDay[day, default: 0] += 1 }
         if let d = f.durationSeconds { durations.append(d) }
+        if let rules = f.redaction {
+            redactedSessions = (redactedSessions ?? 0) + 1
+            for (rule, places) in rules {
+                let old = redactionByRule[rule] ?? (0, 0)
+                redactionByRule[rule] = (old.sessions + 1, old.places + places)
+            }
+        }
         if let m = f.errorMessage {
             // The first line is what tells messages apart; counts in "N steps" vary.
             let line = String(m.split(separator: "\n", maxSplits: 1).first ?? "").trimmingCharacters(in: .whitespaces)
@@ -76,6 +88,14 @@ struct SummaryReport {
             } else {
                 w.null()
             }
+            if let checked = redactedSessions {
+                w.key("redaction")
+                w.object { w in
+                    w.key("sessions_checked"); w.int(checked)
+                    w.key("places_by_rule")
+                    w.object { w in for (k, v) in Self.ranked(redactionByRule.mapValues(\.places)) { w.key(k); w.int(v) } }
+                }
+            }
             w.key("top_errors")
             w.array { w in
                 for (m, c) in Self.ranked(errorMessages).prefix(10) {
@@ -99,15 +119,16 @@ struct SummaryReport {
             for (k, v) in Self.ranked(d) { lines.append("\(dim),\(quote(k)),\(v)") }
         }
         for (k, v) in byDay.sorted(by: { $0.key < $1.key }) { lines.append("day,\(k),\(v)") }
+        for (k, v) in Self.ranked(redactionByRule.mapValues(\.places)) { lines.append("redaction_places,\(quote(k)),\(v)") }
         return lines.joined(separator: "\n") + "\n"
     }
 
     func table(color: Bool) -> String {
         var out = ""
         let bold = color ? "\u{1B}[1m" : "", reset = color ? "\u{1B}[0m" : ""
-        func section(_ title: String, _ rows: [(String, Int)], percent: Bool = true) {
+        func section(_ title: String, _ rows: [(String, Int)], percent: Bool = true, titled: Bool = true) {
             guard !rows.isEmpty else { return }
-            out += "\n\(bold)\(title)\(reset)\n"
+            if titled { out += "\n\(bold)\(title)\(reset)\n" }
             let width = min(60, rows.map { $0.0.count }.max() ?? 0)
             for (k, v) in rows {
                 let label = k.count > 60 ? String(k.prefix(59)) + "…" : k
@@ -127,6 +148,11 @@ struct SummaryReport {
             out += "\n\(bold)Investigation duration\(reset)\n  median \(formatDuration(s.median))   p90 \(formatDuration(s.p90))   max \(formatDuration(s.max))\n"
         }
         section("Most frequent errors", Array(Self.ranked(errorMessages).prefix(10)), percent: false)
+        if let checked = redactedSessions {
+            out += "\n\(bold)Redaction\(reset) (\(checked) session\(checked == 1 ? "" : "s") checked; places replaced per rule)\n"
+            if redactionByRule.isEmpty { out += "  nothing matched\n" }
+        }
+        section("", Self.ranked(redactionByRule.mapValues(\.places)), percent: false, titled: false)
         return out
     }
 }

@@ -19,10 +19,16 @@ struct TranscriptCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup(title: "Selection") var selection: Selection
+    @OptionGroup(title: "Redaction") var redaction: RedactionOptions
 
     func run() throws {
         let diagnostics = common.diagnostics()
-        let source = SessionSource(options: common.readOptions, selection: selection, diagnostics: diagnostics)
+        let redactor = try redaction.redactor()
+        diagnostics.redactor = redactor
+        var reading = SessionSource(options: common.readOptions, selection: selection, redactor: redactor, diagnostics: diagnostics)
+        reading.learnSharedValues(jobs: common.effectiveJobs)
+        diagnostics.redactor = reading.redactor
+        let source = reading
         let out = FileHandle.standardOutput
         var rendered = 0
         var buffer: [UInt8] = []

@@ -160,7 +160,9 @@ struct MarkdownOutline {
         let h1 = headings.filter { $0.level == 1 }
         guard h1.count == 1 else { throw TestFailure("\(name): \(h1.count) level-1 headings") }
         let h2 = headings.filter { $0.level == 2 }.map(\.text)
-        guard h2 == ["Summary", "Outcome", "Timeline", "Data integrity"] else { throw TestFailure("\(name): level-2 headings \(h2)") }
+        // A redacted report (--redact) ends with its Redaction note.
+        let sections = ["Summary", "Outcome", "Timeline", "Data integrity"]
+        guard h2 == sections || h2 == sections + ["Redaction"] else { throw TestFailure("\(name): level-2 headings \(h2)") }
         for h in headings where h.level == 3 && !h.text.hasPrefix("Turn ") {
             throw TestFailure("\(name): level-3 heading that is not a turn: \(h.text)")
         }

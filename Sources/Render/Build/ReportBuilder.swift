@@ -190,7 +190,7 @@ public enum ReportBuilder {
             name: name, kind: t.input.kind, id: id, title: title, scenario: scenario, alert: alert,
             shortAlert: shortAlert, status: status, outcome: outcome, facts: facts, stats: stats, turns: turns,
             warnings: t.warnings.map(WarningText.warning), source: sourceText, timeZone: options.timeZone,
-            stamp: options.stamp, indexFileName: options.indexFileName)
+            stamp: options.stamp, indexFileName: options.indexFileName, redaction: t.input.redaction)
     }
 
     /// Timeline items other than steps (FORMAT.md §4, last paragraph).

@@ -36,6 +36,7 @@ struct IndexPageContext {
             ["kind": .text(k.rawValue), "label": .text(OutcomeNarrative.kindLabel(k)), "count": .text(TextForm.grouped(n))]
         })
         d["hasStepErrorKinds"] = .bool(!totals.byKind.isEmpty)
+        d["redaction"] = totals.redaction.map { .object(redaction($0)) } ?? .missing
 
         d["pageNumber"] = .text(String(page.number))
         d["pageCount"] = .text(String(page.count))
@@ -68,6 +69,21 @@ struct IndexPageContext {
                     "count": .text(String(members.count)), "members": .list(members.map { .object(link($0)) })]
         })
         return d
+    }
+
+    private func redaction(_ r: RedactionTotals) -> TemplateObject {
+        let summary = "\(TextForm.plural(r.sessionsChecked, "session")) checked with the redaction rules; "
+            + "\(TextForm.grouped(r.sessionsRedacted)) had personal data or secrets removed "
+            + "(\(TextForm.plural(r.occurrences, "place")) replaced by labels)."
+        return [
+            "redactionSummary": e.text(summary),
+            "hasRedactionRules": .bool(!r.rules.isEmpty),
+            "redactionRules": .list(r.rules.map { x -> TemplateValue in
+                ["ruleSummary": e.text(x.summary), "ruleID": e.code(x.rule, inTable: true),
+                 "ruleSessions": .text(TextForm.grouped(x.sessions)), "ruleValues": .text(TextForm.grouped(x.values)),
+                 "rulePlaces": .text(TextForm.grouped(x.occurrences))]
+            }),
+        ]
     }
 
     private func row(_ x: IndexEntry) -> TemplateObject {

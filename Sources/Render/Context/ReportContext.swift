@@ -36,6 +36,7 @@ struct ReportContext {
         d["source"] = e.text(m.source)
         d["timeZone"] = .text(m.timeZone.description)
         d["stamp"] = e.text(m.stamp)
+        d["redaction"] = m.redaction.map { .object(redaction($0)) } ?? .missing
         if let index = m.indexFileName {
             d["indexLink"] = e.fileLink(e.flavor == .markdown ? Self.markdownName(index) : index)
         } else {
@@ -51,6 +52,24 @@ struct ReportContext {
         if let d = m.stats.durationSeconds { parts.append(formatDuration(d)) }
         if let t = m.stats.tokens { parts.append("\(TextForm.grouped(t)) tokens") }
         return parts.joined(separator: " · ")
+    }
+
+    /// The Redaction note: what fired and how often, never the values.
+    private func redaction(_ r: RedactionReport) -> TemplateObject {
+        let summary = r.isEmpty
+            ? "This report was checked with the redaction rules; nothing matched."
+            : "Personal data and secrets were removed before this report was written: "
+                + "\(TextForm.plural(r.values, "value")) in \(TextForm.plural(r.occurrences, "place")). "
+                + "Each value is replaced by a label such as [redacted email 1]; the same value has the same label throughout this report."
+        return [
+            "redactionSummary": e.text(summary),
+            "hasRedactionRules": .bool(!r.isEmpty),
+            "redactionRules": .list(r.entries.map { x -> TemplateValue in
+                ["ruleSummary": e.text(x.summary), "ruleID": e.code(x.rule, inTable: true),
+                 "ruleLabel": e.code("[redacted \(x.kind) N]", inTable: true),
+                 "ruleValues": .text(TextForm.grouped(x.values)), "rulePlaces": .text(TextForm.grouped(x.occurrences))]
+            }),
+        ]
     }
 
     static func markdownName(_ htmlName: String) -> String {

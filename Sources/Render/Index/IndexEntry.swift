@@ -22,6 +22,8 @@ public struct IndexEntry: Sendable, Codable, Equatable {
     public var failingAgents: [String]
     public var failedStepKinds: [StepErrorKind]
     public var warningCount: Int
+    /// What `--redact` did to the session; nil when not redacted.
+    public var redaction: RedactionReport?
 
     public init(_ m: ReportModel) {
         id = m.id
@@ -39,6 +41,7 @@ public struct IndexEntry: Sendable, Codable, Equatable {
         failingAgents = m.stats.failingAgents
         failedStepKinds = m.stats.failedKinds
         warningCount = m.warnings.count
+        redaction = m.redaction
     }
 
     /// Newest first by `created` (sessions without one last), then by id,

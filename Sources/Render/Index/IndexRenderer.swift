@@ -47,6 +47,7 @@ struct IndexTotals {
     var byReason: [(Outcome.Reason, Int)] = []
     var byFailingAgent: [(String, Int)] = []
     var byKind: [(StepErrorKind, Int)] = []
+    var redaction: RedactionTotals?
 
     init(_ entries: [IndexEntry]) {
         var categories: [Outcome.Category: Int] = [:]
@@ -65,6 +66,7 @@ struct IndexTotals {
         byCategory = Outcome.Category.allCases.compactMap { c in categories[c].map { (c, $0) } }
         byReason = Outcome.Reason.allCases.compactMap { r in reasons[r].map { (r, $0) } }
         byKind = StepErrorKind.allCases.compactMap { k in kinds[k].map { (k, $0) } }
+        redaction = RedactionTotals(entries)
         byFailingAgent = agents.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 }

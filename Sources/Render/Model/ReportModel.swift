@@ -30,6 +30,8 @@ public struct ReportModel: Sendable {
     public var timeZone: DisplayTimeZone
     public var stamp: String?
     public var indexFileName: String?
+    /// Which redaction rules fired (`--redact`); nil when not redacted.
+    public var redaction: RedactionReport? = nil
 }
 
 extension ReportModel {

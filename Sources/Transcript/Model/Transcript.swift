@@ -42,6 +42,8 @@ public struct SessionInput: Sendable {
     public var missingChunks: [Int]
     /// Problems found before the replay (reading, duplicates, chunks).
     public var warnings: [TranscriptWarning]
+    /// Set when the session went through `Redactor` (`--redact`).
+    public var redaction: RedactionReport?
 
     public init(document: JSONValue, kind: DocumentKind, source: SourceLocation,
                 chunkedLog: [LogEntry]? = nil, missingChunks: [Int] = [], warnings: [TranscriptWarning] = []) {

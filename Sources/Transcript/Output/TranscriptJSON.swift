@@ -45,9 +45,30 @@ public enum TranscriptJSON {
                 w.key("byte_offset"); w.int(t.input.source.byteOffset)
             }
             w.key("ignored_events"); w.int(t.ignoredEvents)
+            if let redaction = t.input.redaction { writeRedaction(redaction, to: &w) }
             if !t.input.missingChunks.isEmpty {
                 w.key("missing_chunks")
                 w.array { w in for c in t.input.missingChunks { w.int(c) } }
+            }
+        }
+    }
+
+    /// Which rules fired and how often; never the values.
+    static func writeRedaction(_ r: RedactionReport, to w: inout JSONWriter) {
+        w.key("redaction")
+        w.object { w in
+            w.key("values"); w.int(r.values)
+            w.key("occurrences"); w.int(r.occurrences)
+            w.key("rules")
+            w.array { w in
+                for e in r.entries {
+                    w.object { w in
+                        w.key("rule"); w.string(e.rule)
+                        w.key("kind"); w.string(e.kind)
+                        w.key("values"); w.int(e.values)
+                        w.key("occurrences"); w.int(e.occurrences)
+                    }
+                }
             }
         }
     }

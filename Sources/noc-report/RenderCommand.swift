@@ -74,12 +74,8 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let diagnostics = common.diagnostics()
         let templateSet = try pages.loadTemplates()
-        let redactor = try redaction.redactor()
-        diagnostics.redactor = redactor
-        var reading = SessionSource(options: common.readOptions, selection: selection, redactor: redactor, diagnostics: diagnostics)
-        reading.learnSharedValues(jobs: common.effectiveJobs)
-        diagnostics.redactor = reading.redactor
-        let source = reading
+        let source = try SessionSource.reading(common, selection, redaction, diagnostics: diagnostics)
+        let redactor = source.redactor
         let renderer = ReportRenderer(templates: templateSet)
         let formats = self.formats
         let stampText = stamp ? Self.now() : nil

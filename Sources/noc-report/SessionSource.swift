@@ -72,3 +72,18 @@ struct SessionSource: Sendable {
 
     func item(_ position: Int) -> Catalog.Item { catalog.items[indices[position]] }
 }
+
+extension SessionSource {
+    /// The first pass over the inputs, with `--redact` set up: the
+    /// diagnostics redact from the start, and also the names the run
+    /// learns from every selected session once it knows them.
+    static func reading(_ common: CommonOptions, _ selection: Selection, _ redaction: RedactionOptions,
+                        diagnostics: Diagnostics) throws -> SessionSource {
+        let redactor = try redaction.redactor()
+        diagnostics.redactor = redactor
+        var source = SessionSource(options: common.readOptions, selection: selection, redactor: redactor, diagnostics: diagnostics)
+        source.learnSharedValues(jobs: common.effectiveJobs)
+        diagnostics.redactor = source.redactor
+        return source
+    }
+}

@@ -29,12 +29,7 @@ struct SummaryCommand: ParsableCommand {
 
     func run() throws {
         let diagnostics = common.diagnostics()
-        let redactor = try redaction.redactor()
-        diagnostics.redactor = redactor
-        var reading = SessionSource(options: common.readOptions, selection: selection, redactor: redactor, diagnostics: diagnostics)
-        reading.learnSharedValues(jobs: common.effectiveJobs)
-        diagnostics.redactor = reading.redactor
-        let source = reading
+        let source = try SessionSource.reading(common, selection, redaction, diagnostics: diagnostics)
         var report = SummaryReport()
         var read = 0
         orderedParallelMap(count: source.count, jobs: common.effectiveJobs, work: { i in

@@ -23,12 +23,7 @@ struct TranscriptCommand: ParsableCommand {
 
     func run() throws {
         let diagnostics = common.diagnostics()
-        let redactor = try redaction.redactor()
-        diagnostics.redactor = redactor
-        var reading = SessionSource(options: common.readOptions, selection: selection, redactor: redactor, diagnostics: diagnostics)
-        reading.learnSharedValues(jobs: common.effectiveJobs)
-        diagnostics.redactor = reading.redactor
-        let source = reading
+        let source = try SessionSource.reading(common, selection, redaction, diagnostics: diagnostics)
         let out = FileHandle.standardOutput
         var rendered = 0
         var buffer: [UInt8] = []

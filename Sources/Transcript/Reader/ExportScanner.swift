@@ -214,6 +214,23 @@ private struct ScanRun {
         finish(end, index: count, listing: listing)
     }
 
+    /// `body` on a fresh run per part (starting at `starts[j]`), the parts on
+    /// separate threads; the runs (what they found) and results, in order.
+    func inParallel<T>(_ starts: [Int], _ body: @escaping (inout ScanRun, Int) -> T) -> [(ScanRun, T)] {
+        let slots = UnsafeMutableBufferPointer<(ScanRun, T)?>.allocate(capacity: starts.count)
+        slots.initialize(repeating: nil)
+        defer { slots.deinitialize(); slots.deallocate() }
+        nonisolated(unsafe) let shared = slots
+        nonisolated(unsafe) let template = self
+        nonisolated(unsafe) let work = body
+        DispatchQueue.concurrentPerform(iterations: starts.count) { j in
+            var run = template.segment(startingAt: starts[j])
+            let result = work(&run, j)
+            shared[j] = (run, result)
+        }
+        return slots.map { $0! }
+    }
+
     /// How a run of array elements ended.
     enum ElementsEnd {
         /// At the `]` at this index.
@@ -307,31 +324,24 @@ private struct ScanRun {
     /// them in order: a part counts only when the one before it ended exactly
     /// where it starts; otherwise the scan goes on from there on one thread.
     mutating func scanArrayInSegments(_ starts: [Int]) {
-        typealias Part = (documents: [DocumentRef], problems: [InputProblem], end: ElementsEnd, count: Int, releasedUpTo: Int)
-        let parts = UnsafeMutableBufferPointer<Part?>.allocate(capacity: starts.count)
-        parts.initialize(repeating: nil)
-        defer { parts.deinitialize(); parts.deallocate() }
-        nonisolated(unsafe) let slots = parts
-        nonisolated(unsafe) let template = self
-        DispatchQueue.concurrentPerform(iterations: starts.count) { j in
-            var run = template.segment(startingAt: starts[j])
+        let parts = inParallel(starts) { run, j in
             let (end, count) = run.scanElements(from: starts[j], index: 0, listing: false,
                                                 stop: j + 1 < starts.count ? starts[j + 1] : nil)
-            slots[j] = (run.documents, run.problems, end, count, run.releasedUpTo)
+            return (end: end, count: count)
         }
         var index = 0
         for j in 0..<starts.count {
-            guard let part = parts[j] else { return }
-            for var ref in part.documents {
+            let (run, part) = parts[j]
+            for var ref in run.documents {
                 ref.location.documentIndex += index
                 documents.append(ref)
             }
-            for var p in part.problems {
+            for var p in run.problems {
                 p.location.documentIndex += index
                 problems.append(p)
             }
             index += part.count
-            releasedUpTo = part.releasedUpTo
+            releasedUpTo = run.releasedUpTo
             switch part.end {
             case .boundary:
                 continue
@@ -405,33 +415,25 @@ private struct ScanRun {
             if newline + 1 < n { cuts.append(newline + 1) }
         }
         let starts = cuts
-        typealias Part = (documents: [DocumentRef], problems: [InputProblem], lines: Int, count: Int)
-        let parts = UnsafeMutableBufferPointer<Part?>.allocate(capacity: starts.count)
-        parts.initialize(repeating: nil)
-        defer { parts.deinitialize(); parts.deallocate() }
-        nonisolated(unsafe) let slots = parts
-        nonisolated(unsafe) let template = self
-        DispatchQueue.concurrentPerform(iterations: starts.count) { j in
-            var run = template.segment(startingAt: starts[j])
-            let (lines, count) = run.scanLines(from: starts[j], to: j + 1 < starts.count ? starts[j + 1] : n, line: 1, index: 0)
-            slots[j] = (run.documents, run.problems, lines, count)
+        let parts = inParallel(starts) { run, j in
+            run.scanLines(from: starts[j], to: j + 1 < starts.count ? starts[j + 1] : n, line: 1, index: 0)
         }
         var lineBase = 0
         var indexBase = 0
         for j in 0..<starts.count {
-            guard let part = parts[j] else { continue }
-            for var ref in part.documents {
+            let (run, (lines, count)) = parts[j]
+            for var ref in run.documents {
                 ref.location.documentIndex += indexBase
                 ref.location.line = ref.location.line.map { $0 + lineBase }
                 documents.append(ref)
             }
-            for var p in part.problems {
+            for var p in run.problems {
                 p.location.documentIndex += indexBase
                 p.location.line = p.location.line.map { $0 + lineBase }
                 problems.append(p)
             }
-            lineBase += part.lines
-            indexBase += part.count
+            lineBase += lines
+            indexBase += count
         }
     }
 

@@ -27,6 +27,19 @@ record: test-deps
 	NOC_RECORD=1 $(SWIFT) test || true
 	@echo "Golden files re-recorded: review them with git diff."
 
+# libFuzzer over reader, replay and render (Fuzz/ is a separate package, so
+# `swift build` and `make test` never build it). One worker, niced; it keeps
+# going after a crash and leaves each finding in Fuzz/findings/.
+FUZZ_TIME ?= 300
+FUZZ_BIN   = Fuzz/.build/release/noc-report-fuzz
+fuzz: deps
+	cd Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer,address --product noc-report-fuzz
+	python3 tools/fuzz-seeds.py Fuzz/seeds
+	mkdir -p Fuzz/corpus Fuzz/findings
+	nice -n 19 $(FUZZ_BIN) Fuzz/corpus Fuzz/seeds -dict=Fuzz/noc-report.dict -max_len=65536 -timeout=10 \
+		-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 -artifact_prefix=Fuzz/findings/ \
+		-max_total_time=$(FUZZ_TIME) -print_final_stats=1
+
 # Side by side with the Python peer and the physical bounds (../shared/bench).
 bench: deps
 	$(SWIFT) build -c release --product noc-report

@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "noc-report", targets: ["noc-report"]),
+        // For the fuzzing package in Fuzz/ (built only by `make fuzz`).
+        .library(name: "Transcript", targets: ["Transcript"]),
+        .library(name: "Render", targets: ["Render"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -439,4 +439,19 @@ struct ChunkTests {
         let root = try encoded(try #require(lines.transcripts.last))
         #expect(compact(root["source"]) == #"{"file":"many.jsonl","document":1,"line":2,"byte_offset":\#(sessionA.utf8.count + 1)}"#)
     }
+
+    @Test func inMemoryInputReadsLikeTheSameFileOnDisk() throws {
+        let text = "[" + sessionA + ",\n" + sessionB + "]"
+        let onDisk = try pipeline("x.json", text)
+        let file = InputFile.inMemory(Array(text.utf8), displayName: "x.json")
+        let scan = ExportScanner().scan(file, fileIndex: 0)
+        let catalog = Catalog(documents: scan.documents)
+        let loader = DocumentLoader(files: [file])
+        let lines = try catalog.items.flatMap { TranscriptJSON.encode(Replay.run(try loader.load($0).get())) }
+        #expect(file.size == text.utf8.count)
+        #expect(scan.documents.map(\.location.byteOffset) == onDisk.scans[0].documents.map(\.location.byteOffset))
+        #expect(lines == onDisk.jsonLines)
+        #expect(file.read(offset: text.utf8.count - 1, count: 10) == [UInt8(ascii: "]")])
+        #expect(file.read(offset: text.utf8.count + 5, count: 1).isEmpty)
+    }
 }

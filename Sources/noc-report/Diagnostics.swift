@@ -10,6 +10,8 @@ final class Diagnostics: @unchecked Sendable {
     private(set) var errors = 0
     private(set) var warnings = 0
     private let color: Bool
+    /// The progress line, erased before every line printed here.
+    var progress: Progress?
 
     init(level: Level, strict: Bool) {
         self.level = level
@@ -55,7 +57,22 @@ final class Diagnostics: @unchecked Sendable {
     func emit(_ line: String) {
         lock.lock()
         defer { lock.unlock() }
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        let write = { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        if let progress { progress.printing(write) } else { write() }
+    }
+
+    /// Writes command output to standard output (which may be the same
+    /// terminal as the progress line).
+    func output(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        let write = { FileHandle.standardOutput.write(Data(bytes)) }
+        if let progress { progress.printing(write) } else { write() }
+    }
+
+    /// "noc-report: 12 sessions rendered, 1 skipped, 3 warnings → out/index.html"
+    func summary(_ done: Int, _ noun: String, _ verb: String, skipped: Int, then rest: String = "") {
+        let w = warnings
+        info("noc-report: \(done) \(noun)\(done == 1 ? "" : "s") \(verb), \(skipped) skipped, \(w) warning\(w == 1 ? "" : "s")" + rest)
     }
 
     /// 0 all rendered; 1 some documents could not be read or rendered (or

@@ -29,8 +29,10 @@ struct NocReport: ParsableCommand {
         Examples:
           noc-report render export.json -o reports
           noc-report transcript export.json > sessions.jsonl
+          noc-report summary archive/ --json
+          noc-report validate export.json --json
         """,
-        version: "0.1.0",
-        subcommands: [RenderCommand.self, TranscriptCommand.self, SummaryCommand.self],
+        version: version,
+        subcommands: [RenderCommand.self, TranscriptCommand.self, SummaryCommand.self, ValidateCommand.self],
         defaultSubcommand: RenderCommand.self)
 }

@@ -97,11 +97,12 @@ struct RenderCommand: ParsableCommand {
                     if formats.contains(.md) { try outputDir.write(name + ".md", renderer.markdown(model)) }
                     if formats.contains(.html) { try outputDir.write(name + ".html", renderer.html(model)) }
                 } catch {
-                    return .failure(InputProblem(.error, t.input.source, "session \(t.id.prefix(80)): \(error)", action: "report not written"))
+                    return .failure(InputProblem(.error, t.input.source, "session \(t.id.prefix(80)): \(error)", action: "report not written", code: .writeFailed))
                 }
                 return .success((IndexEntry(model), t))
             }
-        }, consume: { _, result in
+        }, consume: { i, result in
+            source.done(i)
             switch result {
             case nil: break
             case .success(let (entry, t)):

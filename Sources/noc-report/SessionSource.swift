@@ -16,6 +16,7 @@ struct SessionSource: Sendable {
     let selection: Selection
     /// Catalogue positions that may match the selection (all when none is given).
     let indices: [Int]
+    let progress: Progress?
 
     init(options: ReadOptions, selection: Selection, diagnostics: Diagnostics) {
         self.selection = selection
@@ -26,6 +27,9 @@ struct SessionSource: Sendable {
         self.bytes = bytes
         let items = catalog.items
         self.indices = items.indices.filter { selection.mayMatch(items[$0]) }
+        let work = indices.reduce(0) { $0 + Self.length(items[$1]) }
+        progress = Progress.make(noun: "sessions", total: indices.count, totalBytes: work, quiet: diagnostics.level == .quiet)
+        diagnostics.progress = progress
         for p in problems { diagnostics.report(p) }
         for p in catalog.problems { diagnostics.report(p) }
         if catalog.duplicatesDropped > 0 {
@@ -50,4 +54,13 @@ struct SessionSource: Sendable {
     }
 
     func item(_ position: Int) -> Catalog.Item { catalog.items[indices[position]] }
+
+    /// The `position`-th session is finished (for the progress line).
+    func done(_ position: Int) {
+        progress?.advance(bytes: Self.length(item(position)))
+    }
+
+    static func length(_ item: Catalog.Item) -> Int {
+        item.chunks.reduce(item.document.length) { $0 + $1.length }
+    }
 }

@@ -38,7 +38,7 @@ public struct Catalog: Sendable {
             case .interaction: kind = .interaction
             case .chunk:
                 guard let sid = ref.header.sessionID else {
-                    problems.append(InputProblem(.error, ref.location, "a session_chunk without a string session_id", action: "skipped it"))
+                    problems.append(InputProblem(.error, ref.location, "a session_chunk without a string session_id", action: "skipped it", code: .chunkWithoutSession))
                     continue
                 }
                 if chunksBySession[sid] == nil { chunkOrder.append(sid) }
@@ -52,12 +52,12 @@ public struct Catalog: Sendable {
                 otherDocuments[type, default: 0] += 1
                 continue
             case .notAnObject:
-                problems.append(InputProblem(.error, ref.location, "the document is not a JSON object", action: "skipped it"))
+                problems.append(InputProblem(.error, ref.location, "the document is not a JSON object", action: "skipped it", code: .notAnObject))
                 continue
             }
             guard let id = ref.header.id else {
                 let what = ref.header.nonStringID.map { "its id is not a string (\($0))" } ?? "it has no id"
-                problems.append(InputProblem(.error, ref.location, "a \(kind.rawValue) document cannot be reported: \(what)", action: "skipped it"))
+                problems.append(InputProblem(.error, ref.location, "a \(kind.rawValue) document cannot be reported: \(what)", action: "skipped it", code: .missingID))
                 continue
             }
             if var existing = best[id] {
@@ -94,7 +94,7 @@ public struct Catalog: Sendable {
                 var byIndex: [Int: DocumentRef] = [:]
                 for chunk in chunksBySession[id] ?? [] {
                     guard let index = chunk.header.chunkIndex, index >= 0 else {
-                        problems.append(InputProblem(.warning, chunk.location, "a chunk of session \(id) has no usable chunk_index", action: "ignored it"))
+                        problems.append(InputProblem(.warning, chunk.location, "a chunk of session \(id) has no usable chunk_index", action: "ignored it", code: .badChunkIndex))
                         continue
                     }
                     if let other = byIndex[index] {
@@ -123,17 +123,18 @@ public struct Catalog: Sendable {
             if best[sid] != nil {
                 problems.append(InputProblem(.warning, first.location,
                                              "\(chunks.count) chunk\(plural) of session \(sid) found, but that session's document carries its own event_log (orphan_chunks)",
-                                             action: "the chunks were ignored; the document's event_log was used"))
+                                             action: "the chunks were ignored; the document's event_log was used", code: .ignoredChunks))
             } else {
                 problems.append(InputProblem(.warning, first.location,
                                              "\(chunks.count) chunk\(plural) of session \(sid) \(chunks.count == 1 ? "has" : "have") no manifest (session document) in the input (orphan_chunks)",
-                                             action: "not rendered; export the session document too"))
+                                             action: "not rendered; export the session document too", code: .orphanChunks))
             }
         }
         if let firstSummary {
             problems.append(InputProblem(.error, firstSummary,
                                          "\(summaryItems) item\(summaryItems == 1 ? " is a session summary" : "s are session summaries") (GET /api/sessions), not full documents",
-                                         action: "nothing rendered for them; export full documents with GET /api/sessions/{id}, GET /query/sessions?limit=N or a Cosmos container export"))
+                                         action: "nothing rendered for them; export full documents with GET /api/sessions/{id}, GET /query/sessions?limit=N or a Cosmos container export",
+                                         code: .summaryListing))
         }
     }
 

@@ -7,15 +7,26 @@ import Darwin
 /// A problem with the input itself (not with one session's content).
 public struct InputProblem: Error, Sendable, CustomStringConvertible {
     public enum Severity: Sendable { case error, warning }
+    /// Stable names for scripts (`validate --json`).
+    public enum Code: String, Sendable, CaseIterable {
+        case unreadableFile = "unreadable_file", notUTF8 = "not_utf8", emptyFile = "empty_file"
+        case invalidJSON = "invalid_json", truncated, tooDeep = "too_deep", tooLarge = "document_too_large"
+        case trailingContent = "trailing_content", notAnObject = "not_an_object", missingID = "missing_id"
+        case chunkWithoutSession = "chunk_without_session", badChunkIndex = "bad_chunk_index"
+        case orphanChunks = "orphan_chunks", ignoredChunks = "ignored_chunks", summaryListing = "summary_listing"
+        case fileChanged = "file_changed", writeFailed = "write_failed"
+    }
     public var severity: Severity
+    public var code: Code
     public var location: SourceLocation
     /// What was wrong.
     public var what: String
     /// What the tool did about it.
     public var action: String
 
-    public init(_ severity: Severity, _ location: SourceLocation, _ what: String, action: String) {
+    public init(_ severity: Severity, _ location: SourceLocation, _ what: String, action: String, code: Code) {
         self.severity = severity
+        self.code = code
         self.location = location
         self.what = what
         self.action = action
@@ -91,8 +102,8 @@ private struct ScanRun {
         SourceLocation(file: name, documentIndex: index, line: line, byteOffset: offset)
     }
 
-    mutating func problem(_ severity: InputProblem.Severity, _ loc: SourceLocation, _ what: String, _ action: String) {
-        problems.append(InputProblem(severity, loc, what, action: action))
+    mutating func problem(_ severity: InputProblem.Severity, _ code: InputProblem.Code, _ loc: SourceLocation, _ what: String, _ action: String) {
+        problems.append(InputProblem(severity, loc, what, action: action, code: code))
     }
 
     mutating func scanFile() {
@@ -100,13 +111,13 @@ private struct ScanRun {
         var start = 0
         if n >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF { start = 3 }
         if let encoding = wideEncoding() {
-            problem(.error, location(0, 0), "the file is encoded as \(encoding), not UTF-8",
+            problem(.error, .notUTF8, location(0, 0), "the file is encoded as \(encoding), not UTF-8",
                     "skipped the file (convert it with iconv -f \(encoding) -t UTF-8)")
             return
         }
         let first = scanner.skipSpace(start)
         guard first < n else {
-            problem(.error, location(0, 0), n == 0 ? "the file is empty" : "the file holds only whitespace", "nothing to read")
+            problem(.error, .emptyFile, location(0, 0), n == 0 ? "the file is empty" : "the file holds only whitespace", "nothing to read")
             return
         }
         switch buf[first] {
@@ -123,7 +134,7 @@ private struct ScanRun {
         default:
             let b = buf[first]
             let shown = (0x20..<0x7f).contains(b) ? "'\(Character(UnicodeScalar(b)))'" : "byte 0x\(String(b, radix: 16, uppercase: true))"
-            problem(.error, location(0, first), "the file does not start with JSON (found \(shown)); it may be binary",
+            problem(.error, .invalidJSON, location(0, first), "the file does not start with JSON (found \(shown)); it may be binary",
                     "skipped the file")
         }
     }
@@ -180,7 +191,7 @@ private struct ScanRun {
         while true {
             i = scanner.skipSpace(i)
             guard i < n else {
-                problem(.error, location(index, n), "the file ends inside the array (truncated)",
+                problem(.error, .truncated, location(index, n), "the file ends inside the array (truncated)",
                         index == 0 ? "nothing could be read" : "kept the \(index) complete document\(index == 1 ? "" : "s") before it")
                 return
             }
@@ -195,7 +206,7 @@ private struct ScanRun {
             }
             index += 1
             guard i < n else {
-                problem(.error, location(index, n), "the file ends inside the array (truncated)",
+                problem(.error, .truncated, location(index, n), "the file ends inside the array (truncated)",
                         "kept the \(index) complete document\(index == 1 ? "" : "s") before it")
                 return
             }
@@ -204,7 +215,7 @@ private struct ScanRun {
                 if !listing { finishTopLevel(after: i + 1) }
                 return
             }
-            problem(.error, location(index, i), "expected ',' or ']' between array elements, found \(describe(buf[i]))",
+            problem(.error, .invalidJSON, location(index, i), "expected ',' or ']' between array elements, found \(describe(buf[i]))",
                     "stopped reading this file after \(index) document\(index == 1 ? "" : "s")")
             return
         }
@@ -213,7 +224,7 @@ private struct ScanRun {
     mutating func finishTopLevel(after end: Int) {
         let next = scanner.skipSpace(end)
         if next < buf.count {
-            problem(.error, location(documents.count, next), "unexpected content after the end of the JSON (trailing garbage)",
+            problem(.error, .trailingContent, location(documents.count, next), "unexpected content after the end of the JSON (trailing garbage)",
                     "ignored it; the documents before it were read")
         }
     }
@@ -265,12 +276,12 @@ private struct ScanRun {
                     let end = try addDocument(at: first, location: loc, listing: false, scanner: line)
                     let rest = line.skipSpace(end)
                     if rest < lineEnd {
-                        problem(.error, location(index, rest, line: lineNumber), "unexpected content after the document on this line",
+                        problem(.error, .trailingContent, location(index, rest, line: lineNumber), "unexpected content after the document on this line",
                                 "ignored the rest of the line")
                     }
                 } catch {
                     let what = failureText(error)
-                    problem(.error, loc, "line \(lineNumber) is not a valid JSON document (\(what))", "skipped this line")
+                    problem(.error, .invalidJSON, loc, "line \(lineNumber) is not a valid JSON document (\(what))", "skipped this line")
                 }
                 index += 1
             }
@@ -300,13 +311,13 @@ private struct ScanRun {
                              : "skipped the file"
         switch error {
         case .truncated(let at):
-            problem(.error, SourceLocation(file: loc.file, documentIndex: loc.documentIndex, line: loc.line, byteOffset: at),
+            problem(.error, .truncated, SourceLocation(file: loc.file, documentIndex: loc.documentIndex, line: loc.line, byteOffset: at),
                     "the file ends inside document \(loc.documentIndex) (truncated JSON)", action)
         case .unexpected(let b, let at):
-            problem(.error, SourceLocation(file: loc.file, documentIndex: loc.documentIndex, line: loc.line, byteOffset: at),
+            problem(.error, .invalidJSON, SourceLocation(file: loc.file, documentIndex: loc.documentIndex, line: loc.line, byteOffset: at),
                     "invalid JSON in document \(loc.documentIndex): unexpected \(describe(b))", action)
         case .tooDeep(let at):
-            problem(.error, SourceLocation(file: loc.file, documentIndex: loc.documentIndex, line: loc.line, byteOffset: at),
+            problem(.error, .tooDeep, SourceLocation(file: loc.file, documentIndex: loc.documentIndex, line: loc.line, byteOffset: at),
                     "document \(loc.documentIndex) nests deeper than \(scanner.maxDepth) levels", action)
         }
     }
@@ -331,7 +342,7 @@ private struct ScanRun {
         }
         let length = end - start
         if length > maxDocumentSize {
-            problem(.error, location, "document is \(length >> 20) MiB, over the \(maxDocumentSize >> 20) MiB limit (--max-document-size)",
+            problem(.error, .tooLarge, location, "document is \(length >> 20) MiB, over the \(maxDocumentSize >> 20) MiB limit (--max-document-size)",
                     "skipped it")
             return end
         }

@@ -1,0 +1,105 @@
+import Foundation
+
+/// One progress line on standard error, redrawn in place:
+/// `noc-report: 1200/5000 sessions · 48.2 MB/s · 0:07 left`.
+/// Only on a terminal, only after the work has run for a second, at most ten
+/// redraws a second. Every other line written while it shows goes through
+/// `printing`, which erases it first, so lines never interleave.
+final class Progress: @unchecked Sendable {
+    private let lock = NSLock()
+    private let noun: String
+    private let total: Int
+    private let totalBytes: Int
+    private let bold: Bool
+    private let start: Double
+    private var done = 0
+    private var bytes = 0
+    private var lastDraw = 0.0
+    private var shown = false
+
+    static let delay = 1.0
+    static let interval = 0.1
+
+    /// Nil when nothing should be drawn: stderr is not a terminal, `--quiet`,
+    /// or a terminal that cannot erase a line.
+    static func make(noun: String, total: Int, totalBytes: Int, quiet: Bool) -> Progress? {
+        let env = ProcessInfo.processInfo.environment
+        guard !quiet, isatty(2) != 0, env["TERM"] != "dumb", total > 0 else { return nil }
+        return Progress(noun: noun, total: total, totalBytes: totalBytes, bold: env["NO_COLOR"] == nil)
+    }
+
+    init(noun: String, total: Int, totalBytes: Int, bold: Bool) {
+        self.noun = noun
+        self.total = total
+        self.totalBytes = max(totalBytes, 1)
+        self.bold = bold
+        start = Self.now()
+    }
+
+    /// One more item done, `bytes` of input behind it. Any thread.
+    func advance(bytes: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        done += 1
+        self.bytes += bytes
+        let t = Self.now()
+        guard t - start >= Self.delay, t - lastDraw >= Self.interval else { return }
+        lastDraw = t
+        draw(line(elapsed: t - start))
+    }
+
+    /// Runs `body` (which writes a line) with the progress line erased.
+    func printing(_ body: () -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        erase()
+        body()
+    }
+
+    /// Erases the line for good (the work is over).
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        erase()
+        lastDraw = .infinity
+    }
+
+    func line(elapsed: Double) -> String {
+        let rate = Double(bytes) / max(elapsed, 0.001)
+        let left = rate > 0 ? Double(totalBytes - bytes) / rate : 0
+        let count = "\(done)/\(total) \(noun)"
+        return "noc-report: \(bold ? "\u{1B}[1m" + count + "\u{1B}[0m" : count) · \(String(format: "%.1f", rate / 1e6)) MB/s · \(Self.clock(left)) left"
+    }
+
+    static func clock(_ seconds: Double) -> String {
+        let s = Int(max(0, seconds.isFinite ? seconds : 0).rounded())
+        return s >= 3600 ? "\(s / 3600):\(String(format: "%02d:%02d", s / 60 % 60, s % 60))" : "\(s / 60):\(String(format: "%02d", s % 60))"
+    }
+
+    private func draw(_ text: String) {
+        write("\r\u{1B}[2K" + text)
+        shown = true
+    }
+
+    private func erase() {
+        guard shown else { return }
+        write("\r\u{1B}[2K")
+        shown = false
+    }
+
+    private func write(_ text: String) {
+        let bytes = Array(text.utf8)
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { Foundation.write(2, $0.baseAddress! + done, bytes.count - done) }
+            if n <= 0 { if n < 0 && errno == EINTR { continue }; return }
+            done += n
+        }
+    }
+
+    private static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}

@@ -11,7 +11,7 @@ final class Diagnostics: @unchecked Sendable {
     private(set) var warnings = 0
     private let color: Bool
     /// The progress line, erased before every line printed here.
-    var progress: Progress?
+    var progress: ProgressLine?
 
     init(level: Level, strict: Bool) {
         self.level = level

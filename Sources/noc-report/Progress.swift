@@ -5,12 +5,14 @@ import Foundation
 /// Only on a terminal, only after the work has run for a second, at most ten
 /// redraws a second. Every other line written while it shows goes through
 /// `printing`, which erases it first, so lines never interleave.
-final class Progress: @unchecked Sendable {
+final class ProgressLine: @unchecked Sendable {
     private let lock = NSLock()
     private let noun: String
     private let total: Int
     private let totalBytes: Int
     private let bold: Bool
+    private let clock: @Sendable () -> Double
+    private let sink: @Sendable (String) -> Void
     private let start: Double
     private var done = 0
     private var bytes = 0
@@ -22,18 +24,22 @@ final class Progress: @unchecked Sendable {
 
     /// Nil when nothing should be drawn: stderr is not a terminal, `--quiet`,
     /// or a terminal that cannot erase a line.
-    static func make(noun: String, total: Int, totalBytes: Int, quiet: Bool) -> Progress? {
+    static func make(noun: String, total: Int, totalBytes: Int, quiet: Bool) -> ProgressLine? {
         let env = ProcessInfo.processInfo.environment
         guard !quiet, isatty(2) != 0, env["TERM"] != "dumb", total > 0 else { return nil }
-        return Progress(noun: noun, total: total, totalBytes: totalBytes, bold: env["NO_COLOR"] == nil)
+        return ProgressLine(noun: noun, total: total, totalBytes: totalBytes, bold: env["NO_COLOR"] == nil)
     }
 
-    init(noun: String, total: Int, totalBytes: Int, bold: Bool) {
+    /// `clock` (seconds, monotonic) and `sink` (the terminal) are parameters for tests.
+    init(noun: String, total: Int, totalBytes: Int, bold: Bool,
+         clock: @escaping @Sendable () -> Double = ProgressLine.now, sink: @escaping @Sendable (String) -> Void = ProgressLine.writeToStandardError) {
         self.noun = noun
         self.total = total
         self.totalBytes = max(totalBytes, 1)
         self.bold = bold
-        start = Self.now()
+        self.clock = clock
+        self.sink = sink
+        start = clock()
     }
 
     /// One more item done, `bytes` of input behind it. Any thread.
@@ -42,7 +48,7 @@ final class Progress: @unchecked Sendable {
         defer { lock.unlock() }
         done += 1
         self.bytes += bytes
-        let t = Self.now()
+        let t = clock()
         guard t - start >= Self.delay, t - lastDraw >= Self.interval else { return }
         lastDraw = t
         draw(line(elapsed: t - start))
@@ -77,17 +83,17 @@ final class Progress: @unchecked Sendable {
     }
 
     private func draw(_ text: String) {
-        write("\r\u{1B}[2K" + text)
+        sink("\r\u{1B}[2K" + text)
         shown = true
     }
 
     private func erase() {
         guard shown else { return }
-        write("\r\u{1B}[2K")
+        sink("\r\u{1B}[2K")
         shown = false
     }
 
-    private func write(_ text: String) {
+    static func writeToStandardError(_ text: String) {
         let bytes = Array(text.utf8)
         var done = 0
         while done < bytes.count {
@@ -97,7 +103,7 @@ final class Progress: @unchecked Sendable {
         }
     }
 
-    private static func now() -> Double {
+    static func now() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9

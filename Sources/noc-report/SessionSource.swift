@@ -16,7 +16,7 @@ struct SessionSource: Sendable {
     let selection: Selection
     /// Catalogue positions that may match the selection (all when none is given).
     let indices: [Int]
-    let progress: Progress?
+    let progress: ProgressLine?
 
     init(options: ReadOptions, selection: Selection, diagnostics: Diagnostics) {
         self.selection = selection
@@ -28,7 +28,7 @@ struct SessionSource: Sendable {
         let items = catalog.items
         self.indices = items.indices.filter { selection.mayMatch(items[$0]) }
         let work = indices.reduce(0) { $0 + Self.length(items[$1]) }
-        progress = Progress.make(noun: "sessions", total: indices.count, totalBytes: work, quiet: diagnostics.level == .quiet)
+        progress = ProgressLine.make(noun: "sessions", total: indices.count, totalBytes: work, quiet: diagnostics.level == .quiet)
         diagnostics.progress = progress
         for p in problems { diagnostics.report(p) }
         for p in catalog.problems { diagnostics.report(p) }

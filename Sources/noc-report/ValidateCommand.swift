@@ -39,10 +39,10 @@ struct ValidateCommand: ParsableCommand {
         error, or nothing readable at all.
 
         Examples:
-          noc-report validate export.json
-          noc-report validate archive/ --quiet            # errors only
-          noc-report validate export.json --json | jq -r 'select(.severity=="error") | .session_id'
+          noc-report validate examples/noc-export.json
+          noc-report validate archive/ --quiet          # errors only, no summary
           noc-report validate export.json --strict && mv export.json /archive/
+          noc-report validate export.json --json | jq -r .code | sort | uniq -c
           cat export.jsonl | noc-report validate - --json > problems.jsonl
         """)
 
@@ -56,7 +56,7 @@ struct ValidateCommand: ParsableCommand {
         let inputs = InputSet(paths: common.readOptions.inputs)
         let (documents, readerProblems, _) = inputs.scan(maxDocumentSize: common.maxDocumentSize << 20)
         let validator = Validator(files: inputs.files, documents: documents, readerProblems: readerProblems)
-        let progress = Progress.make(noun: "documents", total: documents.count,
+        let progress = ProgressLine.make(noun: "documents", total: documents.count,
                                      totalBytes: documents.reduce(0) { $0 + $1.length }, quiet: common.quiet)
         diagnostics.progress = progress
 

@@ -9,12 +9,12 @@ public struct ReportRenderer: Sendable {
 
     public func markdown(_ m: ReportModel) -> String {
         let context = ReportContext(e: TemplateEncoder(flavor: .markdown)).build(m)
-        return Self.endingWithOneNewline(templates.render(context, template: "report.md"))
+        return Self.endingWithOneNewline(ControlCharacters.replaced(in: templates.render(context, template: "report.md")))
     }
 
     public func html(_ m: ReportModel) -> String {
         let context = ReportContext(e: TemplateEncoder(flavor: .html)).build(m)
-        return Self.endingWithOneNewline(templates.render(context, template: "report.html"))
+        return Self.endingWithOneNewline(ControlCharacters.replaced(in: templates.render(context, template: "report.html")))
     }
 
     /// The whole page as `SafeHTML`: every variable in it was escaped by

@@ -57,7 +57,8 @@ final class Diagnostics: @unchecked Sendable {
     func emit(_ line: String) {
         lock.lock()
         defer { lock.unlock() }
-        let write = { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        // Messages quote session text (ids, errors): never let it drive the terminal.
+        let write = { FileHandle.standardError.write(Data((escapingControls(line) + "\n").utf8)) }
         if let progress { progress.printing(write) } else { write() }
     }
 

@@ -49,6 +49,8 @@ struct HostileCorpusTests {
             #expect(run.result.err.split(separator: "\n").contains { $0.contains(file) && $0.contains(mention) }, "\(file) \(mention)")
         }
         #expect(run.result.err.contains("\(run.export.expectedIDs.count) sessions rendered"))
+        #expect(!run.result.err.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || $0.value == 0x202E },
+                "session text on stderr must not drive the terminal")
     }
 
     @Test func nothingIsWrittenOutsideTheOutputFolder() throws {

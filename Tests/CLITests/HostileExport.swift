@@ -65,7 +65,9 @@ struct HostileExport: Sendable {
         let chunks: [[String: Any]] = [(0, Array(events[..<half])), (2, Array(events[half...]))].map { i, e in
             ["id": "chunked-1:chunk-\(i)", "_docType": "session_chunk", "session_id": "chunked-1", "chunk_index": i, "events": e]
         }
-        try Data(json([chunks[1], interaction, chunked, chunks[0]])).write(to: dir.appendingPathComponent("mixed.json"))
+        // Chunks without their session: the warning quotes this session id.
+        let orphan: [String: Any] = ["id": "x", "_docType": "session_chunk", "session_id": "\u{1B}]0;pwned\u{7}\u{1B}[2J\u{202E}", "chunk_index": 0, "events": []]
+        try Data(json([chunks[1], interaction, chunked, orphan, chunks[0]])).write(to: dir.appendingPathComponent("mixed.json"))
         ids += ["interaction-1", "chunked-1"]
 
         // A container export cut short: the first document is kept.
@@ -82,7 +84,7 @@ struct HostileExport: Sendable {
 
         return HostileExport(ids: ids, broken: [
             ("hostile.jsonl", "line 3"), ("hostile.jsonl", "line 5"), ("hostile.jsonl", "line 7"), ("hostile.jsonl", "line 9"),
-            ("truncated.json", "truncated"), ("binary.json", "binary"),
+            ("truncated.json", "truncated"), ("binary.json", "binary"), ("mixed.json", "no manifest"),
         ])
     }
 

@@ -11,7 +11,7 @@ func quoted(_ text: String, limit: Int = 80) -> String {
 
 /// Text safe to print on a terminal: control characters (escape sequences)
 /// and bidirectional overrides are shown as `\u{…}`.
-func escapingControls(_ text: String) -> String {
+public func escapingControls(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: isControl) else { return text }
     var out = ""
     for scalar in text.unicodeScalars { out += escapingControls(scalar) }

@@ -3,8 +3,9 @@ import Transcript
 
 /// libFuzzer entry point: one input file's bytes through the whole pipeline,
 /// as `noc-report render` runs it (first pass, catalogue, second pass,
-/// replay, transcript JSON, report model, Markdown and HTML). A crash, a
-/// trap or a hang anywhere in there is a finding.
+/// replay, transcript JSON, report model, Markdown and HTML, index), and as
+/// `noc-report validate` does. A crash, a trap or a hang anywhere in there
+/// is a finding.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = size > 0 && data != nil ? Array(UnsafeBufferPointer(start: data, count: size)) : []
@@ -34,5 +35,10 @@ enum FuzzPipeline {
             entries.append(IndexEntry(model))
         }
         _ = IndexRenderer.render(entries: entries, context: IndexContext(), templates: .embedded)
+
+        let validator = Validator(files: [file], documents: scan.documents, readerProblems: scan.problems, maxDepth: 64)
+        for i in scan.documents.indices {
+            for problem in validator.problems(forDocument: i) { _ = (problem.description, problem.jsonLine) }
+        }
     }
 }

@@ -78,7 +78,8 @@ final class ProgressLine: @unchecked Sendable {
     }
 
     static func clock(_ seconds: Double) -> String {
-        let s = Int(max(0, seconds.isFinite ? seconds : 0).rounded())
+        // Clamped: a rate near zero must not overflow Int.
+        let s = Int(min(max(0, seconds.isFinite ? seconds : 0), 359_999).rounded())
         return s >= 3600 ? "\(s / 3600):\(String(format: "%02d:%02d", s / 60 % 60, s % 60))" : "\(s / 60):\(String(format: "%02d", s % 60))"
     }
 

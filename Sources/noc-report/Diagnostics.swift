@@ -27,12 +27,17 @@ final class Diagnostics: @unchecked Sendable {
         }
     }
 
+    // Messages quote session text (ids, errors): its control characters are
+    // escaped so that it never drives the terminal; only ours colour it.
+
     func error(_ text: String) {
+        let text = escapingControls(text)
         lock.lock(); errors += 1; lock.unlock()
         emit(color ? "\u{1B}[1;31merror:\u{1B}[0m " + text : "error: " + text)
     }
 
     func warning(_ text: String, count: Bool = true) {
+        let text = escapingControls(text)
         lock.lock(); if count { warnings += 1 }; lock.unlock()
         guard level != .quiet || strict else { return }
         emit(color ? "\u{1B}[1;33mwarning:\u{1B}[0m " + text : "warning: " + text)
@@ -45,20 +50,19 @@ final class Diagnostics: @unchecked Sendable {
         guard level == .verbose else { return }
         for w in t.warnings {
             let at = w.eventIndex.map { ": event_log[\($0)]" } ?? ""
-            emit("warning: \(t.input.source) (session \(String(t.id.prefix(80))))\(at): [\(w.code.rawValue)] \(w.message)")
+            emit(escapingControls("warning: \(t.input.source) (session \(String(t.id.prefix(80))))\(at): [\(w.code.rawValue)] \(w.message)"))
         }
     }
 
     func info(_ text: String) {
         guard level != .quiet else { return }
-        emit(text)
+        emit(escapingControls(text))
     }
 
     func emit(_ line: String) {
         lock.lock()
         defer { lock.unlock() }
-        // Messages quote session text (ids, errors): never let it drive the terminal.
-        let write = { FileHandle.standardError.write(Data((escapingControls(line) + "\n").utf8)) }
+        let write = { FileHandle.standardError.write(Data((line + "\n").utf8)) }
         if let progress { progress.printing(write) } else { write() }
     }
 

@@ -32,8 +32,9 @@ struct ValidateCommand: ParsableCommand {
         (status_inconsistent), chunk ids that do not follow \
         <session id>:chunk-<i> (chunk_ids_mismatch, chunk_id_mismatch), repeated \
         chunks (duplicate_chunk), re-exported sessions (duplicate_session_dropped), \
-        chunks ignored beside an event_log (ignored_chunks), and chunks without a \
-        usable chunk_index (bad_chunk_index).
+        chunks ignored beside an event_log (ignored_chunks), chunks without a usable \
+        chunk_index (bad_chunk_index), and a chunk_count beyond 10000 \
+        (bad_chunk_count).
 
         Exit status: 0 no errors; 1 errors (or warnings with --strict); 2 a usage \
         error, or nothing readable at all.

@@ -24,8 +24,8 @@ enum DocumentRules {
     ]
 
     /// FORMAT.md §6.
+    /// `chunk_index` is the catalogue's (bad_chunk_index), for every chunk of a session.
     static let chunk: [FieldRule] = [
-        FieldRule("chunk_index", .count, expected: true),
         FieldRule("events", .array, expected: true),
         FieldRule("scenario", .string),
         FieldRule("_ts", .number),
@@ -75,7 +75,7 @@ enum DocumentRules {
                                          "updated_at \(quoted(doc["updated_at"]?.string ?? "")) is before created_at \(quoted(doc["created_at"]?.string ?? ""))"))
         }
         // §6: chunk_ids are "<id>:chunk-<i>" for every i below chunk_count.
-        if isManifest, let id = sessionID, let count = doc["chunk_count"]?.int, count >= 0, count < 1_000_000,
+        if isManifest, let id = sessionID, let count = doc["chunk_count"]?.int, count >= 0, count <= Catalog.maxChunks,
            let ids = doc["chunk_ids"], ids.isArray {
             let written = ids.elements.map { $0.string ?? $0.displayText }
             let wanted = (0..<count).map { "\(id):chunk-\($0)" }

@@ -38,7 +38,7 @@ public enum ValidationCode: String, Sendable, CaseIterable {
     case unreadableFile = "unreadable_file", notUTF8 = "not_utf8", emptyFile = "empty_file"
     case invalidJSON = "invalid_json", truncated, tooDeep = "too_deep", tooLarge = "document_too_large"
     case trailingContent = "trailing_content", notAnObject = "not_an_object", missingID = "missing_id"
-    case chunkWithoutSession = "chunk_without_session", badChunkIndex = "bad_chunk_index"
+    case chunkWithoutSession = "chunk_without_session", badChunkIndex = "bad_chunk_index", badChunkCount = "bad_chunk_count"
     case orphanChunks = "orphan_chunks", ignoredChunks = "ignored_chunks", summaryListing = "summary_listing"
     case fileChanged = "file_changed"
     // The replay (TranscriptWarning.Code)

@@ -42,8 +42,7 @@ public struct Validator: Sendable {
         // Order by (file, byte offset); a file's name stands for its position.
         var fileOrder: [String: Int] = [:]
         for (i, f) in files.enumerated() where fileOrder[f.displayName] == nil { fileOrder[f.displayName] = i }
-        // The chunk rules report chunk_index for every chunk; the catalogue only for some.
-        let placed = (readerProblems + catalog.problems.filter { $0.code != .badChunkIndex }).map { p in
+        let placed = (readerProblems + catalog.problems).map { p in
             (file: fileOrder[p.location.file] ?? -1, offset: p.location.byteOffset, problem: Self.convert(p))
         }
         var buckets = Array(repeating: [ValidationProblem](), count: documents.count)

@@ -53,6 +53,24 @@ struct HostileCorpusTests {
                 "session text on stderr must not drive the terminal")
     }
 
+    @Test func validateNamesEveryBrokenDocumentAndPrintsNoControlCharacters() throws {
+        let run = try Self.render()
+        let input = run.root.appendingPathComponent("in").path
+        let json = try CLI.run(["validate", input, "--json"])
+        #expect(json.code == 1)
+        let problems = try json.out.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:]
+        }
+        let errors = problems.filter { $0["severity"] as? String == "error" }
+            .map { "\(($0["file"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } ?? "") \($0["line"] as? Int ?? -1) \($0["code"] ?? "")" }
+        #expect(errors.sorted() == ["binary.json -1 invalid_json", "hostile.jsonl 21 invalid_utf8", "hostile.jsonl 3 truncated",
+                                    "hostile.jsonl 5 missing_id", "hostile.jsonl 7 too_deep", "hostile.jsonl 9 not_an_object",
+                                    "mixed.json -1 missing_chunks", "mixed.json -1 orphan_chunks", "truncated.json -1 truncated"])
+        let text = try CLI.run(["validate", input])
+        #expect(text.code == 1)
+        #expect(!(text.out + text.err).unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || $0.value == 0x202E || (0x7F..<0xA0).contains($0.value) })
+    }
+
     @Test func nothingIsWrittenOutsideTheOutputFolder() throws {
         let run = try Self.render()
         let walker = FileManager.default.enumerator(atPath: run.root.path)

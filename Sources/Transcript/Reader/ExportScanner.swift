@@ -281,7 +281,7 @@ private struct ScanRun {
                     }
                 } catch {
                     let what = failureText(error)
-                    problem(.error, .invalidJSON, loc, "line \(lineNumber) is not a valid JSON document (\(what))", "skipped this line")
+                    problem(.error, error.code, loc, "line \(lineNumber) is not a valid JSON document (\(what))", "skipped this line")
                 }
                 index += 1
             }
@@ -413,6 +413,16 @@ private enum HeaderKey {
         case "chunk_ids": self = .chunkIDs
         case "events": self = .events
         default: return nil
+        }
+    }
+}
+
+extension StructuralScanner.Failure {
+    var code: InputProblem.Code {
+        switch self {
+        case .truncated: return .truncated
+        case .unexpected: return .invalidJSON
+        case .tooDeep: return .tooDeep
         }
     }
 }

@@ -110,7 +110,7 @@ struct ValidationOutputTests {
         // Line 2 is broken; lines 1 and 3 have a problem each.
         let text = good([], [("id", js("a")), ("turn_count", js("x"))]) + "\n{\"id\":\n" + good([], [("id", js("b")), ("run_meta", "1")]) + "\n"
         let got = validate(text).map { "\($0.location.line ?? 0) \($0.code.rawValue)" }
-        #expect(got == ["1 field_type_mismatch", "2 invalid_json", "3 field_type_mismatch"])
+        #expect(got == ["1 field_type_mismatch", "2 truncated", "3 field_type_mismatch"])
     }
 
     @Test func aJSONLineHasEveryKeyAndReadsBack() throws {

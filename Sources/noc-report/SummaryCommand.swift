@@ -55,9 +55,10 @@ extension SessionFacts {
         let o = t.outcome
         var agents: [String] = []
         var kinds: [String] = []
+        var seen = Set<String>()  // not agents.contains: quadratic on hostile logs
         for step in o.failedSteps {
             let agent = step.agent ?? "(unknown agent)"
-            if !agents.contains(agent) { agents.append(agent) }
+            if seen.insert(agent).inserted { agents.append(agent) }
             if !kinds.contains(step.kind.rawValue) { kinds.append(step.kind.rawValue) }
         }
         let span = t.timeSpan

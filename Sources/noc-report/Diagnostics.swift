@@ -75,9 +75,9 @@ final class Diagnostics: @unchecked Sendable {
     }
 
     /// "noc-report: 12 sessions rendered, 1 skipped, 3 warnings → out/index.html"
-    func summary(_ done: Int, _ noun: String, _ verb: String, skipped: Int, then rest: String = "") {
+    func summary(_ done: Int, _ noun: String, _ verb: String, skipped: Int) {
         let w = warnings
-        info("noc-report: \(done) \(noun)\(done == 1 ? "" : "s") \(verb), \(skipped) skipped, \(w) warning\(w == 1 ? "" : "s")" + rest)
+        info("noc-report: \(done) \(noun)\(done == 1 ? "" : "s") \(verb), \(skipped) skipped, \(w) warning\(w == 1 ? "" : "s")")
     }
 
     /// 0 all rendered; 1 some documents could not be read or rendered (or

@@ -35,7 +35,8 @@ public struct Validator: Sendable {
         var duplicates: [Int: Int] = [:]
         for (i, ref) in documents.enumerated() where DocumentClass(ref.header, inListing: ref.inListing) == .chunk {
             guard let sid = ref.header.sessionID, let index = ref.header.chunkIndex else { continue }
-            if let first = seenChunk[ChunkKey(session: sid, index: index)] { duplicates[i] = first } else { seenChunk[ChunkKey(session: sid, index: index)] = i }
+            let chunk = ChunkKey(session: sid, index: index)
+            if let first = seenChunk[chunk] { duplicates[i] = first } else { seenChunk[chunk] = i }
         }
         duplicateChunkOf = duplicates
 
@@ -48,7 +49,10 @@ public struct Validator: Sendable {
         var buckets = Array(repeating: [ValidationProblem](), count: documents.count)
         var rest: [ValidationProblem] = []
         // Stable: problems at the same place keep the order they were found in.
-        for p in placed.enumerated().sorted(by: { ($0.element.file, $0.element.offset, $0.offset) < ($1.element.file, $1.element.offset, $1.offset) }).map(\.element) {
+        let ordered = placed.enumerated().sorted {
+            ($0.element.file, $0.element.offset, $0.offset) < ($1.element.file, $1.element.offset, $1.offset)
+        }
+        for p in ordered.map(\.element) {
             if let i = Self.firstDocument(atOrAfter: (p.file, p.offset), in: documents) {
                 buckets[i].append(p.problem)
             } else {

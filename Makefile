@@ -3,7 +3,7 @@ SWIFT   ?= swift
 PREFIX  ?= /usr/local
 BIN      = .build/release/noc-report
 
-.PHONY: report test record bench microbench fuzz install check-html deps test-deps examples screenshots
+.PHONY: report test record bench microbench fuzz man completions install uninstall check-html deps test-deps examples screenshots
 
 deps:
 	@tools/bootstrap.sh
@@ -26,6 +26,19 @@ test: test-deps
 record: test-deps
 	NOC_RECORD=1 $(SWIFT) test || true
 	@echo "Golden files re-recorded: review them with git diff."
+
+# libFuzzer over reader, replay and render (Fuzz/ is a separate package, so
+# `swift build` and `make test` never build it). One worker, niced; it keeps
+# going after a crash and leaves each finding in Fuzz/findings/.
+FUZZ_TIME ?= 300
+FUZZ_BIN   = Fuzz/.build/release/noc-report-fuzz
+fuzz: deps
+	cd Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer,address --product noc-report-fuzz
+	python3 tools/fuzz-seeds.py Fuzz/seeds
+	mkdir -p Fuzz/corpus Fuzz/findings
+	nice -n 19 $(FUZZ_BIN) Fuzz/corpus Fuzz/seeds -dict=Fuzz/noc-report.dict -max_len=65536 -timeout=10 \
+		-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 -artifact_prefix=Fuzz/findings/ \
+		-max_total_time=$(FUZZ_TIME) -print_final_stats=1
 
 # Side by side with the Python peer and the physical bounds (../shared/bench),
 # then the micro-benchmarks of each stage.
@@ -50,7 +63,35 @@ screenshots: report
 examples:
 	python3 tools/make-examples.py
 
-install: deps
+# The man page comes from the argument definitions (swift-argument-parser's
+# generate-manual plugin); completions from the binary itself.
+MANDIR    = .build/plugins/GenerateManual/outputs/noc-report
+MAN_DATE ?= $(shell git log -1 --format=%cs 2>/dev/null || date +%F)
+GEN       = .build/generated
+
+man: deps
 	$(SWIFT) build -c release --product noc-report
-	install -d $(DESTDIR)$(PREFIX)/bin
+	$(SWIFT) package generate-manual --date $(MAN_DATE)
+	@mkdir -p $(GEN)
+	sed 's/^$$/.Pp/' $(MANDIR)/noc-report.1 > $(GEN)/noc-report.1
+
+completions: deps
+	$(SWIFT) build -c release --product noc-report
+	@mkdir -p $(GEN)
+	for shell in bash zsh fish; do $(BIN) --generate-completion-script $$shell > $(GEN)/noc-report.$$shell || exit 1; done
+
+install: man completions
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/noc-report
+	install -m 644 $(GEN)/noc-report.1 $(DESTDIR)$(PREFIX)/share/man/man1/noc-report.1
+	install -m 644 $(GEN)/noc-report.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/noc-report
+	install -m 644 $(GEN)/noc-report.zsh $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_noc-report
+	install -m 644 $(GEN)/noc-report.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/noc-report.fish
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/noc-report $(DESTDIR)$(PREFIX)/share/man/man1/noc-report.1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/noc-report \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_noc-report \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/noc-report.fish

@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "noc-report", targets: ["noc-report"]),
-        // For the micro-benchmarks in Benchmarks/ (a separate package).
+        // For the micro-benchmarks (Benchmarks/) and the fuzzing package (Fuzz/).
         .library(name: "Transcript", targets: ["Transcript"]),
         .library(name: "Render", targets: ["Render"]),
     ],

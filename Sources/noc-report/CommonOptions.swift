@@ -14,7 +14,7 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .long, help: "Treat warnings as errors (exit 1 when there are any).")
     var strict = false
 
-    @Flag(name: [.short, .long], help: "Print only errors.")
+    @Flag(name: [.short, .long], help: "Print only errors: no warnings, no progress line, no closing summary.")
     var quiet = false
 
     @Flag(name: [.short, .long], help: "Print every warning about every session.")

@@ -13,6 +13,8 @@ final class Diagnostics: @unchecked Sendable {
     /// Under --redact every line goes through it before it is printed: the
     /// reader's messages quote ids and document text.
     var redactor: Redactor?
+    /// The progress line, erased before every line printed here.
+    var progress: ProgressLine?
 
     init(level: Level, strict: Bool) {
         self.level = level
@@ -28,12 +30,17 @@ final class Diagnostics: @unchecked Sendable {
         }
     }
 
+    // Messages quote session text (ids, errors): its control characters are
+    // escaped so that it never drives the terminal; only ours colour it.
+
     func error(_ text: String) {
+        let text = escapingControls(text)
         lock.lock(); errors += 1; lock.unlock()
         emit(color ? "\u{1B}[1;31merror:\u{1B}[0m " + text : "error: " + text)
     }
 
     func warning(_ text: String, count: Bool = true) {
+        let text = escapingControls(text)
         lock.lock(); if count { warnings += 1 }; lock.unlock()
         guard level != .quiet || strict else { return }
         emit(color ? "\u{1B}[1;33mwarning:\u{1B}[0m " + text : "warning: " + text)
@@ -46,20 +53,35 @@ final class Diagnostics: @unchecked Sendable {
         guard level == .verbose else { return }
         for w in t.warnings {
             let at = w.eventIndex.map { ": event_log[\($0)]" } ?? ""
-            emit("warning: \(t.input.source) (session \(String(t.id.prefix(80))))\(at): [\(w.code.rawValue)] \(w.message)")
+            emit(escapingControls("warning: \(t.input.source) (session \(String(t.id.prefix(80))))\(at): [\(w.code.rawValue)] \(w.message)"))
         }
     }
 
     func info(_ text: String) {
         guard level != .quiet else { return }
-        emit(text)
+        emit(escapingControls(text))
     }
 
     func emit(_ line: String) {
         let shown = redactor.map { $0.redactMessage(line) } ?? line
         lock.lock()
         defer { lock.unlock() }
-        FileHandle.standardError.write(Data((shown + "\n").utf8))
+        let write = { FileHandle.standardError.write(Data((shown + "\n").utf8)) }
+        if let progress { progress.printing(write) } else { write() }
+    }
+
+    /// Writes command output to standard output (which may be the same
+    /// terminal as the progress line).
+    func output(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        let write = { FileHandle.standardOutput.write(Data(bytes)) }
+        if let progress { progress.printing(write) } else { write() }
+    }
+
+    /// "noc-report: 12 sessions rendered, 1 skipped, 3 warnings → out/index.html"
+    func summary(_ done: Int, _ noun: String, _ verb: String, skipped: Int) {
+        let w = warnings
+        info("noc-report: \(done) \(noun)\(done == 1 ? "" : "s") \(verb), \(skipped) skipped, \(w) warning\(w == 1 ? "" : "s")")
     }
 
     /// 0 all rendered; 1 some documents could not be read or rendered (or

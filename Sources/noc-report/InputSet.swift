@@ -38,7 +38,7 @@ struct InputSet {
     }
 
     private func problem(_ path: String, _ what: String, _ action: String) -> InputProblem {
-        InputProblem(.error, SourceLocation(file: path, documentIndex: 0, byteOffset: 0), what, action: action)
+        InputProblem(.error, SourceLocation(file: path, documentIndex: 0, byteOffset: 0), what, action: action, code: .unreadableFile)
     }
 
     private mutating func open(_ path: String) {

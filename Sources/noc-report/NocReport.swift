@@ -41,8 +41,10 @@ struct NocReport: ParsableCommand {
           noc-report render export.json -o reports
           noc-report transcript export.json > sessions.jsonl
           noc-report render export.json --redact -o reports   (personal data and secrets removed)
+          noc-report summary archive/ --json
+          noc-report validate export.json --json
         """,
-        version: "0.1.0",
-        subcommands: [RenderCommand.self, TranscriptCommand.self, SummaryCommand.self, IndexCommand.self],
+        version: version,
+        subcommands: [RenderCommand.self, TranscriptCommand.self, SummaryCommand.self, ValidateCommand.self, IndexCommand.self],
         defaultSubcommand: RenderCommand.self)
 }

@@ -123,11 +123,12 @@ struct RenderCommand: ParsableCommand {
                     if let md = files.markdown { try outputDir.write(name + ".md", md) }
                     if let html = files.html { try outputDir.write(name + ".html", html) }
                 } catch {
-                    return .failure(InputProblem(.error, t.input.source, "session \(t.id.prefix(80)): \(error)", action: "report not written"))
+                    return .failure(InputProblem(.error, t.input.source, "session \(t.id.prefix(80)): \(error)", action: "report not written", code: .writeFailed))
                 }
                 return .success((IndexEntry(model), t))
             }
-        }, consume: { _, result in
+        }, consume: { i, result in
+            source.done(positions[i])
             switch result {
             case nil: break
             case .success(let (entry, t)):

@@ -18,6 +18,7 @@ struct SessionSource: Sendable {
     private(set) var redactor: Redactor?
     /// Catalogue positions that may match the selection (all when none is given).
     let indices: [Int]
+    let progress: ProgressLine?
 
     init(options: ReadOptions, selection: Selection, redactor: Redactor? = nil, diagnostics: Diagnostics) {
         self.selection = selection
@@ -29,6 +30,9 @@ struct SessionSource: Sendable {
         self.bytes = bytes
         let items = catalog.items
         self.indices = items.indices.filter { selection.mayMatch(items[$0]) }
+        let work = indices.reduce(0) { $0 + Self.length(items[$1]) }
+        progress = ProgressLine.make(noun: "sessions", total: indices.count, totalBytes: work, quiet: diagnostics.level == .quiet)
+        diagnostics.progress = progress
         for p in problems { diagnostics.report(p) }
         for p in catalog.problems { diagnostics.report(p) }
         if catalog.duplicatesDropped > 0 {
@@ -71,6 +75,15 @@ struct SessionSource: Sendable {
     }
 
     func item(_ position: Int) -> Catalog.Item { catalog.items[indices[position]] }
+
+    /// The `position`-th session is finished (for the progress line).
+    func done(_ position: Int) {
+        progress?.advance(bytes: Self.length(item(position)))
+    }
+
+    static func length(_ item: Catalog.Item) -> Int {
+        item.chunks.reduce(item.document.length) { $0 + $1.length }
+    }
 }
 
 extension SessionSource {

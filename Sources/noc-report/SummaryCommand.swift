@@ -32,17 +32,20 @@ struct SummaryCommand: ParsableCommand {
         let source = try SessionSource.reading(common, selection, redaction, diagnostics: diagnostics)
         var report = SummaryReport()
         var read = 0
+        var failed = 0
         orderedParallelMap(count: source.count, jobs: common.effectiveJobs, work: { i in
             source.transcript(i)?.map(SessionFacts.init)
-        }, consume: { _, result in
+        }, consume: { i, result in
+            source.done(i)
             switch result {
             case nil: break
             case .success(let facts): report.add(facts); read += 1
-            case .failure(let problem): diagnostics.report(problem)
+            case .failure(let problem): failed += 1; diagnostics.report(problem)
             }
         })
         let text = json ? report.json() : csv ? report.csv() : report.table(color: isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
-        FileHandle.standardOutput.write(Data(text.utf8))
+        diagnostics.output(Array(text.utf8))
+        diagnostics.summary(read, "session", "counted", skipped: failed)
         let code = diagnostics.exitCode(rendered: read)
         if code != 0 { throw ExitCode(code) }
     }
@@ -53,9 +56,10 @@ extension SessionFacts {
         let o = t.outcome
         var agents: [String] = []
         var kinds: [String] = []
+        var seen = Set<String>()  // not agents.contains: quadratic on hostile logs
         for step in o.failedSteps {
             let agent = step.agent ?? "(unknown agent)"
-            if !agents.contains(agent) { agents.append(agent) }
+            if seen.insert(agent).inserted { agents.append(agent) }
             if !kinds.contains(step.kind.rawValue) { kinds.append(step.kind.rawValue) }
         }
         let span = t.timeSpan

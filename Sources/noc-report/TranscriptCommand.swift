@@ -24,13 +24,14 @@ struct TranscriptCommand: ParsableCommand {
     func run() throws {
         let diagnostics = common.diagnostics()
         let source = try SessionSource.reading(common, selection, redaction, diagnostics: diagnostics)
-        let out = FileHandle.standardOutput
         var rendered = 0
+        var failed = 0
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 20)
         orderedParallelMap(count: source.count, jobs: common.effectiveJobs, work: { i -> Result<([UInt8], Transcript?), InputProblem>? in
             source.transcript(i)?.map { t in (TranscriptJSON.encode(t), t) }
-        }, consume: { _, result in
+        }, consume: { i, result in
+            source.done(i)
             switch result {
             case nil: break
             case .success(let (line, t)):
@@ -38,17 +39,19 @@ struct TranscriptCommand: ParsableCommand {
                 buffer.append(contentsOf: line)
                 rendered += 1
                 if buffer.count >= 1 << 20 {
-                    out.write(Data(buffer))
+                    diagnostics.output(buffer)
                     buffer.removeAll(keepingCapacity: true)
                 }
             case .failure(let problem):
+                failed += 1
                 diagnostics.report(problem)
             }
         })
-        if !buffer.isEmpty { out.write(Data(buffer)) }
+        diagnostics.output(buffer)
         if source.count == 0 && diagnostics.errors == 0 {
             diagnostics.warning("no sessions found in the input")
         }
+        diagnostics.summary(rendered, "session", "written", skipped: failed)
         let code = diagnostics.exitCode(rendered: rendered)
         if code != 0 { throw ExitCode(code) }
     }

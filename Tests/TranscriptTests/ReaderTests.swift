@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Transcript
 
@@ -359,6 +360,39 @@ struct ChunkTests {
         #expect(p.catalog.problems.isEmpty)
     }
 
+    // A 70-byte manifest claiming 999999999 chunks made the catalogue list
+    // every missing index (8 GB, then a trap). Found by reading the code
+    // during the fuzz run (the fuzzer had not reached it).
+    @Test func anUnbelievableChunkCountIsNotBelieved() throws {
+        let huge = manifest.replacingOccurrences(of: #""chunk_count":3"#, with: #""chunk_count":999999999"#)
+        let p = try pipeline("x.json", "[" + huge + "," + chunk0 + "]")
+        let item = try #require(p.catalog.items.first)
+        #expect(item.chunkCount == 1)
+        #expect(item.missingChunks == [])
+        #expect(p.catalog.problems.map(\.code) == [.badChunkCount])
+        #expect(p.catalog.problems.first?.what.contains("chunk_count 999999999") == true)
+        #expect(p.transcripts.count == 1)
+    }
+
+    @Test func anUnbelievableChunkIndexIsIgnored() throws {
+        let far = chunk(999_999_998, [answer("far")])
+        let p = try pipeline("x.json", "[" + manifest + "," + chunk0 + "," + chunk1 + "," + chunk2 + "," + far + "]")
+        let item = try #require(p.catalog.items.first)
+        #expect(item.chunks.map(\.header.chunkIndex) == [0, 1, 2])
+        #expect(item.missingChunks == [])
+        #expect(p.catalog.problems.map(\.code) == [.badChunkIndex])
+        #expect(p.catalog.problems.first?.what.contains("chunk_index 999999998") == true)
+    }
+
+    @Test func missingChunksAreNamedAsRanges() throws {
+        let eight = manifest.replacingOccurrences(of: #""chunk_count":3"#, with: #""chunk_count":9"#)
+        let p = try pipeline("x.json", "[" + eight + "," + chunk0 + "," + chunk2 + "]")
+        let item = try #require(p.catalog.items.first)
+        #expect(item.missingChunks == [1, 3, 4, 5, 6, 7, 8])
+        #expect(item.warnings.map(\.message) == ["chunks 1, 3–8 of 9 are missing from the input: the transcript is partial"])
+        #expect(Catalog.ranges([0, 1, 2, 5, 7, 8]) == "0–2, 5, 7, 8")
+    }
+
     @Test func aMissingMiddleChunkLeavesAGapAndAWarning() throws {
         let p = try pipeline("t.json", "[" + [chunk2, manifest, chunk0].joined(separator: ",") + "]")
         let item = try #require(p.catalog.items.first)
@@ -438,5 +472,20 @@ struct ChunkTests {
         #expect(lines.transcripts.map(\.input.source.line) == [1, 2])
         let root = try encoded(try #require(lines.transcripts.last))
         #expect(compact(root["source"]) == #"{"file":"many.jsonl","document":1,"line":2,"byte_offset":\#(sessionA.utf8.count + 1)}"#)
+    }
+
+    @Test func inMemoryInputReadsLikeTheSameFileOnDisk() throws {
+        let text = "[" + sessionA + ",\n" + sessionB + "]"
+        let onDisk = try pipeline("x.json", text)
+        let file = InputFile.inMemory(Array(text.utf8), displayName: "x.json")
+        let scan = ExportScanner().scan(file, fileIndex: 0)
+        let catalog = Catalog(documents: scan.documents)
+        let loader = DocumentLoader(files: [file])
+        let lines = try catalog.items.flatMap { TranscriptJSON.encode(Replay.run(try loader.load($0).get())) }
+        #expect(file.size == text.utf8.count)
+        #expect(scan.documents.map(\.location.byteOffset) == onDisk.scans[0].documents.map(\.location.byteOffset))
+        #expect(lines == onDisk.jsonLines)
+        #expect(file.read(offset: text.utf8.count - 1, count: 10) == [UInt8(ascii: "]")])
+        #expect(file.read(offset: text.utf8.count + 5, count: 1).isEmpty)
     }
 }

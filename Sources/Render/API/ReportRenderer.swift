@@ -22,13 +22,13 @@ public struct ReportRenderer: Sendable {
         var md: [UInt8]?
         if markdown {
             let context = ReportContext(e: TemplateEncoder(flavor: .markdown, both: cache)).build(m)
-            md = Self.endingWithOneNewline(templates.renderBytes(context, template: "report.md"))
+            md = Self.endingWithOneNewline(ControlCharacters.replaced(in: templates.renderBytes(context, template: "report.md")))
         }
         cache?.replay()
         var page: [UInt8]?
         if html {
             let context = ReportContext(e: TemplateEncoder(flavor: .html, both: cache)).build(m)
-            page = Self.endingWithOneNewline(templates.renderBytes(context, template: "report.html"))
+            page = Self.endingWithOneNewline(ControlCharacters.replaced(in: templates.renderBytes(context, template: "report.html")))
         }
         return (md, page)
     }

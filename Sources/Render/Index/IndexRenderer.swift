@@ -17,7 +17,7 @@ public enum IndexRenderer {
                 let ext = flavor == .html ? "html" : "md"
                 let ctx = IndexPageContext(e: TemplateEncoder(flavor: flavor), ext: ext)
                     .build(info, totals: totals, context: context)
-                let text = templates.render(ctx, template: "index.\(ext)")
+                let text = ControlCharacters.replaced(in: templates.render(ctx, template: "index.\(ext)"))
                 files.append((IndexPage.fileName(page, ext: ext), ReportRenderer.endingWithOneNewline(text)))
             }
         }

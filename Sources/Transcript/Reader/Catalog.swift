@@ -14,6 +14,12 @@ public struct Catalog: Sendable {
         public var isChunked: Bool
     }
 
+    /// FORMAT.md §6: a chunk holds 100 events and logs are capped at 2000
+    /// (20 chunks). A `chunk_count` or `chunk_index` beyond this cannot be
+    /// real, and believing one would allocate without bound (a 70-byte
+    /// manifest with `"chunk_count": 999999999` asked for 8 GB).
+    public static let maxChunks = 10_000
+
     public var items: [Item] = []
     public var problems: [InputProblem] = []
     public var documentsRead = 0
@@ -38,7 +44,7 @@ public struct Catalog: Sendable {
             case .interaction: kind = .interaction
             case .chunk:
                 guard let sid = ref.header.sessionID else {
-                    problems.append(InputProblem(.error, ref.location, "a session_chunk without a string session_id", action: "skipped it"))
+                    problems.append(InputProblem(.error, ref.location, "a session_chunk without a string session_id", action: "skipped it", code: .chunkWithoutSession))
                     continue
                 }
                 if chunksBySession[sid] == nil { chunkOrder.append(sid) }
@@ -52,12 +58,12 @@ public struct Catalog: Sendable {
                 otherDocuments[type, default: 0] += 1
                 continue
             case .notAnObject:
-                problems.append(InputProblem(.error, ref.location, "the document is not a JSON object", action: "skipped it"))
+                problems.append(InputProblem(.error, ref.location, "the document is not a JSON object", action: "skipped it", code: .notAnObject))
                 continue
             }
             guard let id = ref.header.id else {
                 let what = ref.header.nonStringID.map { "its id is not a string (\($0))" } ?? "it has no id"
-                problems.append(InputProblem(.error, ref.location, "a \(kind.rawValue) document cannot be reported: \(what)", action: "skipped it"))
+                problems.append(InputProblem(.error, ref.location, "a \(kind.rawValue) document cannot be reported: \(what)", action: "skipped it", code: .missingID))
                 continue
             }
             if var existing = best[id] {
@@ -93,8 +99,9 @@ public struct Catalog: Sendable {
                 usedChunks.insert(id)
                 var byIndex: [Int: DocumentRef] = [:]
                 for chunk in chunksBySession[id] ?? [] {
-                    guard let index = chunk.header.chunkIndex, index >= 0 else {
-                        problems.append(InputProblem(.warning, chunk.location, "a chunk of session \(id) has no usable chunk_index", action: "ignored it"))
+                    guard let index = chunk.header.chunkIndex, index >= 0, index < Self.maxChunks else {
+                        let what = chunk.header.chunkIndex.map { "chunk_index \($0), outside 0..<\(Self.maxChunks)" } ?? "no usable chunk_index"
+                        problems.append(InputProblem(.warning, chunk.location, "a chunk of session \(id) has \(what)", action: "ignored it", code: .badChunkIndex))
                         continue
                     }
                     if let other = byIndex[index] {
@@ -105,12 +112,18 @@ public struct Catalog: Sendable {
                 }
                 let found = byIndex.keys.sorted()
                 item.chunks = found.compactMap { byIndex[$0] }
-                let count = h.chunkCount ?? ((found.last ?? -1) + 1)
+                var count = h.chunkCount ?? ((found.last ?? -1) + 1)
+                if count < 0 || count > Self.maxChunks {
+                    problems.append(InputProblem(.warning, entry.ref.location,
+                                                 "session \(id) has chunk_count \(count), outside 0...\(Self.maxChunks)",
+                                                 action: "used the \(found.count) chunk\(found.count == 1 ? "" : "s") found instead", code: .badChunkCount))
+                    count = (found.last ?? -1) + 1
+                }
                 item.chunkCount = count
                 let present = Set(found)
                 item.missingChunks = (0..<max(count, (found.last ?? -1) + 1)).filter { !present.contains($0) }
                 if !item.missingChunks.isEmpty {
-                    item.warnings.append(.init(.missingChunks, "chunk\(item.missingChunks.count == 1 ? "" : "s") \(item.missingChunks.map(String.init).joined(separator: ", ")) of \(count) \(item.missingChunks.count == 1 ? "is" : "are") missing from the input: the transcript is partial"))
+                    item.warnings.append(.init(.missingChunks, "chunk\(item.missingChunks.count == 1 ? "" : "s") \(Self.ranges(item.missingChunks)) of \(count) \(item.missingChunks.count == 1 ? "is" : "are") missing from the input: the transcript is partial"))
                 }
             }
             items.append(item)
@@ -123,18 +136,32 @@ public struct Catalog: Sendable {
             if best[sid] != nil {
                 problems.append(InputProblem(.warning, first.location,
                                              "\(chunks.count) chunk\(plural) of session \(sid) found, but that session's document carries its own event_log (orphan_chunks)",
-                                             action: "the chunks were ignored; the document's event_log was used"))
+                                             action: "the chunks were ignored; the document's event_log was used", code: .ignoredChunks))
             } else {
                 problems.append(InputProblem(.warning, first.location,
                                              "\(chunks.count) chunk\(plural) of session \(sid) \(chunks.count == 1 ? "has" : "have") no manifest (session document) in the input (orphan_chunks)",
-                                             action: "not rendered; export the session document too"))
+                                             action: "not rendered; export the session document too", code: .orphanChunks))
             }
         }
         if let firstSummary {
             problems.append(InputProblem(.error, firstSummary,
                                          "\(summaryItems) item\(summaryItems == 1 ? " is a session summary" : "s are session summaries") (GET /api/sessions), not full documents",
-                                         action: "nothing rendered for them; export full documents with GET /api/sessions/{id}, GET /query/sessions?limit=N or a Cosmos container export"))
+                                         action: "nothing rendered for them; export full documents with GET /api/sessions/{id}, GET /query/sessions?limit=N or a Cosmos container export",
+                                         code: .summaryListing))
         }
+    }
+
+    /// "1, 3–7, 9" for [1, 3, 4, 5, 6, 7, 9] (sorted input).
+    static func ranges(_ numbers: [Int]) -> String {
+        var parts: [String] = []
+        var i = 0
+        while i < numbers.count {
+            var j = i
+            while j + 1 < numbers.count && numbers[j + 1] == numbers[j] + 1 { j += 1 }
+            parts.append(j - i >= 2 ? "\(numbers[i])–\(numbers[j])" : (i...j).map { String(numbers[$0]) }.joined(separator: ", "))
+            i = j + 1
+        }
+        return parts.joined(separator: ", ")
     }
 
     /// FORMAT.md §1: newest `updated_at` (as an instant; missing or unreadable

@@ -48,7 +48,7 @@ public struct DocumentLoader: Sendable {
     func parse(_ ref: DocumentRef, warnings: inout [TranscriptWarning]) -> Result<JSONValue, InputProblem> {
         var bytes = files[ref.fileIndex].read(offset: ref.location.byteOffset, count: ref.length)
         guard bytes.count == ref.length else {
-            return .failure(InputProblem(.error, ref.location, "the file changed while it was being read", action: "skipped this document"))
+            return .failure(InputProblem(.error, ref.location, "the file changed while it was being read", action: "skipped this document", code: .fileChanged))
         }
         if !isValidUTF8(bytes) {
             bytes = Array(String(decoding: bytes, as: UTF8.self).utf8)
@@ -61,9 +61,14 @@ public struct DocumentLoader: Sendable {
                                     line: ref.location.line, byteOffset: ref.location.byteOffset + error.offset)
             let id = ref.header.id.map { " (session \(String($0.prefix(80))))" } ?? ""
             return .failure(InputProblem(.error, at, "document \(ref.location.documentIndex)\(id) is not valid JSON: \(error.reasonText)",
-                                         action: "skipped this document; the others were read"))
+                                         action: "skipped this document; the others were read",
+                                         code: error.reason.isDepth ? .tooDeep : .invalidJSON))
         }
     }
+}
+
+extension JSONError.Reason {
+    var isDepth: Bool { if case .tooDeep = self { return true } else { return false } }
 }
 
 extension JSONError {

@@ -8,15 +8,26 @@ import Dispatch
 /// A problem with the input itself (not with one session's content).
 public struct InputProblem: Error, Sendable, CustomStringConvertible {
     public enum Severity: Sendable { case error, warning }
+    /// Stable names for scripts (`validate --json`).
+    public enum Code: String, Sendable, CaseIterable {
+        case unreadableFile = "unreadable_file", notUTF8 = "not_utf8", emptyFile = "empty_file"
+        case invalidJSON = "invalid_json", truncated, tooDeep = "too_deep", tooLarge = "document_too_large"
+        case trailingContent = "trailing_content", notAnObject = "not_an_object", missingID = "missing_id"
+        case chunkWithoutSession = "chunk_without_session", badChunkIndex = "bad_chunk_index", badChunkCount = "bad_chunk_count"
+        case orphanChunks = "orphan_chunks", ignoredChunks = "ignored_chunks", summaryListing = "summary_listing"
+        case fileChanged = "file_changed", writeFailed = "write_failed"
+    }
     public var severity: Severity
+    public var code: Code
     public var location: SourceLocation
     /// What was wrong.
     public var what: String
     /// What the tool did about it.
     public var action: String
 
-    public init(_ severity: Severity, _ location: SourceLocation, _ what: String, action: String) {
+    public init(_ severity: Severity, _ location: SourceLocation, _ what: String, action: String, code: Code) {
         self.severity = severity
+        self.code = code
         self.location = location
         self.what = what
         self.action = action
@@ -118,8 +129,8 @@ private struct ScanRun {
         SourceLocation(file: name, documentIndex: index, line: line, byteOffset: offset)
     }
 
-    mutating func problem(_ severity: InputProblem.Severity, _ loc: SourceLocation, _ what: String, _ action: String) {
-        problems.append(InputProblem(severity, loc, what, action: action))
+    mutating func problem(_ severity: InputProblem.Severity, _ code: InputProblem.Code, _ loc: SourceLocation, _ what: String, _ action: String) {
+        problems.append(InputProblem(severity, loc, what, action: action, code: code))
     }
 
     mutating func scanFile() {
@@ -127,13 +138,13 @@ private struct ScanRun {
         var start = 0
         if n >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF { start = 3 }
         if let encoding = wideEncoding() {
-            problem(.error, location(0, 0), "the file is encoded as \(encoding), not UTF-8",
+            problem(.error, .notUTF8, location(0, 0), "the file is encoded as \(encoding), not UTF-8",
                     "skipped the file (convert it with iconv -f \(encoding) -t UTF-8)")
             return
         }
         let first = scanner.skipSpace(start)
         guard first < n else {
-            problem(.error, location(0, 0), n == 0 ? "the file is empty" : "the file holds only whitespace", "nothing to read")
+            problem(.error, .emptyFile, location(0, 0), n == 0 ? "the file is empty" : "the file holds only whitespace", "nothing to read")
             return
         }
         switch buf[first] {
@@ -150,7 +161,7 @@ private struct ScanRun {
         default:
             let b = buf[first]
             let shown = (0x20..<0x7f).contains(b) ? "'\(Character(UnicodeScalar(b)))'" : "byte 0x\(String(b, radix: 16, uppercase: true))"
-            problem(.error, location(0, first), "the file does not start with JSON (found \(shown)); it may be binary",
+            problem(.error, .invalidJSON, location(0, first), "the file does not start with JSON (found \(shown)); it may be binary",
                     "skipped the file")
         }
     }
@@ -278,12 +289,12 @@ private struct ScanRun {
         case .closed(let at):
             if !listing { finishTopLevel(after: at + 1) }
         case .truncated:
-            problem(.error, location(index, buf.count), "the file ends inside the array (truncated)",
+            problem(.error, .truncated, location(index, buf.count), "the file ends inside the array (truncated)",
                     index == 0 ? "nothing could be read" : "kept the \(index) complete document\(index == 1 ? "" : "s") before it")
         case .failed(let error, let loc):
             report(error, at: loc, inArray: true)
         case .badSeparator(let at):
-            problem(.error, location(index, at), "expected ',' or ']' between array elements, found \(describe(buf[at]))",
+            problem(.error, .invalidJSON, location(index, at), "expected ',' or ']' between array elements, found \(describe(buf[at]))",
                     "stopped reading this file after \(index) document\(index == 1 ? "" : "s")")
         case .boundary, .overshot:
             break
@@ -364,7 +375,7 @@ private struct ScanRun {
     mutating func finishTopLevel(after end: Int) {
         let next = scanner.skipSpace(end)
         if next < buf.count {
-            problem(.error, location(documents.count, next), "unexpected content after the end of the JSON (trailing garbage)",
+            problem(.error, .trailingContent, location(documents.count, next), "unexpected content after the end of the JSON (trailing garbage)",
                     "ignored it; the documents before it were read")
         }
     }
@@ -454,12 +465,12 @@ private struct ScanRun {
                     let end = try addDocument(at: first, location: loc, listing: false, scanner: line)
                     let rest = line.skipSpace(end)
                     if rest < lineEnd {
-                        problem(.error, location(index, rest, line: lineNumber), "unexpected content after the document on this line",
+                        problem(.error, .trailingContent, location(index, rest, line: lineNumber), "unexpected content after the document on this line",
                                 "ignored the rest of the line")
                     }
                 } catch {
                     let what = failureText(error)
-                    problem(.error, loc, "the line is not a valid JSON document (\(what))", "skipped this line")
+                    problem(.error, error.code, loc, "the line is not a valid JSON document (\(what))", "skipped this line")
                 }
                 index += 1
             }
@@ -490,13 +501,13 @@ private struct ScanRun {
                              : "skipped the file"
         switch error {
         case .truncated(let at):
-            problem(.error, SourceLocation(file: loc.file, documentIndex: loc.documentIndex, line: loc.line, byteOffset: at),
+            problem(.error, .truncated, SourceLocation(file: loc.file, documentIndex: loc.documentIndex, line: loc.line, byteOffset: at),
                     "the file ends inside document \(loc.documentIndex) (truncated JSON)", action)
         case .unexpected(let b, let at):
-            problem(.error, SourceLocation(file: loc.file, documentIndex: loc.documentIndex, line: loc.line, byteOffset: at),
+            problem(.error, .invalidJSON, SourceLocation(file: loc.file, documentIndex: loc.documentIndex, line: loc.line, byteOffset: at),
                     "invalid JSON in document \(loc.documentIndex): unexpected \(describe(b))", action)
         case .tooDeep(let at):
-            problem(.error, SourceLocation(file: loc.file, documentIndex: loc.documentIndex, line: loc.line, byteOffset: at),
+            problem(.error, .tooDeep, SourceLocation(file: loc.file, documentIndex: loc.documentIndex, line: loc.line, byteOffset: at),
                     "document \(loc.documentIndex) nests deeper than \(scanner.maxDepth) levels", action)
         }
     }
@@ -521,7 +532,7 @@ private struct ScanRun {
         }
         let length = end - start
         if length > maxDocumentSize {
-            problem(.error, location, "document is \(length >> 20) MiB, over the \(maxDocumentSize >> 20) MiB limit (--max-document-size)",
+            problem(.error, .tooLarge, location, "document is \(length >> 20) MiB, over the \(maxDocumentSize >> 20) MiB limit (--max-document-size)",
                     "skipped it")
             return end
         }
@@ -592,6 +603,16 @@ private enum HeaderKey {
         case "chunk_ids": self = .chunkIDs
         case "events": self = .events
         default: return nil
+        }
+    }
+}
+
+extension StructuralScanner.Failure {
+    var code: InputProblem.Code {
+        switch self {
+        case .truncated: return .truncated
+        case .unexpected: return .invalidJSON
+        case .tooDeep: return .tooDeep
         }
     }
 }

@@ -8,10 +8,13 @@ import Darwin
 /// map for the first pass (pages behind the cursor are released as it goes)
 /// and positioned reads for documents later. Standard input and other
 /// non-seekable sources are first copied to an unlinked temporary file.
+/// Bytes already in memory (fuzzing, tests) take the same two passes.
 public final class InputFile: @unchecked Sendable {
     public let displayName: String
     public let size: Int
     private let fd: Int32
+    /// Set only for in-memory inputs (then `fd` is -1).
+    private let memory: [UInt8]?
 
     public enum OpenError: Error, CustomStringConvertible {
         case cannotOpen(String, String)
@@ -31,9 +34,22 @@ public final class InputFile: @unchecked Sendable {
         self.displayName = displayName
         self.fd = fd
         self.size = size
+        self.memory = nil
     }
 
-    deinit { close(fd) }
+    private init(displayName: String, bytes: [UInt8]) {
+        self.displayName = displayName
+        self.fd = -1
+        self.size = bytes.count
+        self.memory = bytes
+    }
+
+    deinit { if fd >= 0 { close(fd) } }
+
+    /// An input whose bytes are already in memory.
+    public static func inMemory(_ bytes: [UInt8], displayName: String) -> InputFile {
+        InputFile(displayName: displayName, bytes: bytes)
+    }
 
     /// Opens a path ("-" is standard input). Never blocks on a FIFO: those are
     /// opened non-blocking and copied.
@@ -98,6 +114,10 @@ public final class InputFile: @unchecked Sendable {
     /// Reads `count` bytes at `offset`.
     public func read(offset: Int, count: Int) -> [UInt8] {
         guard count > 0 else { return [] }
+        if let memory {
+            guard offset >= 0, offset < memory.count else { return [] }
+            return Array(memory[offset..<min(memory.count, offset + count)])
+        }
         let result = [UInt8](unsafeUninitializedCapacity: count) { buf, initialized in
             var done = 0
             while done < count {
@@ -115,6 +135,7 @@ public final class InputFile: @unchecked Sendable {
     /// lets a scanner drop pages it has passed, keeping memory flat.
     public func withMappedBytes<T>(_ body: (UnsafeBufferPointer<UInt8>, _ release: @escaping @Sendable (Range<Int>) -> Void) throws -> T) rethrows -> T {
         guard size > 0 else { return try body(UnsafeBufferPointer(start: nil, count: 0), { _ in }) }
+        if let memory { return try memory.withUnsafeBufferPointer { try body($0, { _ in }) } }
         guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
             // Fall back to reading everything (rare: mmap refused).
             let all = read(offset: 0, count: size)

@@ -12,9 +12,9 @@ struct ReplayState {
     var cancelling: CancelEvidence?
     var retries = 0
     /// Started steps not yet completed, keyed by the step's number (or v2 id) as written.
-    private var inFlight: [(key: String, payload: JSONValue, index: Int)] = []
+    private var inFlight = PendingByKey<(payload: JSONValue, index: Int)>()
     /// v2 `message.delta` text by message id, until `message.complete`.
-    private var deltas: [(id: String, text: String)] = []
+    private var deltas = PendingByKey<String>()
     private var lastTurn: Int?
     /// Gaps seen before any run started, shown at the first turn.
     private var pendingGaps: [[Int]] = []
@@ -72,14 +72,14 @@ struct ReplayState {
             current!.steps.append(data)
             currentNotes!.timeline.append(.step(current!.steps.count - 1))
             let key = type == .toolCallComplete ? (data["id"].map(keyText) ?? data["step"].map(keyText)) : data["step"].map(keyText)
-            if let key, let i = inFlight.firstIndex(where: { $0.key == key }) { inFlight.remove(at: i) }
+            if let key { inFlight.removeFirst(key) }
             seeTimestamp(data["timestamp"])
         case .message, .messageComplete:
             // The last one wins, even when its text is missing (§4).
             current!.diagnosis = data["text"]
             currentNotes!.sawFinalMessage = true
             if type == .messageComplete, let id = data["id"].map(keyText) {
-                deltas.removeAll { $0.id == id }
+                deltas.removeFirst(id)  // one entry per id: deltas merge
             }
         case .runComplete, .runCompleteV2:
             current!.runMeta = data
@@ -90,7 +90,7 @@ struct ReplayState {
             currentNotes!.timeline.append(.error(data["message"]?.displayText, eventIndex: index))
         case .stepStarted, .toolCallStart:
             let key = type == .toolCallStart ? (data["id"].map(keyText) ?? data["step"].map(keyText)) : data["step"].map(keyText)
-            inFlight.append((key ?? "#\(index)", data, index))
+            inFlight.append(key ?? "#\(index)", (data, index))
             seeTimestamp(data["timestamp"])
         case .stepThinking:
             if let status = data["status"]?.string, status.contains("Retrying") {
@@ -111,7 +111,7 @@ struct ReplayState {
         case .messageDelta:
             let id = data["id"].map(keyText) ?? ""
             let text = data["text"]?.string ?? ""
-            if let i = deltas.firstIndex(where: { $0.id == id }) { deltas[i].text += text } else { deltas.append((id, text)) }
+            if !deltas.modifyFirst(id, { $0 += text }) { deltas.append(id, text) }
         default:
             break
         }
@@ -132,14 +132,14 @@ struct ReplayState {
 
     private mutating func flush() {
         guard let message = current, var notes = currentNotes else { return }
-        for started in inFlight {
+        for started in inFlight.values {
             notes.stepsInFlight.append(started.payload)
             notes.timeline.append(.stepInFlight(started.payload, eventIndex: started.index))
         }
-        inFlight = []
-        let unfinished = deltas.map(\.text).filter { !$0.isEmpty }
+        inFlight.removeAll()
+        let unfinished = deltas.values.filter { !$0.isEmpty }
         if !unfinished.isEmpty { notes.unfinishedAnswer = unfinished.joined(separator: "\n\n") }
-        deltas = []
+        deltas.removeAll()
         notes.messageIndex = messages.count
         messages.append(.orchestrator(message))
         self.notes.append(notes)

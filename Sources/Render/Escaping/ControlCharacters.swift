@@ -1,0 +1,60 @@
+/// Control characters (C0 but tab, line feed and carriage return; DEL; C1)
+/// are parse errors in HTML, and in a Markdown file they drive the terminal
+/// that shows it (`cat report.md`): session text may hold any of them, so
+/// finished pages, HTML and Markdown, show U+FFFD instead.
+enum ControlCharacters {
+    static func replaced(in text: String) -> String {
+        let bytes = Array(text.utf8)
+        let clean = replaced(in: bytes)
+        return clean == bytes ? text : String(decoding: clean, as: UTF8.self)
+    }
+
+    static func replaced(in bytes: [UInt8]) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { src -> [UInt8] in
+            guard let first = firstControl(src, from: 0) else { return bytes }
+            var out: [UInt8] = []
+            out.reserveCapacity(src.count + 16)
+            var i = 0
+            var at: Int? = first
+            while let c = at {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: src[i..<c]))
+                out.append(contentsOf: replacement)
+                i = c + (src[c] == 0xC2 ? 2 : 1)
+                at = firstControl(src, from: i)
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: src[i...]))
+            return out
+        }
+    }
+
+    /// Index of the next control character's first byte. U+0080–U+009F are
+    /// encoded as C2 80–C2 9F. Pages are large and almost always clean:
+    /// 16 bytes at a time skip what cannot be one.
+    private static func firstControl(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = b.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        @inline(__always) func isControl(_ i: Int) -> Bool {
+            let c = b[i]
+            if c < 0x20 { return c != 0x09 && c != 0x0A && c != 0x0D }
+            if c == 0x7F { return true }
+            return c == 0xC2 && i + 1 < b.count && (0x80...0x9F).contains(b[i + 1])
+        }
+        var i = start
+        while i < b.count {
+            guard i + 16 <= b.count else {
+                if isControl(i) { return i }
+                i += 1
+                continue
+            }
+            let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+            let low = (v .< 0x20) .& (v .!= 0x09) .& (v .!= 0x0A) .& (v .!= 0x0D)
+            if any(low .| (v .== 0x7F) .| (v .== 0xC2)) {
+                for k in i..<(i + 16) where isControl(k) { return k }
+            }
+            i += 16
+        }
+        return nil
+    }
+
+    private static let replacement = Array("\u{FFFD}".utf8)
+}

@@ -28,11 +28,15 @@ enum ControlCharacters {
     }
 
     /// Index of the next control character's first byte. U+0080–U+009F are
-    /// encoded as C2 80–C2 9F. Pages are large and almost always clean:
-    /// 16 bytes at a time skip what cannot be one.
+    /// encoded as C2 80–C2 9F. Pages are large and almost always clean: 8
+    /// bytes at a time, a word with no byte below 0x20, no 0x7F and no 0xC2
+    /// is skipped (bit tricks: "has a byte less than n", "has a zero byte").
     private static func firstControl(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard let base = b.baseAddress else { return nil }
         let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
         @inline(__always) func isControl(_ i: Int) -> Bool {
             let c = b[i]
             if c < 0x20 { return c != 0x09 && c != 0x0A && c != 0x0D }
@@ -40,18 +44,17 @@ enum ControlCharacters {
             return c == 0xC2 && i + 1 < b.count && (0x80...0x9F).contains(b[i + 1])
         }
         var i = start
+        while i + 8 <= b.count {
+            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let below20 = (x &- ones &* 0x20) & ~x & highs != 0
+            if below20 || hasZero(x ^ (ones &* 0x7F)) || hasZero(x ^ (ones &* 0xC2)) {
+                for k in i..<(i + 8) where isControl(k) { return k }
+            }
+            i += 8
+        }
         while i < b.count {
-            guard i + 16 <= b.count else {
-                if isControl(i) { return i }
-                i += 1
-                continue
-            }
-            let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
-            let low = (v .< 0x20) .& (v .!= 0x09) .& (v .!= 0x0A) .& (v .!= 0x0D)
-            if any(low .| (v .== 0x7F) .| (v .== 0xC2)) {
-                for k in i..<(i + 16) where isControl(k) { return k }
-            }
-            i += 16
+            if isControl(i) { return i }
+            i += 1
         }
         return nil
     }

@@ -29,14 +29,15 @@ record: test-deps
 
 # libFuzzer over reader, replay and render (Fuzz/ is a separate package, so
 # `swift build` and `make test` never build it). One worker, niced; it keeps
-# going after a crash and leaves each finding in Fuzz/findings/.
+# going after a crash and leaves each finding in Fuzz/findings/. Units run in
+# tens of milliseconds; the 30 s timeout only allows for a starved worker.
 FUZZ_TIME ?= 300
 FUZZ_BIN   = Fuzz/.build/release/noc-report-fuzz
 fuzz: deps
 	cd Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer,address --product noc-report-fuzz
 	python3 tools/fuzz-seeds.py Fuzz/seeds
 	mkdir -p Fuzz/corpus Fuzz/findings
-	nice -n 19 $(FUZZ_BIN) Fuzz/corpus Fuzz/seeds -dict=Fuzz/noc-report.dict -max_len=65536 -timeout=10 \
+	nice -n 19 $(FUZZ_BIN) Fuzz/corpus Fuzz/seeds -dict=Fuzz/noc-report.dict -max_len=65536 -timeout=30 -report_slow_units=30 \
 		-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 -artifact_prefix=Fuzz/findings/ \
 		-max_total_time=$(FUZZ_TIME) -print_final_stats=1
 

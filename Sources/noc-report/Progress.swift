@@ -8,8 +8,8 @@ import Foundation
 final class ProgressLine: @unchecked Sendable {
     private let lock = NSLock()
     private let noun: String
-    private let total: Int
-    private let totalBytes: Int
+    private var total: Int
+    private var totalBytes: Int
     private let bold: Bool
     private let clock: @Sendable () -> Double
     private let sink: @Sendable (String) -> Void
@@ -40,6 +40,14 @@ final class ProgressLine: @unchecked Sendable {
         self.clock = clock
         self.sink = sink
         start = clock()
+    }
+
+    /// The work turned out smaller (a shard of the selection).
+    func narrow(total: Int, totalBytes: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        self.total = total
+        self.totalBytes = max(totalBytes, 1)
     }
 
     /// One more item done, `bytes` of input behind it. Any thread.

@@ -104,6 +104,7 @@ struct RenderCommand: ParsableCommand {
         }
         let positions = shard.map { s in (0..<source.count).filter { s.contains(id: source.item($0).document.header.id ?? "") } }
             ?? Array(0..<source.count)
+        if shard != nil { source.narrowProgress(to: positions) }
 
         var entries: [IndexEntry] = []
         var failed = 0

@@ -76,6 +76,11 @@ struct SessionSource: Sendable {
 
     func item(_ position: Int) -> Catalog.Item { catalog.items[indices[position]] }
 
+    /// Only these positions will be worked on (for the progress line).
+    func narrowProgress(to positions: [Int]) {
+        progress?.narrow(total: positions.count, totalBytes: positions.reduce(0) { $0 + Self.length(item($1)) })
+    }
+
     /// The `position`-th session is finished (for the progress line).
     func done(_ position: Int) {
         progress?.advance(bytes: Self.length(item(position)))

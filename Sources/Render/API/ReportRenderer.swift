@@ -16,21 +16,17 @@ public struct ReportRenderer: Sendable {
     }
 
     /// The report's files as UTF-8 bytes, ready to write. When both are
-    /// asked for, each piece of agent Markdown is parsed once for both.
+    /// asked for, one context serves both (agent Markdown parsed once).
     public func files(_ m: ReportModel, markdown: Bool, html: Bool) -> (markdown: [UInt8]?, html: [UInt8]?) {
-        let cache = markdown && html ? AgentMarkdownCache() : nil
-        var md: [UInt8]?
-        if markdown {
-            let context = ReportContext(e: TemplateEncoder(flavor: .markdown, both: cache)).build(m)
-            md = Self.endingWithOneNewline(ControlCharacters.replaced(in: templates.renderBytes(context, template: "report.md")))
-        }
-        cache?.replay()
-        var page: [UInt8]?
-        if html {
-            let context = ReportContext(e: TemplateEncoder(flavor: .html, both: cache)).build(m)
-            page = Self.endingWithOneNewline(ControlCharacters.replaced(in: templates.renderBytes(context, template: "report.html")))
-        }
+        let flavor: TemplateEncoder.Flavor = markdown && html ? .both : (html ? .html : .markdown)
+        let context = ReportContext(e: TemplateEncoder(flavor: flavor)).build(m)
+        let md = markdown ? page(context, "report.md") : nil
+        let page = html ? page(context, "report.html") : nil
         return (md, page)
+    }
+
+    private func page(_ context: TemplateObject, _ template: String) -> [UInt8] {
+        Self.endingWithOneNewline(ControlCharacters.replaced(in: templates.renderBytes(context, template: template)))
     }
 
     /// The whole page as `SafeHTML`: every variable in it was escaped by

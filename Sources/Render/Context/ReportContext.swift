@@ -38,7 +38,7 @@ struct ReportContext {
         d["stamp"] = e.text(m.stamp)
         d["redaction"] = m.redaction.map { .object(redaction($0)) } ?? .missing
         if let index = m.indexFileName {
-            d["indexLink"] = e.fileLink(e.flavor == .markdown ? Self.markdownName(index) : index)
+            d["indexLink"] = e.pageLink(htmlName: index, markdownName: Self.markdownName(index))
         } else {
             d["indexLink"] = .missing
         }
@@ -136,7 +136,7 @@ struct ReportContext {
         d["hasEntries"] = .bool(!t.entries.isEmpty)
         d["stepLinks"] = .list(stepLinks)
         d["stepCount"] = .text(TextForm.plural(stepLinks.count, "step"))
-        d["diagnosis" + (e.flavor == .html ? "HTML" : "Markdown")] = e.agent(t.diagnosis, floor: Self.agentHeadingFloor)
+        e.putAgent(t.diagnosis, floor: Self.agentHeadingFloor, as: "diagnosis", into: &d)
         d["hasDiagnosis"] = .bool(t.diagnosis != nil)
         d["unfinishedAnswer"] = e.block(t.unfinishedAnswer)
         if let r = t.runMeta {
@@ -164,7 +164,7 @@ struct ReportContext {
         d["stepDuration"] = e.text(s.duration)
         e.put(s.query, as: "query", into: &d)
         d["reasoning"] = e.text(s.reasoning)
-        d["response" + (e.flavor == .html ? "HTML" : "Markdown")] = e.agent(s.response, floor: Self.agentHeadingFloor)
+        e.putAgent(s.response, floor: Self.agentHeadingFloor, as: "response", into: &d)
         if let f = s.failure {
             var fd: TemplateObject = ["kind": .text(f.kind.rawValue), "kindLabel": .text(OutcomeNarrative.kindLabel(f.kind)),
                                      "errorCode": e.code(f.code), "errorSummary": e.text(f.summary)]
@@ -207,8 +207,7 @@ struct ReportContext {
             return ["table": .object(d)]
         case .documents(let doc):
             var d = TemplateObject(minimumCapacity: 48)
-            d["contentHTML"] = e.flavor == .html ? e.agent(doc.content, floor: Self.agentHeadingFloor) : .missing
-            d["contentMarkdown"] = e.flavor == .markdown ? e.agent(doc.content, floor: Self.agentHeadingFloor) : .missing
+            e.putAgent(doc.content, floor: Self.agentHeadingFloor, as: "content", alsoMissing: true, into: &d)
             d["documentAgent"] = e.text(doc.agent)
             d["searchHits"] = e.text(doc.searchHits)
             d["indexName"] = e.code(doc.indexName)

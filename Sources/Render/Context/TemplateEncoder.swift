@@ -3,37 +3,36 @@
 /// `…HTML` variables; the Markdown templates (no escaping) get text that
 /// is already safe Markdown.
 struct TemplateEncoder {
-    enum Flavor { case html, markdown }
+    /// `both`: one context for the Markdown and the HTML templates, every
+    /// format-dependent value `.dual` (built and freed once, not twice).
+    enum Flavor { case html, markdown, both }
     let flavor: Flavor
-    /// Shared by the two encoders of one report written in both formats,
-    /// so each piece of agent Markdown is parsed once.
-    var both: AgentMarkdownCache?
+
+    /// `markdown(s)` for Markdown, `s` for HTML, or both.
+    private func encoded(_ s: String, _ markdown: (String) -> String) -> TemplateValue {
+        switch flavor {
+        case .html: return .text(s)
+        case .markdown: return .text(markdown(s))
+        case .both: return .dual(markdown: .text(markdown(s)), html: .text(s))
+        }
+    }
 
     /// Prose or a name, on one line.
     func text(_ s: String?) -> TemplateValue {
         guard let s, !s.isEmpty else { return .missing }
-        switch flavor {
-        case .html: return .text(s)
-        case .markdown: return .text(MarkdownText.inline(s))
-        }
+        return encoded(s, MarkdownText.inline)
     }
 
     /// An id, a code, a query: monospace. Markdown gets a code span.
     func code(_ s: String?, inTable: Bool = false) -> TemplateValue {
         guard let s, !s.isEmpty else { return .missing }
-        switch flavor {
-        case .html: return .text(s)
-        case .markdown: return .text(MarkdownText.codeSpan(s, inTable: inTable))
-        }
+        return encoded(s) { MarkdownText.codeSpan($0, inTable: inTable) }
     }
 
     /// Multi-line untrusted text. Markdown gets a fenced code block.
     func block(_ s: String?, info: String = "") -> TemplateValue {
         guard let s, !s.isEmpty else { return .missing }
-        switch flavor {
-        case .html: return .text(s)
-        case .markdown: return .text(MarkdownText.fencedBlock(s, info: info))
-        }
+        return encoded(s) { MarkdownText.fencedBlock($0, info: info) }
     }
 
     /// Sets `key` to the text, as `code` (or `text` when `prose`) when it is
@@ -44,21 +43,36 @@ struct TemplateEncoder {
         d[key + "IsBlock"] = .bool(multiline)
     }
 
-    /// Agent Markdown with its headings starting at `floor`.
+    /// Agent Markdown with its headings starting at `floor`: safe HTML, or
+    /// Markdown re-written where needed (one parse for both).
     func agent(_ m: ReportModel.AgentMarkdown?, floor: Int) -> TemplateValue {
         guard let m, !m.source.isEmpty else { return .missing }
-        if let both {
-            let rendered = both.rendered(m.source, floor: floor)
-            switch flavor {
-            case .html: return rendered.html.isEmpty ? .missing : .html(rendered.html)
-            case .markdown: return .text(rendered.markdown)
-            }
+        func html(_ h: SafeHTML) -> TemplateValue { h.isEmpty ? .missing : .html(h) }
+        switch flavor {
+        case .html: return html(CommonMark.html(m.source, headingFloor: floor))
+        case .markdown: return .text(CommonMark.markdown(m.source, headingFloor: floor))
+        case .both:
+            let both = CommonMark.both(m.source, headingFloor: floor)
+            return .dual(markdown: .text(both.markdown), html: html(both.html))
         }
+    }
+
+    /// Sets the agent Markdown under `base + "HTML"` for HTML templates and
+    /// `base + "Markdown"` for Markdown ones; with `alsoMissing`, the other
+    /// name is set to missing so that it never climbs to an outer value.
+    func putAgent(_ m: ReportModel.AgentMarkdown?, floor: Int, as base: String, alsoMissing: Bool = false,
+                  into d: inout TemplateObject) {
+        let value = agent(m, floor: floor)
         switch flavor {
         case .html:
-            let html = CommonMark.html(m.source, headingFloor: floor)
-            return html.isEmpty ? .missing : .html(html)
-        case .markdown: return .text(CommonMark.markdown(m.source, headingFloor: floor))
+            d[base + "HTML"] = value
+            if alsoMissing { d[base + "Markdown"] = .missing }
+        case .markdown:
+            d[base + "Markdown"] = value
+            if alsoMissing { d[base + "HTML"] = .missing }
+        case .both:
+            d[base + "HTML"] = value
+            d[base + "Markdown"] = value
         }
     }
 
@@ -72,30 +86,13 @@ struct TemplateEncoder {
     func fileLink(_ name: String) -> TemplateValue {
         .text(LinkPolicy.relativeFileLink(name))
     }
-}
 
-/// Agent Markdown rendered in both forms for one report. The Markdown
-/// context is built first and renders each piece; the HTML context, built
-/// from the same model in the same order, takes them back in turn (no
-/// hashing of long texts). A piece asked for out of order is rendered again.
-final class AgentMarkdownCache {
-    private var pieces: [(source: String, floor: Int, html: SafeHTML, markdown: String)] = []
-    private var next = 0
-    private var replaying = false
-
-    /// From now on, hand the pieces back in the order they were rendered.
-    func replay() {
-        replaying = true
-        next = 0
-    }
-
-    func rendered(_ source: String, floor: Int) -> (html: SafeHTML, markdown: String) {
-        if replaying, next < pieces.count, pieces[next].floor == floor, pieces[next].source == source {
-            defer { next += 1 }
-            return (pieces[next].html, pieces[next].markdown)
+    /// A link to a sibling page: `<base>.md` from Markdown, `<base>.html` from HTML.
+    func pageLink(htmlName: String, markdownName: String) -> TemplateValue {
+        switch flavor {
+        case .html: return fileLink(htmlName)
+        case .markdown: return fileLink(markdownName)
+        case .both: return .dual(markdown: fileLink(markdownName), html: fileLink(htmlName))
         }
-        let both = CommonMark.both(source, headingFloor: floor)
-        if !replaying { pieces.append((source, floor, both.html, both.markdown)) }
-        return both
     }
 }

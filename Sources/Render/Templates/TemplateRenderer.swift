@@ -13,60 +13,68 @@ struct TemplateRenderer {
     }
 
     mutating func render(_ template: CompiledTemplate) {
-        render(template.nodes, escapes: template.escapes, indentation: nil)
+        render(template, 0..<template.ops.count, indentation: nil)
     }
 
-    private mutating func render(_ nodes: [TemplateNode], escapes: Bool, indentation: [UInt8]?) {
+    private mutating func render(_ t: CompiledTemplate, _ range: Range<Int>, indentation: [UInt8]?) {
         guard let indentation, !indentation.isEmpty else {
-            for node in nodes { render(node, escapes: escapes, indentation: nil) }
+            var i = range.lowerBound
+            while i < range.upperBound { i = render(t, at: i, indentation: nil) }
             return
         }
         // As swift-mustache does it: within one template body, a piece of
         // output that starts right after a newline gets the indentation.
         let outer = output
         var body: [UInt8] = []
-        for node in nodes {
+        var i = range.lowerBound
+        while i < range.upperBound {
             output = []
-            render(node, escapes: escapes, indentation: indentation)
+            i = render(t, at: i, indentation: indentation)
             if !output.isEmpty, body.last == 0x0A { body += indentation }
             body += output
         }
         output = outer + body
     }
 
-    private mutating func render(_ node: TemplateNode, escapes: Bool, indentation: [UInt8]?) {
-        switch node {
-        case .text(let bytes):
-            output += bytes
+    /// Renders the instruction at `i`; returns the index of the next one.
+    private mutating func render(_ t: CompiledTemplate, at i: Int, indentation: [UInt8]?) -> Int {
+        let escapes = t.escapes
+        switch t.ops[i] {
+        case .text(let index):
+            output += t.texts[index]
+            return i + 1
         case .variable(let name, let escaped):
-            guard let value = lookup(name) else { return }
-            write(value, escaped: escaped && escapes)
-        case .section(let name, let inverted, let body):
-            let value = lookup(name)
+            if let value = lookup(t.names[name])?.side(html: escapes) { write(value, escaped: escaped && escapes) }
+            return i + 1
+        case .section(let name, let inverted, let end):
+            let body = (i + 1)..<end
+            let value = lookup(t.names[name])?.side(html: escapes)
             if inverted {
-                if Self.isFalsy(value) { render(body, escapes: escapes, indentation: indentation) }
-                return
+                if Self.isFalsy(value) { render(t, body, indentation: indentation) }
+                return end
             }
             switch value {
             case nil, .missing?, .bool(false)?:
-                return
+                break
             case .bool(true)?:
-                render(body, escapes: escapes, indentation: indentation)
+                render(t, body, indentation: indentation)
             case .list(let items)?:
                 for item in items {
-                    stack.append(item)
-                    render(body, escapes: escapes, indentation: indentation)
+                    stack.append(item.side(html: escapes))
+                    render(t, body, indentation: indentation)
                     stack.removeLast()
                 }
             case let value?:
                 stack.append(value)
-                render(body, escapes: escapes, indentation: indentation)
+                render(t, body, indentation: indentation)
                 stack.removeLast()
             }
+            return end
         case .partial(let name, let own):
-            guard let template = library[name] else { return }
-            let combined: [UInt8]? = own.map { (indentation ?? []) + $0 } ?? indentation
-            render(template.nodes, escapes: template.escapes, indentation: combined)
+            guard let template = library[t.partials[name]] else { return i + 1 }
+            let combined: [UInt8]? = own >= 0 ? (indentation ?? []) + t.indentations[own] : indentation
+            render(template, 0..<template.ops.count, indentation: combined)
+            return i + 1
         }
     }
 
@@ -106,7 +114,7 @@ struct TemplateRenderer {
         case .text(let s): append(s, escaped: escaped)
         case .html(let h): append(h.html, escaped: escaped)
         case .bool(let b): append(b ? "true" : "false", escaped: false)
-        case .list, .object, .missing: break
+        case .list, .object, .missing, .dual: break
         }
     }
 
@@ -117,12 +125,6 @@ struct TemplateRenderer {
             HTMLEscaping.append(utf8, to: &output)
         }
     }
-}
-
-/// A parsed template and whether its `{{variables}}` are HTML-escaped.
-struct CompiledTemplate: Sendable {
-    let nodes: [TemplateNode]
-    let escapes: Bool
 }
 
 enum HTMLEscaping {

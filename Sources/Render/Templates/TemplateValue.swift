@@ -13,6 +13,9 @@ enum TemplateValue: Sendable {
     /// Absent: renders as nothing, is false in a section, and stops a name
     /// lookup from climbing to an outer value of the same name.
     case missing
+    /// One value per output format, for a context that serves both the
+    /// Markdown and the HTML templates: each sees its own side.
+    indirect case dual(markdown: TemplateValue, html: TemplateValue)
 }
 
 typealias TemplateObject = [String: TemplateValue]
@@ -34,6 +37,13 @@ extension TemplateValue {
     /// A list of objects.
     static func objects<S: Sequence>(_ items: S, _ transform: (S.Element) -> TemplateObject) -> TemplateValue {
         .list(items.map { .object(transform($0)) })
+    }
+
+    /// The side a template of this format sees (itself unless `.dual`).
+    @inline(__always)
+    func side(html: Bool) -> TemplateValue {
+        if case .dual(let markdown, let htmlSide) = self { return html ? htmlSide : markdown }
+        return self
     }
 
     /// The value of `name` inside this one (objects only).

@@ -1,0 +1,54 @@
+/// A parsed template as a flat list of instructions that refer to their
+/// texts and names by index. Flat (no tree of enum boxes): quick to walk,
+/// and a long-lived template holds only plain arrays.
+struct CompiledTemplate: Sendable {
+    enum Op: Sendable {
+        case text(Int)
+        case variable(name: Int, escaped: Bool)
+        /// The body is `ops[index + 1 ..< end]`.
+        case section(name: Int, inverted: Bool, end: Int)
+        /// `indentation` -1: none.
+        case partial(name: Int, indentation: Int)
+    }
+
+    private(set) var ops: [Op] = []
+    private(set) var texts: [[UInt8]] = []
+    private(set) var names: [TemplateName] = []
+    private(set) var partials: [String] = []
+    private(set) var indentations: [[UInt8]] = []
+    /// HTML templates escape `{{variables}}`; Markdown ones do not.
+    let escapes: Bool
+
+    init(nodes: [TemplateNode], escapes: Bool) {
+        self.escapes = escapes
+        append(nodes)
+    }
+
+    private mutating func append(_ nodes: [TemplateNode]) {
+        for node in nodes {
+            switch node {
+            case .text(let bytes):
+                texts.append(bytes)
+                ops.append(.text(texts.count - 1))
+            case .variable(let name, let escaped):
+                names.append(name)
+                ops.append(.variable(name: names.count - 1, escaped: escaped))
+            case .section(let name, let inverted, let body):
+                names.append(name)
+                let nameIndex = names.count - 1
+                let at = ops.count
+                ops.append(.section(name: nameIndex, inverted: inverted, end: at + 1))
+                append(body)
+                ops[at] = .section(name: nameIndex, inverted: inverted, end: ops.count)
+            case .partial(let name, let indentation):
+                partials.append(name)
+                var indent = -1
+                if let indentation {
+                    indentations.append(indentation)
+                    indent = indentations.count - 1
+                }
+                ops.append(.partial(name: partials.count - 1, indentation: indent))
+            }
+        }
+    }
+}

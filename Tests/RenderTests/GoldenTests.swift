@@ -30,3 +30,17 @@ import Transcript
         }
     }
 }
+
+/// A report written in both formats (one context, `.dual` values) is the
+/// same as each format written alone (the path the golden files check).
+@Suite struct BothFormatsTests {
+    @Test(arguments: Cases.names)
+    func bothAtOnceEqualsEachAlone(_ name: String) throws {
+        let model = try Cases.model(name)
+        let renderer = ReportRenderer()
+        let both = renderer.files(model, markdown: true, html: true)
+        #expect(both.markdown.map { String(decoding: $0, as: UTF8.self) } == renderer.markdown(model))
+        #expect(both.html.map { String(decoding: $0, as: UTF8.self) } == renderer.html(model))
+        #expect(renderer.files(model, markdown: true, html: false).html == nil)
+    }
+}

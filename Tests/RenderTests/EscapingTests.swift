@@ -108,3 +108,33 @@ import Testing
         #expect(DisplayTimeZone(offsetSeconds: -19800).description == "UTC-05:30")
     }
 }
+
+/// The shortcuts for text that needs no escaping give exactly what the
+/// full escaping gives, on tricky and on random text.
+@Suite struct MarkdownShortcutTests {
+    static let tricky = ["", "plain words", "two  spaces", " lead", "trail ", "a_b", "_a", "1. x", "12) y", "x*y",
+                         "# h", "#tag", "- item", "+", "===", "a|b", "tab\there", "nul\u{0}x", "é ü 🚀", "a\nb",
+                         "`code`", "a`b", "[link](x)", "<b>", "&amp;", "~strike~", "$5", "back\\slash", "0", "9 lives"]
+
+    static func random(_ seed: inout UInt64) -> String {
+        let alphabet = Array("ab _*#-+=1.)|`\\<>&[]~$ \t\né\u{0}")
+        var s = ""
+        for _ in 0..<Int(seed % 9) {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            s.append(alphabet[Int(seed >> 33) % alphabet.count])
+        }
+        return s
+    }
+
+    @Test func inlineShortcutMatchesTheFullEscaping() {
+        var seed: UInt64 = 42
+        let samples = Self.tricky + (0..<3000).map { _ in Self.random(&seed) }
+        for s in samples {
+            #expect(MarkdownText.inline(s) == MarkdownText.escapedInline(s), "\(s.debugDescription)")
+            #expect(MarkdownText.codeSpan(s) == MarkdownText.fencedCodeSpan(s), "\(s.debugDescription)")
+            #expect(MarkdownText.codeSpan(s, inTable: true) == MarkdownText.fencedCodeSpan(s, inTable: true), "\(s.debugDescription)")
+        }
+        #expect(MarkdownText.isPlainInline("NOC Sydney on-call"))
+        #expect(!MarkdownText.isPlainInline("dispatch_field_engineer"))
+    }
+}

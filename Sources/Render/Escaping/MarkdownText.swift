@@ -11,6 +11,11 @@ enum MarkdownText {
     /// `+ `, `1. `, `---`, `===`) is neutralised, so the value is safe at the
     /// start of a line, inside a paragraph and inside a table cell.
     static func inline(_ text: String) -> String {
+        isPlainInline(text) ? text : escapedInline(text)
+    }
+
+    /// `inline` without the shortcut for text that needs nothing.
+    static func escapedInline(_ text: String) -> String {
         let src = collapsedLine(text)
         var out: [UInt8] = []
         out.reserveCapacity(src.count + src.count / 8 + 2)
@@ -23,6 +28,29 @@ enum MarkdownText {
             appendEscaped(src, from: 0, to: &out)
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Text that `inline` would return unchanged (most names, times and
+    /// sentences): no control character, no space to collapse or trim, no
+    /// markup character, and no possible block start at the beginning.
+    static func isPlainInline(_ text: String) -> Bool {
+        var previous: UInt8 = 0x20
+        var first = true
+        for b in text.utf8 {
+            if first {
+                first = false
+                switch b {
+                case UInt8(ascii: "#"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="),
+                     UInt8(ascii: "0")...UInt8(ascii: "9"), 0x20:
+                    return false
+                default: break
+                }
+            }
+            if b < 0x20 || b == 0x7F || b == UInt8(ascii: "_") || alwaysEscaped(b) { return false }
+            if b == 0x20 && previous == 0x20 { return false }
+            previous = b
+        }
+        return previous != 0x20 || first
     }
 
     /// Backslash-escapes inline markup from `start` on.
@@ -94,6 +122,16 @@ enum MarkdownText {
     /// run inside. In a GFM table cell a `|` must be written `\|` even in
     /// code, so `inTable` escapes it.
     static func codeSpan(_ text: String, inTable: Bool = false) -> String {
+        // The usual id or code: one backtick fence around the text as it is.
+        if let first = text.utf8.first, first != 0x20, text.utf8.last != 0x20,
+           !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "`") || (inTable && $0 == UInt8(ascii: "|")) }) {
+            return "`" + text + "`"
+        }
+        return fencedCodeSpan(text, inTable: inTable)
+    }
+
+    /// `codeSpan` without the shortcut for text that needs one fence only.
+    static func fencedCodeSpan(_ text: String, inTable: Bool = false) -> String {
         var content = ""
         content.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -1,7 +1,8 @@
-/// A parsed template as a flat list of instructions that refer to their
+/// A parsed template (a class: passed around while rendering without
+/// copying its arrays) as a flat list of instructions that refer to their
 /// texts and names by index. Flat (no tree of enum boxes): quick to walk,
 /// and a long-lived template holds only plain arrays.
-struct CompiledTemplate: Sendable {
+final class CompiledTemplate: Sendable {
     enum Op: Sendable {
         case text(Int)
         case variable(name: Int, escaped: Bool)
@@ -11,20 +12,35 @@ struct CompiledTemplate: Sendable {
         case partial(name: Int, indentation: Int)
     }
 
-    private(set) var ops: [Op] = []
-    private(set) var texts: [[UInt8]] = []
-    private(set) var names: [TemplateName] = []
-    private(set) var partials: [String] = []
-    private(set) var indentations: [[UInt8]] = []
+    let ops: [Op]
+    let texts: [[UInt8]]
+    let names: [TemplateName]
+    let partials: [String]
+    let indentations: [[UInt8]]
     /// HTML templates escape `{{variables}}`; Markdown ones do not.
     let escapes: Bool
 
     init(nodes: [TemplateNode], escapes: Bool) {
+        var builder = Builder()
+        builder.append(nodes)
+        ops = builder.ops
+        texts = builder.texts
+        names = builder.names
+        partials = builder.partials
+        indentations = builder.indentations
         self.escapes = escapes
-        append(nodes)
     }
+}
 
-    private mutating func append(_ nodes: [TemplateNode]) {
+/// Flattens the parser's tree into instructions.
+private struct Builder {
+    var ops: [CompiledTemplate.Op] = []
+    var texts: [[UInt8]] = []
+    var names: [TemplateName] = []
+    var partials: [String] = []
+    var indentations: [[UInt8]] = []
+
+    mutating func append(_ nodes: [TemplateNode]) {
         for node in nodes {
             switch node {
             case .text(let bytes):

@@ -92,7 +92,7 @@ struct TemplateRenderer {
         var found: TemplateValue?
         var level = stack.count - 1
         while level >= 0 {
-            if case .object(let fields) = stack[level], let hit = fields[first] {
+            if let hit = stack[level].child(first) {
                 found = hit
                 break
             }
@@ -114,7 +114,7 @@ struct TemplateRenderer {
         case .text(let s): append(s, escaped: escaped)
         case .html(let h): append(h.html, escaped: escaped)
         case .bool(let b): append(b ? "true" : "false", escaped: false)
-        case .list, .object, .missing, .dual: break
+        case .list, .object, .field, .missing, .dual: break
         }
     }
 

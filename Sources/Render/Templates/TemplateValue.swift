@@ -10,6 +10,8 @@ enum TemplateValue: Sendable {
     case bool(Bool)
     case list([TemplateValue])
     case object(TemplateObject)
+    /// An object with one name (a table cell, a note): no dictionary.
+    indirect case field(String, TemplateValue)
     /// Absent: renders as nothing, is false in a section, and stops a name
     /// lookup from climbing to an outer value of the same name.
     case missing
@@ -26,7 +28,11 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
     init(booleanLiteral value: Bool) { self = .bool(value) }
     init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .object(TemplateObject(elements, uniquingKeysWith: { _, last in last }))
+        if elements.count == 1 {
+            self = .field(elements[0].0, elements[0].1)
+        } else {
+            self = .object(TemplateObject(elements, uniquingKeysWith: { _, last in last }))
+        }
     }
 }
 
@@ -48,7 +54,10 @@ extension TemplateValue {
 
     /// The value of `name` inside this one (objects only).
     func child(_ name: String) -> TemplateValue? {
-        if case .object(let fields) = self { return fields[name] }
-        return nil
+        switch self {
+        case .object(let fields): return fields[name]
+        case .field(let key, let value): return key == name ? value : nil
+        default: return nil
+        }
     }
 }

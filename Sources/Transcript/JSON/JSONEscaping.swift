@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Resolves the escapes of a JSON string's content (already validated).
 ///
 /// A lone UTF-16 surrogate has no UTF-8 form. For display it becomes U+FFFD;
@@ -47,7 +53,9 @@ func unescapeJSONString(_ s: UnsafeBufferPointer<UInt8>, keepLoneSurrogatesEscap
         }
     }
     while i < n {
-        guard s[i] == UInt8(ascii: "\\") else { i += 1; continue }
+        // Jump to the next backslash (memchr looks at many bytes at a time).
+        guard let base = s.baseAddress, let hit = memchr(base + i, 0x5C, n - i) else { break }
+        i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
         out.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<i]))
         guard i + 1 < n else { runStart = n; break }
         let e = s[i + 1]

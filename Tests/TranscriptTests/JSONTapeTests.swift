@@ -187,3 +187,22 @@ struct TimestampTests {
         #expect(Timestamp.parse(text) == nil)
     }
 }
+
+/// JSON string output: exactly what JSON requires escaped, plus U+2028/2029.
+@Suite struct JSONStringOutputTests {
+    @Test(arguments: [
+        ("plain", #""plain""#),
+        ("q\"b\\s", #""q\"b\\s""#),
+        ("a\nb\rc\td", #""a\nb\rc\td""#),
+        ("\u{0}\u{1}\u{1F}", #""\u0000\u0001\u001f""#),
+        ("\u{2028}x\u{2029}", #""\u2028x\u2029""#),
+        ("é€🚀 \u{7F}", "\"é€🚀 \u{7F}\""),
+        ("", #""""#),
+    ])
+    func escapes(_ text: String, _ json: String) throws {
+        var out: [UInt8] = []
+        appendJSONString(text, to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == json)
+        #expect(try JSONTape.parse(out).root.string == text)
+    }
+}

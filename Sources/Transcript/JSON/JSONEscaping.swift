@@ -99,35 +99,40 @@ public func appendJSONString(_ s: String, to out: inout [UInt8]) {
         var runStart = 0
         var i = 0
         let n = buf.count
+        @inline(__always) func flush(_ upTo: Int) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<upTo]))
+        }
         while i < n {
             let c = buf[i]
-            var escape: [UInt8]? = nil
-            if c == UInt8(ascii: "\"") { escape = [0x5C, 0x22] }
-            else if c == UInt8(ascii: "\\") { escape = [0x5C, 0x5C] }
-            else if c < 0x20 {
-                switch c {
-                case 0x0A: escape = [0x5C, UInt8(ascii: "n")]
-                case 0x0D: escape = [0x5C, UInt8(ascii: "r")]
-                case 0x09: escape = [0x5C, UInt8(ascii: "t")]
-                default:
-                    let digits = Array("0123456789abcdef".utf8)
-                    escape = [0x5C, UInt8(ascii: "u"), 0x30, 0x30, digits[Int(c >> 4)], digits[Int(c & 0xF)]]
-                }
-            } else if c == 0xE2, i + 2 < n, buf[i + 1] == 0x80, buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9 {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i]))
-                out.append(contentsOf: Array((buf[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
+            // Most bytes need nothing: test the rare ones first.
+            guard c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 || c == 0xE2 else { i += 1; continue }
+            switch c {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                flush(i)
+                out.append(0x5C)
+                out.append(c)
+            case 0x0A, 0x0D, 0x09:
+                flush(i)
+                out.append(0x5C)
+                out.append(c == 0x0A ? UInt8(ascii: "n") : (c == 0x0D ? UInt8(ascii: "r") : UInt8(ascii: "t")))
+            case 0xE2:
+                // U+2028 and U+2029 are line breaks in JavaScript: escaped too.
+                guard i + 2 < n, buf[i + 1] == 0x80, buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9 else { i += 1; continue }
+                flush(i)
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x32, 0x30, 0x32, buf[i + 2] == 0xA8 ? 0x38 : 0x39])
                 i += 3
                 runStart = i
                 continue
-            }
-            if let e = escape {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i]))
-                out.append(contentsOf: e)
-                runStart = i + 1
+            default:
+                flush(i)
+                let digits: StaticString = "0123456789abcdef"
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30,
+                                        digits.utf8Start[Int(c >> 4)], digits.utf8Start[Int(c & 0xF)]])
             }
             i += 1
+            runStart = i
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<n]))
+        flush(n)
     }
     out.append(UInt8(ascii: "\""))
 }

@@ -17,8 +17,8 @@ public enum IndexRenderer {
                 let ext = flavor == .html ? "html" : "md"
                 let ctx = IndexPageContext(e: TemplateEncoder(flavor: flavor), ext: ext)
                     .build(info, totals: totals, context: context)
-                let text = ControlCharacters.replaced(in: templates.render(ctx, template: "index.\(ext)"))
-                files.append((IndexPage.fileName(page, ext: ext), ReportRenderer.endingWithOneNewline(text)))
+                let text = String(decoding: templates.page(ctx, template: "index.\(ext)"), as: UTF8.self)
+                files.append((IndexPage.fileName(page, ext: ext), text))
             }
         }
         return files

@@ -40,11 +40,6 @@ extension TemplateValue {
     /// `.text` unless nil.
     static func optional(_ s: String?) -> TemplateValue { s.map(TemplateValue.text) ?? .missing }
 
-    /// A list of objects.
-    static func objects<S: Sequence>(_ items: S, _ transform: (S.Element) -> TemplateObject) -> TemplateValue {
-        .list(items.map { .object(transform($0)) })
-    }
-
     /// The side a template of this format sees (itself unless `.dual`).
     @inline(__always)
     func side(html: Bool) -> TemplateValue {

@@ -97,6 +97,15 @@ public struct Templates: Sendable {
         String(decoding: renderBytes(context, template: name), as: UTF8.self)
     }
 
+    /// A finished page, ready to write: `template` over `context`, control
+    /// characters replaced, ending in exactly one newline.
+    func page(_ context: TemplateObject, template name: String) -> [UInt8] {
+        var bytes = ControlCharacters.replaced(in: renderBytes(context, template: name))
+        while let last = bytes.last, last == 0x0A || last == 0x20 { bytes.removeLast() }
+        bytes.append(0x0A)
+        return bytes
+    }
+
     func renderBytes(_ context: TemplateObject, template name: String, capacity: Int = 1 << 16) -> [UInt8] {
         guard let template = library[name] else { return [] }
         var renderer = TemplateRenderer(library: library, root: .object(context), capacity: capacity)

@@ -35,23 +35,6 @@ func firstLane(_ hit: SIMDMask<SIMD16<Int8>>) -> Int {
     return 8 + (UInt64(littleEndian: high).trailingZeroBitCount >> 3)
 }
 
-/// True when every byte is ASCII (no UTF-8 validation needed).
-@inline(__always)
-func allASCII(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
-    let n = buf.count
-    guard let base = buf.baseAddress else { return true }
-    let raw = UnsafeRawPointer(base)
-    var acc = SIMD16<UInt8>(repeating: 0)
-    var i = 0
-    while i + 16 <= n {
-        acc |= raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
-        i += 16
-    }
-    var tail: UInt8 = 0
-    while i < n { tail |= buf[i]; i += 1 }
-    return (acc.max() | tail) < 0x80
-}
-
 /// Validates UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF),
 /// skipping ASCII runs 16 bytes at a time.
 func isValidUTF8(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {

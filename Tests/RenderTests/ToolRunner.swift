@@ -10,15 +10,22 @@ struct TestFailure: Error, CustomStringConvertible {
 /// Runs a program found on PATH; nil when it is not installed.
 func runTool(_ name: String, _ arguments: [String], stdin: String? = nil) throws -> (status: Int32, stdout: String, stderr: String)? {
     guard let path = which(name) else { return nil }
+    return try runProcess(path, arguments, stdin: stdin.map { Data($0.utf8) })
+}
+
+/// Runs `path` with `arguments`, feeding it `stdin`; its exit status and output.
+func runProcess(_ path: String, _ arguments: [String], stdin: Data? = nil,
+                in directory: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
     let out = Pipe(), err = Pipe(), input = Pipe()
     process.standardOutput = out
     process.standardError = err
     process.standardInput = input
     try process.run()
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    if let stdin { input.fileHandleForWriting.write(stdin) }
     try input.fileHandleForWriting.close()
     // Read both pipes before waiting, so a large output cannot block the child.
     let outData = out.fileHandleForReading.readDataToEndOfFile()

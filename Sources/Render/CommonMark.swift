@@ -46,6 +46,12 @@ public enum CommonMark {
         document.keepPipeRowLines()
         return (SafeHTML(trusted: document.renderHTML()), text)
     }
+
+    /// For tests: per paragraph, the byte-level pipe-table test and its
+    /// `String` definition.
+    static func pipeTableVerdicts(_ markdown: String) -> [(bytes: Bool, text: Bool)] {
+        CMarkDocument(parsing: markdown).pipeTableVerdicts()
+    }
 }
 
 /// Owns one parsed cmark tree; `deinit` frees it.
@@ -206,8 +212,83 @@ private final class CMarkDocument {
         }
     }
 
+    func pipeTableVerdicts() -> [(bytes: Bool, text: Bool)] {
+        neutralise(headingFloor: 1)
+        return (paragraphs ?? []).map { (Self.looksLikePipeTable($0), Self.looksLikePipeTableAsText($0)) }
+    }
+
+    /// Pipe-table lines, fed piece by piece: each line must start with "|"
+    /// and the second may only hold "|", "-", ":" and spaces.
+    private struct PipeTableScan {
+        enum Verdict { case no, undecided }
+        private(set) var verdict: Verdict?
+        private(set) var lines = 0
+        private var lineHasText = false
+        /// The line began with "|" and the byte after it is still to come.
+        private var pipeNeedsNext = false
+
+        mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard !bytes.isEmpty else { return }
+            var from = 0
+            if !lineHasText {
+                lineHasText = true
+                guard bytes[0] == UInt8(ascii: "|") else { verdict = .no; return }
+                pipeNeedsNext = true
+                from = 1
+            }
+            if pipeNeedsNext, from < bytes.count {
+                pipeNeedsNext = false
+                if bytes[from] >= 0x80 { verdict = .undecided; return }
+            }
+            if lines == 1 {
+                for b in bytes[from...] where !(b == UInt8(ascii: "|") || b == UInt8(ascii: "-") || b == UInt8(ascii: ":") || b == 0x20) {
+                    verdict = .no
+                    return
+                }
+            }
+        }
+
+        mutating func endLine() {
+            if !lineHasText { verdict = .no; return }
+            lines += 1
+            lineHasText = false
+            pipeNeedsNext = false
+        }
+    }
+
     /// At least two lines, each starting with "|", the second a delimiter row.
-    private static func looksLikePipeTable(_ paragraph: OpaquePointer) -> Bool {
+    /// Reads the node literals as bytes; a "|" followed by a non-ASCII
+    /// character (which could extend it into another character) is left to
+    /// the `Character` comparison of `looksLikePipeTableAsText`.
+    static func looksLikePipeTable(_ paragraph: OpaquePointer) -> Bool {
+        var scan = PipeTableScan()
+        var child = cmark_node_first_child(paragraph)
+        while let node = child {
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                scan.endLine()
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(node) {
+                    scan.add(UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self),
+                                                 count: strlen(literal)))
+                }
+            default:
+                let other: StaticString = "x"
+                scan.add(UnsafeBufferPointer(start: other.utf8Start, count: other.utf8CodeUnitCount))
+            }
+            if scan.verdict != nil { break }
+            child = cmark_node_next(node)
+        }
+        if scan.verdict == nil { scan.endLine() }
+        switch scan.verdict {
+        case .no?: return false
+        case .undecided?: return looksLikePipeTableAsText(paragraph)
+        case nil: return scan.lines >= 2
+        }
+    }
+
+    /// The same test on the lines as `String`s (the definition).
+    static func looksLikePipeTableAsText(_ paragraph: OpaquePointer) -> Bool {
         var lines: [String] = [""]
         var child = cmark_node_first_child(paragraph)
         while let node = child {

@@ -40,6 +40,34 @@ import Testing
         #expect(CommonMark.html("a\nb").html == "<p>a\nb</p>\n")
     }
 
+    @Test func pipeTableTestOnBytesAgreesWithTheTextDefinition() {
+        let tricky = ["| a | b |\n|---|---|\n| 1 | 2 |", "| a\n| :-: |", "|a\n|-x|", "| a\n\n|---|", "|\u{301} a\n|---|",
+                      "|`\u{301}` a\n|---|", "|`x`\n|--|", "`|x`\n|--|", "| a <b>\n|--|", "| a ![i](x)\n| - |",
+                      "|é\n|-|", "| a\n|-é|", "| a\n| - |\n|", "x | a\n|---|", "| a  \n|---|", "| a\\\n|---|"]
+        var seed: UInt64 = 7
+        // Lines that mostly start with "|", with the characters that matter.
+        let alphabet = Array("||--- :::`x*<>!é\u{301}[]()\\")
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int(seed >> 33) % n
+        }
+        let random = (0..<3000).map { _ -> String in
+            (0..<(1 + next(4))).map { _ -> String in
+                var line = next(10) == 0 ? "" : "|"
+                for _ in 0..<next(8) { line.append(alphabet[next(alphabet.count)]) }
+                return line
+            }.joined(separator: "\n")
+        }
+        var tables = 0
+        for s in tricky + random {
+            for verdict in CommonMark.pipeTableVerdicts(s) {
+                #expect(verdict.bytes == verdict.text, "\(s.debugDescription)")
+                if verdict.text { tables += 1 }
+            }
+        }
+        #expect(tables > 50)
+    }
+
     @Test func markdownOutputClosesFencesAndDemotes() {
         let md = CommonMark.markdown("# Evil\n\nEvil\n===\n\n```\nunclosed", headingFloor: 5)
         #expect(md == "##### Evil\n\n##### Evil\n\n``` \nunclosed\n```")

@@ -26,7 +26,7 @@ public enum CommonMark {
         let document = CMarkDocument(parsing: markdown)
         document.neutralise(headingFloor: headingFloor)
         document.keepPipeRowLines()
-        return SafeHTML(trusted: document.renderHTML())
+        return SafeHTML(trustedUTF8: document.renderHTML())
     }
 
     /// Agent Markdown for a Markdown report: every block stays as the agent
@@ -35,16 +35,22 @@ public enum CommonMark {
     /// an unclosed code fence) is re-written by cmark after neutralisation,
     /// so nothing can leak into the text around it. No trailing newline.
     static func markdown(_ markdown: String, headingFloor: Int = 1) -> String {
+        String(decoding: markdownUTF8(markdown, headingFloor: headingFloor), as: UTF8.self)
+    }
+
+    /// `markdown` as UTF-8 bytes.
+    static func markdownUTF8(_ markdown: String, headingFloor: Int = 1) -> [UInt8] {
         let document = CMarkDocument(parsing: markdown)
         return document.safeMarkdown(source: markdown, headingFloor: headingFloor)
     }
 
-    /// Both forms from one parse, for reports written in both formats.
-    static func both(_ markdown: String, headingFloor: Int = 1) -> (html: SafeHTML, markdown: String) {
+    /// Both forms from one parse, for reports written in both formats; the
+    /// Markdown as UTF-8 bytes.
+    static func both(_ markdown: String, headingFloor: Int = 1) -> (html: SafeHTML, markdown: [UInt8]) {
         let document = CMarkDocument(parsing: markdown)
         let text = document.safeMarkdown(source: markdown, headingFloor: headingFloor)
         document.keepPipeRowLines()
-        return (SafeHTML(trusted: document.renderHTML()), text)
+        return (SafeHTML(trustedUTF8: document.renderHTML()), text)
     }
 
     /// For tests: per paragraph, the byte-level pipe-table test and its
@@ -76,15 +82,17 @@ private final class CMarkDocument {
         cmark_node_free(root)
     }
 
-    func renderHTML() -> String {
-        guard let html = cmark_render_html(root, CMARK_OPT_DEFAULT) else { return "" }
+    /// UTF-8 as cmark wrote it: the input was a valid `String` and cmark
+    /// writes U+FFFD for NUL, so there is nothing to validate again.
+    func renderHTML() -> [UInt8] {
+        guard let html = cmark_render_html(root, CMARK_OPT_DEFAULT) else { return [] }
         defer { free(html) }
-        return String(cString: html)
+        return Self.bytes(html)
     }
 
     /// Neutralises the tree (as `neutralise`) and writes it as Markdown:
     /// top-level blocks that needed no change keep their source lines.
-    func safeMarkdown(source: String, headingFloor: Int) -> String {
+    func safeMarkdown(source: String, headingFloor: Int) -> [UInt8] {
         var verbatim: [(start: Int, end: Int)?] = []
         let lines = SourceLines(source)
         var child = cmark_node_first_child(root)
@@ -111,7 +119,7 @@ private final class CMarkDocument {
             i += 1
             child = cmark_node_next(block)
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// True when re-parsing the block's source lines, on their own after a
@@ -147,7 +155,11 @@ private final class CMarkDocument {
     private static func renderCommonMark(_ node: OpaquePointer) -> [UInt8] {
         guard let text = cmark_render_commonmark(node, CMARK_OPT_DEFAULT, 0) else { return [] }
         defer { free(text) }
-        return Array(UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text)))
+        return bytes(text)
+    }
+
+    private static func bytes(_ text: UnsafeMutablePointer<CChar>) -> [UInt8] {
+        Array(UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text)))
     }
 
     /// Collects the nodes first and edits after: cmark's iterator must not

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Agent Markdown split into lines the way cmark numbers them (LF, CRLF
 /// or CR end a line), so that a block's `start_line…end_line` can be copied.
 struct SourceLines {
@@ -5,20 +11,30 @@ struct SourceLines {
     /// Start offset of each line, and the offset where its content ends.
     private var starts: [Int] = []
     private var ends: [Int] = []
+    /// Whether the text holds a NUL at all (almost never).
+    private var hasNUL = false
 
     init(_ text: String) {
         bytes = Array(text.utf8)
         bytes.withUnsafeBufferPointer { buf in
-            var start = 0
-            var i = 0
+            guard let base = buf.baseAddress else { return }
             let n = buf.count
-            while i < n {
-                // Most bytes are neither CR nor LF: skip them in bulk.
-                guard let hit = buf[i..<n].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { break }
+            // Line feeds by memchr; a carriage return (rare) switches to the byte loop.
+            let hasCR = memchr(base, 0x0D, n) != nil
+            hasNUL = memchr(base, 0, n) != nil
+            var start = 0
+            while start < n {
+                let hit: Int
+                if hasCR {
+                    guard let h = buf[start..<n].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { break }
+                    hit = h
+                } else {
+                    guard let p = memchr(base + start, 0x0A, n - start) else { break }
+                    hit = UnsafeRawPointer(p) - UnsafeRawPointer(base)
+                }
                 starts.append(start)
                 ends.append(hit)
-                i = hit + ((buf[hit] == 0x0D && hit + 1 < n && buf[hit + 1] == 0x0A) ? 2 : 1)
-                start = i
+                start = hit + ((buf[hit] == 0x0D && hit + 1 < n && buf[hit + 1] == 0x0A) ? 2 : 1)
             }
             if start < n {
                 starts.append(start)
@@ -38,7 +54,7 @@ struct SourceLines {
             for line in range.lowerBound...last {
                 var from = starts[line - 1]
                 let to = ends[line - 1]
-                while let nul = buf[from..<to].firstIndex(of: 0) {
+                while hasNUL, let nul = buf[from..<to].firstIndex(of: 0) {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[from..<nul]))
                     out += [0xEF, 0xBF, 0xBD]
                     from = nul + 1

@@ -50,10 +50,10 @@ struct TemplateEncoder {
         func html(_ h: SafeHTML) -> TemplateValue { h.isEmpty ? .missing : .html(h) }
         switch flavor {
         case .html: return html(CommonMark.html(m.source, headingFloor: floor))
-        case .markdown: return .text(CommonMark.markdown(m.source, headingFloor: floor))
+        case .markdown: return .utf8(CommonMark.markdownUTF8(m.source, headingFloor: floor))
         case .both:
             let both = CommonMark.both(m.source, headingFloor: floor)
-            return .dual(markdown: .text(both.markdown), html: html(both.html))
+            return .dual(markdown: .utf8(both.markdown), html: html(both.html))
         }
     }
 

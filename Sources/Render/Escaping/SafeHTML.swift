@@ -5,28 +5,36 @@
 /// plain-text variables Mustache escapes. Anything untrusted therefore
 /// reaches the page escaped, by construction, whichever path it took.
 public struct SafeHTML: Sendable, Hashable, CustomStringConvertible {
+    /// The markup, as UTF-8: written to pages as it is, never re-validated.
+    public let utf8: [UInt8]
+
     /// The markup.
-    public let html: String
+    public var html: String { String(decoding: utf8, as: UTF8.self) }
 
     /// Escapes `& < > " '`, so the result is safe both as element text and
     /// inside a quoted attribute value.
     public init(escaping text: String) {
-        html = HTMLEscaper.escape(text)
+        utf8 = Array(HTMLEscaper.escape(text).utf8)
     }
 
     /// For the CommonMark wrapper and the template renderer only: callers
     /// vouch that `html` came out of an escaping pipeline.
     init(trusted html: String) {
-        self.html = html
+        utf8 = Array(html.utf8)
     }
 
-    public static let empty = SafeHTML(trusted: "")
+    /// As `init(trusted:)`, for markup that is already bytes (valid UTF-8).
+    init(trustedUTF8 bytes: [UInt8]) {
+        utf8 = bytes
+    }
 
-    public var isEmpty: Bool { html.isEmpty }
+    public static let empty = SafeHTML(trustedUTF8: [])
+
+    public var isEmpty: Bool { utf8.isEmpty }
     public var description: String { html }
 
     public static func + (a: SafeHTML, b: SafeHTML) -> SafeHTML {
-        SafeHTML(trusted: a.html + b.html)
+        SafeHTML(trustedUTF8: a.utf8 + b.utf8)
     }
 }
 

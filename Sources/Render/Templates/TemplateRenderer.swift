@@ -112,9 +112,17 @@ struct TemplateRenderer {
     private mutating func write(_ value: TemplateValue, escaped: Bool) {
         switch value {
         case .text(let s): append(s, escaped: escaped)
-        case .html(let h): append(h.html, escaped: escaped)
+        case .utf8(let bytes): append(bytes, escaped: escaped)
+        case .html(let h): append(h.utf8, escaped: escaped)
         case .bool(let b): append(b ? "true" : "false", escaped: false)
         case .list, .object, .field, .missing, .dual: break
+        }
+    }
+
+    private mutating func append(_ bytes: [UInt8], escaped: Bool) {
+        bytes.withUnsafeBufferPointer { utf8 in
+            guard escaped else { output.append(contentsOf: utf8); return }
+            HTMLEscaping.append(utf8, to: &output)
         }
     }
 

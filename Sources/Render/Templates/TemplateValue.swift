@@ -5,6 +5,9 @@ enum TemplateValue: Sendable {
     /// Text: HTML templates escape it, Markdown templates paste it (the
     /// encoder has already made it safe Markdown).
     case text(String)
+    /// Text as UTF-8 bytes (valid by construction): the same as `.text`,
+    /// for text that was built as bytes.
+    case utf8([UInt8])
     /// Markup that `{{{…HTML}}}` may paste as it is.
     case html(SafeHTML)
     case bool(Bool)

@@ -243,6 +243,19 @@ let stepKindRows: [(String, StepErrorKind)] = [
     ("FAILED: [401] rate limit", .auth),
     ("FAILED: [403] throttled", .auth),
     ("not found: rate limit", .notFound),
+    // Matched on characters, as a regular expression with IGNORECASE does:
+    // a digit before a combining mark, letters that fold to ASCII.
+    ("error 504\u{301}", .gatewayTimeout),
+    ("GATEWAY TİMEOUT", .gatewayTimeout),
+    ("gateway tımeout", .gatewayTimeout),
+    ("Unauthorızed", .auth),
+    ("THROTTLİNG", .rateLimited),
+    ("the endpoint does\r\nnot exist", .other),
+    ("the endpoint\rdoes not exist", .notFound),
+    ("the endpoint does\nnot exist", .other),
+    ("ENDPOINT x\nendpoint y NOT EXIST", .notFound),
+    ("not exist, said the endpoint", .other),
+    ("５０４ fullwidth digits", .other),
 ]
 
 let stepCodeRows: [(String, String?)] = [
@@ -254,6 +267,10 @@ let stepCodeRows: [(String, String?)] = [
     ("FAILED: [unclosed", nil),
     ("FAILED: ]504[ x", nil),
     ("FAILED: [Errno 111] Connection refused", "Errno 111"),
+    ("FAILED: [\u{301}x]\u{301} y", "\u{301}x"),
+    ("FAILED: \u{301}[a]", "a"),
+    ("[multi\nline] x", "multi\nline"),
+    ("FAILED:  [two spaces]", "two spaces"),
 ]
 
 @Suite("FORMAT.md §8: failed steps")

@@ -70,10 +70,12 @@ public enum StepErrorKind: String, Sendable, CaseIterable, Codable {
 
     /// First matching pattern wins, case-insensitive.
     public static func classify(_ response: String) -> StepErrorKind {
-        let text = response.lowercased()
+        let text = CaseInsensitiveText(response)
         if text.contains("504") || text.contains("gateway timeout") { return .gatewayTimeout }
         if text.contains("502") || text.contains("bad gateway") { return .badGateway }
-        if text.contains("404") || text.contains("not found") || endpointNotExist(text) { return .notFound }
+        if text.contains("404") || text.contains("not found") || text.containsOnOneLine("endpoint", then: "not exist") {
+            return .notFound
+        }
         if text.contains("401") || text.contains("403") || text.contains("unauthorized") || text.contains("forbidden") {
             return .auth
         }
@@ -81,22 +83,15 @@ public enum StepErrorKind: String, Sendable, CaseIterable, Codable {
         return .other
     }
 
-    /// "endpoint … not exist" on one line, like the regex `endpoint.*not exist`.
-    private static func endpointNotExist(_ text: String) -> Bool {
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            guard let r = line.firstRange(of: "endpoint") else { continue }
-            if line[r.upperBound...].contains("not exist") { return true }
-        }
-        return false
-    }
-
     /// The text inside the first `[...]`, after a leading "FAILED: " is removed.
     public static func code(in response: String) -> String? {
-        var text = Substring(response)
-        if text.hasPrefix("FAILED: ") { text = text.dropFirst(8) }
-        guard let open = text.firstIndex(of: "[") else { return nil }
+        // On bytes: "[" and "]" are ASCII, so the cut stays valid UTF-8, and
+        // a combining mark after a bracket does not hide it.
+        var text = Substring(response).utf8[...]
+        if text.starts(with: "FAILED: ".utf8) { text = text.dropFirst(8) }
+        guard let open = text.firstIndex(of: UInt8(ascii: "[")) else { return nil }
         let rest = text[text.index(after: open)...]
-        guard let close = rest.firstIndex(of: "]") else { return nil }
-        return String(rest[..<close])
+        guard let close = rest.firstIndex(of: UInt8(ascii: "]")) else { return nil }
+        return String(Substring(rest[..<close]))
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A read-only view of one value inside a `JSONTape`.
 public struct JSONValue: @unchecked Sendable {
     let tape: JSONTape
@@ -93,33 +99,35 @@ public struct JSONValue: @unchecked Sendable {
     public subscript(key: String) -> JSONValue? {
         let n = node
         guard n.kind == .object, n.count > 0 else { return nil }
-        var keyBytes = key.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(key.utf8)
-        return tape.bytes.withUnsafeBufferPointer { buf -> JSONValue? in
-            var found: JSONValue? = nil
-            var i = index + 1
-            let end = Int(n.next)
-            while i < end {
-                let k = tape.nodes[i]
-                let valueIndex = i + 1
-                if keyMatches(k, buf, &keyBytes) { found = JSONValue(tape: tape, index: valueIndex) }
-                i = Int(tape.nodes[valueIndex].next)
+        var key = key
+        return key.withUTF8 { keyBytes in
+            tape.bytes.withUnsafeBufferPointer { buf in
+                tape.nodes.withUnsafeBufferPointer { nodes -> JSONValue? in
+                    var found: JSONValue? = nil
+                    var i = index + 1
+                    let end = Int(n.next)
+                    while i < end {
+                        let valueIndex = i + 1
+                        if Self.keyMatches(nodes[i], buf, keyBytes) { found = JSONValue(tape: tape, index: valueIndex) }
+                        i = Int(nodes[valueIndex].next)
+                    }
+                    return found
+                }
             }
-            return found
         }
     }
 
     public func has(_ key: String) -> Bool { self[key] != nil }
 
-    private func keyMatches(_ k: JSONNode, _ buf: UnsafeBufferPointer<UInt8>, _ key: inout [UInt8]) -> Bool {
+    private static func keyMatches(_ k: JSONNode, _ buf: UnsafeBufferPointer<UInt8>, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         let len = Int(k.end - k.start)
         if !k.escaped {
             guard len == key.count else { return false }
-            let s = Int(k.start)
-            for j in 0..<len where buf[s + j] != key[j] { return false }
-            return true
+            guard len > 0, let a = buf.baseAddress, let b = key.baseAddress else { return true }
+            return memcmp(a + Int(k.start), b, len) == 0
         }
         let decoded = unescapeJSONString(UnsafeBufferPointer(rebasing: buf[Int(k.start)..<Int(k.end)]))
-        return decoded == key
+        return decoded.elementsEqual(key)
     }
 
     /// The exact source bytes of this value.

@@ -69,9 +69,11 @@ struct SourceLines {
     func contains(_ a: UInt8, _ b: UInt8, in range: ClosedRange<Int>) -> Bool {
         guard range.lowerBound >= 1, range.upperBound <= count else { return true }
         return bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return false }
             var i = starts[range.lowerBound - 1]
             let to = ends[range.upperBound - 1]
-            while i + 1 < to, let hit = buf[i..<(to - 1)].firstIndex(of: a) {
+            while i + 1 < to, let p = memchr(base + i, Int32(a), to - 1 - i) {
+                let hit = UnsafeRawPointer(p) - UnsafeRawPointer(base)
                 if buf[hit + 1] == b { return true }
                 i = hit + 1
             }

@@ -41,12 +41,14 @@ func isValidUTF8(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
     let n = buf.count
     guard let base = buf.baseAddress else { return true }
     let raw = UnsafeRawPointer(base)
-    let high = SIMD16<UInt8>(repeating: 0x80)
+    let highs: UInt64 = 0x8080_8080_8080_8080
     var i = 0
     while i < n {
+        // Two words at a time: plain integer ops, no mask reduction.
         if i + 16 <= n {
-            let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
-            if !any(v .>= high) { i += 16; continue }
+            let a = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let b = raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+            if (a | b) & highs == 0 { i += 16; continue }
         }
         let c = buf[i]
         if c < 0x80 { i += 1; continue }

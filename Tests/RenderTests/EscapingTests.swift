@@ -138,3 +138,22 @@ import Testing
         #expect(!MarkdownText.isPlainInline("dispatch_field_engineer"))
     }
 }
+
+/// The one-line alert excerpts of the index and the report header.
+@Suite struct ShortLineTests {
+    @Test(arguments: [
+        ("Link down on core-rtr-01", 90, "Link down on core-rtr-01"),
+        ("\n  \n First line\nsecond line", 90, "First line …"),
+        ("one\r\n\r\n", 90, "one"),
+        ("a\r\nb", 90, "a b"),
+        ("a\rb", 90, "a …"),
+        ("alpha beta gamma", 10, "alpha beta…"),
+        ("alphabetagamma", 5, "alpha…"),
+        ("  spaced   out\twords ", 90, "spaced out words"),
+        ("", 90, ""),
+        (" \n\t\n", 90, ""),
+    ])
+    func excerpt(_ text: String, _ limit: Int, _ expected: String) {
+        #expect(TextForm.shortLine(text, limit: limit) == expected)
+    }
+}

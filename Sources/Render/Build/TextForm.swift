@@ -20,9 +20,16 @@ enum TextForm {
     /// The first non-empty line, whitespace collapsed, cut near `limit`
     /// characters at a word boundary with "…".
     static func shortLine(_ text: String, limit: Int) -> String {
-        let line = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
-            .first(where: { !$0.allSatisfy(\.isWhitespace) }) ?? ""
-        let words = line.split(whereSeparator: { $0.isWhitespace })
+        // Only the first two non-blank lines matter: the text may be long.
+        var lines: [Substring] = []
+        var rest = text[...]
+        while lines.count < 2, !rest.isEmpty {
+            let end = rest.firstIndex(where: { $0 == "\n" || $0 == "\r" }) ?? rest.endIndex
+            let line = rest[..<end]
+            if !line.allSatisfy(\.isWhitespace) { lines.append(line) }
+            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
+        }
+        let words = (lines.first ?? "").split(whereSeparator: { $0.isWhitespace })
         var out = ""
         for word in words {
             let candidate = out.isEmpty ? String(word) : out + " " + word
@@ -32,9 +39,7 @@ enum TextForm {
             }
             out = candidate
         }
-        let moreLines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
-            .filter { !$0.allSatisfy(\.isWhitespace) }.count > 1
-        return moreLines ? out + " …" : out
+        return lines.count > 1 ? out + " …" : out
     }
 
     /// `value` joined as "a, b and c".

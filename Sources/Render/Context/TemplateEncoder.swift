@@ -39,8 +39,8 @@ struct TemplateEncoder {
     /// one line, else as `block`, and `key + "IsBlock"` to say which.
     func put(_ s: String?, as key: String, prose: Bool = false, into d: inout TemplateObject) {
         let multiline = s.map(TextForm.isMultiline) ?? false
-        d[key] = multiline ? block(s) : (prose ? text(s) : code(s))
-        d[key + "IsBlock"] = .bool(multiline)
+        d[TemplateKey(key)] = multiline ? block(s) : (prose ? text(s) : code(s))
+        d[TemplateKey(key + "IsBlock")] = .bool(multiline)
     }
 
     /// Agent Markdown with its headings starting at `floor`: safe HTML, or
@@ -65,14 +65,14 @@ struct TemplateEncoder {
         let value = agent(m, floor: floor)
         switch flavor {
         case .html:
-            d[base + "HTML"] = value
-            if alsoMissing { d[base + "Markdown"] = .missing }
+            d[TemplateKey(base + "HTML")] = value
+            if alsoMissing { d[TemplateKey(base + "Markdown")] = .missing }
         case .markdown:
-            d[base + "Markdown"] = value
-            if alsoMissing { d[base + "HTML"] = .missing }
+            d[TemplateKey(base + "Markdown")] = value
+            if alsoMissing { d[TemplateKey(base + "HTML")] = .missing }
         case .both:
-            d[base + "HTML"] = value
-            d[base + "Markdown"] = value
+            d[TemplateKey(base + "HTML")] = value
+            d[TemplateKey(base + "Markdown")] = value
         }
     }
 

@@ -9,13 +9,13 @@ indirect enum TemplateNode: Sendable {
 
 /// A Mustache name: `.`, `a`, `a.b`, or `.a` (look only in the current value).
 struct TemplateName: Sendable {
-    let parts: [String]
+    let parts: [TemplateKey]
     let isImplicitIterator: Bool
     let isAnchored: Bool
 
     init(_ text: String) {
         isImplicitIterator = text == "."
         isAnchored = !isImplicitIterator && text.hasPrefix(".")
-        parts = isImplicitIterator ? [] : text.split(separator: ".").map(String.init)
+        parts = isImplicitIterator ? [] : text.split(separator: ".").map { TemplateKey(String($0)) }
     }
 }

@@ -14,7 +14,7 @@ enum TemplateValue: Sendable {
     case list([TemplateValue])
     case object(TemplateObject)
     /// An object with one name (a table cell, a note): no dictionary.
-    indirect case field(String, TemplateValue)
+    indirect case field(TemplateKey, TemplateValue)
     /// Absent: renders as nothing, is false in a section, and stops a name
     /// lookup from climbing to an outer value of the same name.
     case missing
@@ -23,14 +23,14 @@ enum TemplateValue: Sendable {
     indirect case dual(markdown: TemplateValue, html: TemplateValue)
 }
 
-typealias TemplateObject = [String: TemplateValue]
+typealias TemplateObject = [TemplateKey: TemplateValue]
 
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     init(stringLiteral value: String) { self = .text(value) }
     init(booleanLiteral value: Bool) { self = .bool(value) }
     init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
-    init(dictionaryLiteral elements: (String, TemplateValue)...) {
+    init(dictionaryLiteral elements: (TemplateKey, TemplateValue)...) {
         if elements.count == 1 {
             self = .field(elements[0].0, elements[0].1)
         } else {
@@ -51,7 +51,7 @@ extension TemplateValue {
     }
 
     /// The value of `name` inside this one (objects only).
-    func child(_ name: String) -> TemplateValue? {
+    func child(_ name: TemplateKey) -> TemplateValue? {
         switch self {
         case .object(let fields): return fields[name]
         case .field(let key, let value): return key == name ? value : nil

@@ -1,0 +1,33 @@
+/// A name in a template context. Its hash is computed once, with FNV-1a
+/// over the UTF-8 bytes, instead of the standard library's seeded SipHash
+/// on every access: building contexts and looking names up hash a name per
+/// access, and these names are ours (a handful of short identifiers), not
+/// input that could be chosen to collide.
+struct TemplateKey: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+    let name: String
+    private let hash: UInt64
+
+    init(_ name: String) {
+        self.name = name
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in name.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        hash = h
+    }
+
+    init(stringLiteral value: String) { self.init(value) }
+
+    static func == (a: TemplateKey, b: TemplateKey) -> Bool { a.hash == b.hash && a.name == b.name }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+    /// What `Dictionary` calls: the stored hash, mixed with the table's seed.
+    func _rawHashValue(seed: Int) -> Int {
+        var h = hash ^ UInt64(UInt(bitPattern: seed))
+        h ^= h >> 29
+        h &*= 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 32
+        return Int(truncatingIfNeeded: h)
+    }
+
+    var description: String { name }
+}

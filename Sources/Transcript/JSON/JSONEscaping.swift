@@ -11,83 +11,94 @@ import Darwin
 /// `keepLoneSurrogatesEscaped` writes it back as the escape `\uD800`, so the
 /// inner parse sees the same string JavaScript would.
 func unescapeJSONString(_ s: UnsafeBufferPointer<UInt8>, keepLoneSurrogatesEscaped: Bool = false) -> [UInt8] {
-    var out: [UInt8] = []
-    out.reserveCapacity(s.count)
     let n = s.count
-    var i = 0
-    var runStart = 0
-    func hex4(_ at: Int) -> UInt32? {
-        guard at + 4 <= n else { return nil }
-        var v: UInt32 = 0
-        for k in 0..<4 {
-            guard let h = hexValue(s[at + k]) else { return nil }
-            v = v << 4 | h
-        }
-        return v
-    }
-    func appendScalar(_ v: UInt32) {
-        if v < 0x80 {
-            out.append(UInt8(v))
-        } else if v < 0x800 {
-            out.append(UInt8(0xC0 | (v >> 6)))
-            out.append(UInt8(0x80 | (v & 0x3F)))
-        } else if v < 0x10000 {
-            out.append(UInt8(0xE0 | (v >> 12)))
-            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-            out.append(UInt8(0x80 | (v & 0x3F)))
-        } else {
-            out.append(UInt8(0xF0 | (v >> 18)))
-            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-            out.append(UInt8(0x80 | (v & 0x3F)))
-        }
-    }
-    func appendLone(_ v: UInt32) {
-        if keepLoneSurrogatesEscaped {
-            let digits = Array("0123456789ABCDEF".utf8)
-            out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"),
-                                    digits[Int(v >> 12 & 0xF)], digits[Int(v >> 8 & 0xF)],
-                                    digits[Int(v >> 4 & 0xF)], digits[Int(v & 0xF)]])
-        } else {
-            appendScalar(0xFFFD)
-        }
-    }
-    while i < n {
-        // Jump to the next backslash (memchr looks at many bytes at a time).
-        guard let base = s.baseAddress, let hit = memchr(base + i, 0x5C, n - i) else { break }
-        i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<i]))
-        guard i + 1 < n else { runStart = n; break }
-        let e = s[i + 1]
-        i += 2
-        switch e {
-        case UInt8(ascii: "n"): out.append(0x0A)
-        case UInt8(ascii: "t"): out.append(0x09)
-        case UInt8(ascii: "r"): out.append(0x0D)
-        case UInt8(ascii: "b"): out.append(0x08)
-        case UInt8(ascii: "f"): out.append(0x0C)
-        case UInt8(ascii: "u"):
-            guard let v = hex4(i) else { break }
-            i += 4
-            if v >= 0xD800 && v < 0xDC00 {
-                if i + 6 <= n, s[i] == UInt8(ascii: "\\"), s[i + 1] == UInt8(ascii: "u"),
-                   let low = hex4(i + 2), low >= 0xDC00 && low < 0xE000 {
-                    i += 6
-                    appendScalar(0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00))
-                } else {
-                    appendLone(v)
-                }
-            } else if v >= 0xDC00 && v < 0xE000 {
-                appendLone(v)
-            } else {
-                appendScalar(v)
+    guard n > 0, let base = s.baseAddress else { return [] }
+    // Every escape is at least as long as what it stands for (a lone
+    // surrogate kept escaped: exactly), so the result fits in `n` bytes.
+    return [UInt8](unsafeUninitializedCapacity: n) { out, written in
+        guard let o = out.baseAddress else { return }
+        var w = 0
+        @inline(__always) func put(_ b: UInt8) { o[w] = b; w += 1 }
+        func hex4(_ at: Int) -> UInt32? {
+            guard at + 4 <= n else { return nil }
+            var v: UInt32 = 0
+            for k in 0..<4 {
+                guard let h = hexValue(s[at + k]) else { return nil }
+                v = v << 4 | h
             }
-        default: out.append(e)  // \" \\ \/
+            return v
         }
-        runStart = i
+        func putScalar(_ v: UInt32) {
+            if v < 0x80 {
+                put(UInt8(v))
+            } else if v < 0x800 {
+                put(UInt8(0xC0 | (v >> 6)))
+                put(UInt8(0x80 | (v & 0x3F)))
+            } else if v < 0x10000 {
+                put(UInt8(0xE0 | (v >> 12)))
+                put(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                put(UInt8(0x80 | (v & 0x3F)))
+            } else {
+                put(UInt8(0xF0 | (v >> 18)))
+                put(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                put(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                put(UInt8(0x80 | (v & 0x3F)))
+            }
+        }
+        func putLone(_ v: UInt32) {
+            if keepLoneSurrogatesEscaped {
+                let digits: StaticString = "0123456789ABCDEF"
+                put(UInt8(ascii: "\\")); put(UInt8(ascii: "u"))
+                put(digits.utf8Start[Int(v >> 12 & 0xF)]); put(digits.utf8Start[Int(v >> 8 & 0xF)])
+                put(digits.utf8Start[Int(v >> 4 & 0xF)]); put(digits.utf8Start[Int(v & 0xF)])
+            } else {
+                putScalar(0xFFFD)
+            }
+        }
+        func copyRun(_ from: Int, _ to: Int) {
+            guard to > from else { return }
+            (o + w).update(from: base + from, count: to - from)
+            w += to - from
+        }
+        var i = 0
+        var runStart = 0
+        while i < n {
+            // Jump to the next backslash (memchr looks at many bytes at a time).
+            guard let hit = memchr(base + i, 0x5C, n - i) else { break }
+            i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            copyRun(runStart, i)
+            guard i + 1 < n else { runStart = n; break }
+            let e = s[i + 1]
+            i += 2
+            switch e {
+            case UInt8(ascii: "n"): put(0x0A)
+            case UInt8(ascii: "t"): put(0x09)
+            case UInt8(ascii: "r"): put(0x0D)
+            case UInt8(ascii: "b"): put(0x08)
+            case UInt8(ascii: "f"): put(0x0C)
+            case UInt8(ascii: "u"):
+                guard let v = hex4(i) else { break }
+                i += 4
+                if v >= 0xD800 && v < 0xDC00 {
+                    if i + 6 <= n, s[i] == UInt8(ascii: "\\"), s[i + 1] == UInt8(ascii: "u"),
+                       let low = hex4(i + 2), low >= 0xDC00 && low < 0xE000 {
+                        i += 6
+                        putScalar(0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00))
+                    } else {
+                        putLone(v)
+                    }
+                } else if v >= 0xDC00 && v < 0xE000 {
+                    putLone(v)
+                } else {
+                    putScalar(v)
+                }
+            default: put(e)  // \" \\ \/
+            }
+            runStart = i
+        }
+        if runStart < n { copyRun(runStart, n) }
+        written = w
     }
-    if runStart < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<n])) }
-    return out
 }
 
 /// Appends `s` as a JSON string literal (quotes included). Output is UTF-8;

@@ -17,8 +17,17 @@ struct CLI {
         return (r.status, r.stdout, r.stderr)
     }
 
-    static func tempDir() -> URL {
+    /// One folder per test process for every `tempDir()`, removed when the
+    /// process exits, so test runs do not pile folders up in /tmp.
+    static let scratchRoot: URL = {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("noc-cli-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: CLI.scratchRoot) }
+        return url
+    }()
+
+    static func tempDir() -> URL {
+        let url = scratchRoot.appendingPathComponent(UUID().uuidString)
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

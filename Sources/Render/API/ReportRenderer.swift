@@ -18,6 +18,7 @@ public struct ReportRenderer: Sendable {
     /// The report's files as UTF-8 bytes, ready to write. When both are
     /// asked for, one context serves both (agent Markdown parsed once).
     public func files(_ m: ReportModel, markdown: Bool, html: Bool) -> (markdown: [UInt8]?, html: [UInt8]?) {
+        guard markdown || html else { return (nil, nil) }
         let flavor: TemplateEncoder.Flavor = markdown && html ? .both : (html ? .html : .markdown)
         let context = ReportContext(e: TemplateEncoder(flavor: flavor)).build(m)
         return (markdown ? templates.page(context, template: "report.md") : nil,

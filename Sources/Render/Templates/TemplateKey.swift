@@ -9,9 +9,12 @@ struct TemplateKey: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
 
     init(_ name: String) {
         self.name = name
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in name.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        hash = h
+        var text = name
+        hash = text.withUTF8 { utf8 in
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            return h
+        }
     }
 
     init(stringLiteral value: String) { self.init(value) }

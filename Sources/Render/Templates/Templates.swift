@@ -106,7 +106,7 @@ public struct Templates: Sendable {
         return bytes
     }
 
-    func renderBytes(_ context: TemplateObject, template name: String, capacity: Int = 1 << 16) -> [UInt8] {
+    func renderBytes(_ context: TemplateObject, template name: String, capacity: Int = 1 << 18) -> [UInt8] {
         guard let template = library[name] else { return [] }
         var renderer = TemplateRenderer(library: library, root: .object(context), capacity: capacity)
         renderer.render(template)

@@ -2,7 +2,7 @@
 /// the §4 fields; everything the replay noticed besides goes in `turns`.
 public enum TranscriptJSON {
     public static func encode(_ t: Transcript) -> [UInt8] {
-        var w = JSONWriter(capacity: 64 * 1024)
+        var w = JSONWriter(capacity: 256 * 1024)
         write(t, to: &w)
         w.bytes.append(0x0A)
         return w.bytes

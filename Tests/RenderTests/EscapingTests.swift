@@ -152,8 +152,29 @@ import Testing
         ("  spaced   out\twords ", 90, "spaced out words"),
         ("", 90, ""),
         (" \n\t\n", 90, ""),
+        // A combining mark after a space is part of that space's character.
+        ("ab \u{301}cd ef", 6, "ab cd…"),
+        ("ab \u{301}cd", 5, "ab cd"),
+        ("e\u{301}e\u{301}e\u{301} x", 4, "e\u{301}e\u{301}e\u{301}…"),
+        ("word " + String(repeating: "x", count: 300), 90, "word…"),
     ])
     func excerpt(_ text: String, _ limit: Int, _ expected: String) {
         #expect(TextForm.shortLine(text, limit: limit) == expected)
+        #expect(TextForm.shortLineByCharacters(text, limit: limit) == expected)
+    }
+
+    @Test func asciiShortcutMatchesTheCharacterDefinition() {
+        var seed: UInt64 = 11
+        let alphabet = Array("ab  \t\n\r\r\n\u{0B}\u{0C}x-")
+        for n in 0..<4000 {
+            var s = ""
+            for _ in 0..<(n % 40) {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                s.append(alphabet[Int(seed >> 33) % alphabet.count])
+            }
+            for limit in [1, 3, 8] {
+                #expect(TextForm.shortLine(s, limit: limit) == TextForm.shortLineByCharacters(s, limit: limit), "\(s.debugDescription) \(limit)")
+            }
+        }
     }
 }

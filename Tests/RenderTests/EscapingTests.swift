@@ -134,6 +134,10 @@ import Testing
             #expect(MarkdownText.codeSpan(s) == MarkdownText.fencedCodeSpan(s), "\(s.debugDescription)")
             #expect(MarkdownText.codeSpan(s, inTable: true) == MarkdownText.fencedCodeSpan(s, inTable: true), "\(s.debugDescription)")
         }
+        for b in UInt8(0)..<0x80 {
+            let text = "a" + String(UnicodeScalar(b)) + "b"
+            #expect(MarkdownText.isPlainInline(text) == !MarkdownText.refusedInside(b), "byte \(b)")
+        }
         #expect(MarkdownText.isPlainInline("NOC Sydney on-call"))
         #expect(!MarkdownText.isPlainInline("dispatch_field_engineer"))
     }

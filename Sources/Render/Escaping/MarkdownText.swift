@@ -34,23 +34,35 @@ enum MarkdownText {
     /// sentences): no control character, no space to collapse or trim, no
     /// markup character, and no possible block start at the beginning.
     static func isPlainInline(_ text: String) -> Bool {
-        var previous: UInt8 = 0x20
-        var first = true
-        for b in text.utf8 {
-            if first {
-                first = false
-                switch b {
-                case UInt8(ascii: "#"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="),
-                     UInt8(ascii: "0")...UInt8(ascii: "9"), 0x20:
-                    return false
-                default: break
-                }
+        // Control characters, DEL, "_" and the always-escaped characters, as
+        // bits: 0–63 in `low`, 64–127 in `high` (checked in the tests).
+        let low: UInt64 = 0x5000_0450_FFFF_FFFF, high: UInt64 = 0xD000_0001_B800_0000
+        var text = text
+        return text.withUTF8 { utf8 in
+            guard let first = utf8.first else { return true }
+            switch first {
+            case UInt8(ascii: "#"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), 0x20:
+                return false
+            default: break
             }
-            if b < 0x20 || b == 0x7F || b == UInt8(ascii: "_") || alwaysEscaped(b) { return false }
-            if b == 0x20 && previous == 0x20 { return false }
-            previous = b
+            var previous: UInt8 = 0
+            for b in utf8 {
+                if b < 0x80 {
+                    let bit = b < 64 ? (low >> b) & 1 : (high >> (b - 64)) & 1
+                    if bit != 0 { return false }
+                    if b == 0x20 && previous == 0x20 { return false }
+                }
+                previous = b
+            }
+            return previous != 0x20
         }
-        return previous != 0x20 || first
+    }
+
+    /// What `isPlainInline` refuses inside a text, byte by byte (the
+    /// definition the bit masks encode).
+    static func refusedInside(_ b: UInt8) -> Bool {
+        b < 0x20 || b == 0x7F || b == UInt8(ascii: "_") || alwaysEscaped(b)
     }
 
     /// Backslash-escapes inline markup from `start` on.

@@ -1,4 +1,9 @@
 import Transcript
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Small wording helpers shared by the builders: numbers, plurals, cut lines.
 enum TextForm {
@@ -113,7 +118,11 @@ enum TextForm {
     }
 
     static func isMultiline(_ text: String) -> Bool {
-        text.utf8.contains(0x0A) || text.utf8.contains(0x0D)
+        var text = text
+        return text.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return false }
+            return memchr(base, 0x0A, utf8.count) != nil || memchr(base, 0x0D, utf8.count) != nil
+        }
     }
 }
 

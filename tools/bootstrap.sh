@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what noc-report needs on a fresh Debian machine that has Swift:
-# libcmark (linked), the cmark CLI (used by tests) and pkg-config.
+# libcmark and libmimalloc (linked), the cmark CLI (used by tests) and pkg-config.
 set -euo pipefail
 
 need=()
@@ -8,6 +8,15 @@ command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark 2>/dev/null; then
   need+=(libcmark-dev)
 fi
+# No pkg-config file in Debian's libmimalloc-dev: look for the linker's name.
+has_mimalloc() {
+  local f
+  for f in /usr/lib/*/libmimalloc.so /usr/lib/libmimalloc.so /usr/local/lib/libmimalloc.so; do
+    [ -e "$f" ] && return 0
+  done
+  return 1
+}
+has_mimalloc || need+=(libmimalloc-dev)
 if [ "${NOC_BOOTSTRAP_TEST_TOOLS:-0}" = 1 ]; then
   command -v cmark >/dev/null 2>&1 || need+=(cmark)
 fi
@@ -23,7 +32,7 @@ else
   exit 2
 fi
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "noc-report: needs ${need[*]} (libcmark and its headers), and this machine has no apt-get: install them with your package manager" >&2
+  echo "noc-report: needs ${need[*]} (libcmark with its headers, libmimalloc), and this machine has no apt-get: install them with your package manager" >&2
   exit 2
 fi
 echo "noc-report: installing ${need[*]} ..." >&2

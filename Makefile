@@ -3,7 +3,7 @@ SWIFT   ?= swift
 PREFIX  ?= /usr/local
 BIN      = .build/release/noc-report
 
-.PHONY: report test record bench microbench fuzz man completions install uninstall check-html deps test-deps examples screenshots
+.PHONY: report test record bench microbench differential fuzz man completions install uninstall check-html deps test-deps examples screenshots
 
 deps:
 	@tools/bootstrap.sh
@@ -40,6 +40,16 @@ fuzz: deps
 	nice -n 19 $(FUZZ_BIN) Fuzz/corpus Fuzz/seeds -dict=Fuzz/noc-report.dict -max_len=65536 -timeout=30 -report_slow_units=30 \
 		-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 -artifact_prefix=Fuzz/findings/ \
 		-max_total_time=$(FUZZ_TIME) -print_final_stats=1
+
+# FORMAT.md parity with the Python peer (../shared/bench/peer.py): replay,
+# outcomes and failed-step kinds on generated corpora (tools/differential.py).
+# Uses the benchmark's venv, which holds the peer's packages.
+BENCH_VENV ?= $(HOME)/.cache/noc-report-bench/venv
+differential: deps
+	$(SWIFT) build -c release --product noc-report
+	@test -x $(BENCH_VENV)/bin/python || { python3 -m venv $(BENCH_VENV) && \
+		$(BENCH_VENV)/bin/pip install -q --disable-pip-version-check -r ../shared/bench/requirements.txt; }
+	$(BENCH_VENV)/bin/python tools/differential.py
 
 # Side by side with the Python peer and the physical bounds (../shared/bench),
 # then the micro-benchmarks of each stage.

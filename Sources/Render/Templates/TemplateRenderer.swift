@@ -41,7 +41,7 @@ struct TemplateRenderer {
         let escapes = t.escapes
         switch t.ops[i] {
         case .text(let index):
-            output += t.texts[index]
+            output.append(contentsOf: t.text(index))
             return i + 1
         case .variable(let name, let escaped):
             if let value = lookup(t.names[name])?.side(html: escapes) { write(value, escaped: escaped && escapes) }

@@ -32,20 +32,15 @@ enum MarkdownText {
 
     /// Text that `inline` would return unchanged (most names, times and
     /// sentences): no control character, no space to collapse or trim, no
-    /// markup character, and no possible block start at the beginning.
+    /// markup character, and no block start at the beginning ("1047" is
+    /// plain, "1. x" is not).
     static func isPlainInline(_ text: String) -> Bool {
         // Control characters, DEL, "_" and the always-escaped characters, as
         // bits: 0–63 in `low`, 64–127 in `high` (checked in the tests).
         let low: UInt64 = 0x5000_0450_FFFF_FFFF, high: UInt64 = 0xD000_0001_B800_0000
         var text = text
         return text.withUTF8 { utf8 in
-            guard let first = utf8.first else { return true }
-            switch first {
-            case UInt8(ascii: "#"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), 0x20:
-                return false
-            default: break
-            }
+            guard let first = utf8.first, first != 0x20 else { return utf8.isEmpty }
             var previous: UInt8 = 0
             for b in utf8 {
                 if b < 0x80 {
@@ -55,7 +50,16 @@ enum MarkdownText {
                 }
                 previous = b
             }
-            return previous != 0x20
+            guard previous != 0x20 else { return false }
+            // Nothing to escape or collapse: only a block start ("# ", "- ",
+            // "1. ", "===") would be changed, as `escapedInline` decides.
+            switch first {
+            case UInt8(ascii: "#"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"):
+                return blockMarker(utf8) == nil
+            default:
+                return true
+            }
         }
     }
 
@@ -103,7 +107,7 @@ enum MarkdownText {
     /// ordered item (digits then `.`/`)` then space or end), a thematic break
     /// or setext underline (only `-`, `=` and spaces). `*`, `>`, `|`, `` ` ``
     /// and `~` are escaped everywhere anyway.
-    private static func blockMarker(_ src: [UInt8]) -> Int? {
+    private static func blockMarker<Bytes: RandomAccessCollection<UInt8>>(_ src: Bytes) -> Int? where Bytes.Index == Int {
         guard let first = src.first else { return nil }
         func spaceOrEnd(_ i: Int) -> Bool { i >= src.count || src[i] == 0x20 }
         switch first {

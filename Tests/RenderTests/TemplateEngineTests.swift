@@ -13,7 +13,7 @@ import Testing
         "words": ["a", "b"],
         "outer": ["inner": ["deep": "D"], "n": "outer-n"],
         "n": "root-n",
-        "markup": .html(SafeHTML(trusted: "<b>x</b>")),
+        "markup": .html(SafeHTML(trustedUTF8: Array("<b>x</b>".utf8))),
     ]
 
     static func render(_ text: String, name: String = "t.html", context: TemplateObject = context,

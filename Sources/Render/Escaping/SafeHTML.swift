@@ -1,8 +1,8 @@
 /// HTML that is safe to paste into a page as it is.
 ///
-/// The only ways to make one are escaping text (`init(escaping:)`), the
-/// CommonMark wrapper (`CommonMark.html`), and a rendered template, whose
-/// plain-text variables Mustache escapes. Anything untrusted therefore
+/// The only ways to make one are escaping text (`init(escaping:)`) and the
+/// CommonMark wrapper (`CommonMark.html`); a rendered template escapes its
+/// plain-text variables. Anything untrusted therefore
 /// reaches the page escaped, by construction, whichever path it took.
 public struct SafeHTML: Sendable, Hashable, CustomStringConvertible {
     /// The markup, as UTF-8: written to pages as it is, never re-validated.
@@ -17,13 +17,8 @@ public struct SafeHTML: Sendable, Hashable, CustomStringConvertible {
         utf8 = Array(HTMLEscaper.escape(text).utf8)
     }
 
-    /// For the CommonMark wrapper and the template renderer only: callers
-    /// vouch that `html` came out of an escaping pipeline.
-    init(trusted html: String) {
-        utf8 = Array(html.utf8)
-    }
-
-    /// As `init(trusted:)`, for markup that is already bytes (valid UTF-8).
+    /// For the CommonMark wrapper only: the caller vouches that the bytes
+    /// (valid UTF-8) came out of an escaping pipeline.
     init(trustedUTF8 bytes: [UInt8]) {
         utf8 = bytes
     }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Transcript
 
 /// Agent Markdown split into lines the way cmark numbers them (LF, CRLF
 /// or CR end a line), so that a block's `start_line…end_line` can be copied.
@@ -17,11 +13,10 @@ struct SourceLines {
     init(_ text: String) {
         bytes = Array(text.utf8)
         bytes.withUnsafeBufferPointer { buf in
-            guard let base = buf.baseAddress else { return }
             let n = buf.count
             // Line feeds by memchr; a carriage return (rare) switches to the byte loop.
-            let hasCR = memchr(base, 0x0D, n) != nil
-            hasNUL = memchr(base, 0, n) != nil
+            let hasCR = buf.byteIndex(of: 0x0D) != nil
+            hasNUL = buf.byteIndex(of: 0) != nil
             var start = 0
             while start < n {
                 let hit: Int
@@ -29,8 +24,8 @@ struct SourceLines {
                     guard let h = buf[start..<n].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { break }
                     hit = h
                 } else {
-                    guard let p = memchr(base + start, 0x0A, n - start) else { break }
-                    hit = UnsafeRawPointer(p) - UnsafeRawPointer(base)
+                    guard let h = buf.byteIndex(of: 0x0A, from: start) else { break }
+                    hit = h
                 }
                 starts.append(start)
                 ends.append(hit)
@@ -69,11 +64,9 @@ struct SourceLines {
     func contains(_ a: UInt8, _ b: UInt8, in range: ClosedRange<Int>) -> Bool {
         guard range.lowerBound >= 1, range.upperBound <= count else { return true }
         return bytes.withUnsafeBufferPointer { buf in
-            guard let base = buf.baseAddress else { return false }
             var i = starts[range.lowerBound - 1]
             let to = ends[range.upperBound - 1]
-            while i + 1 < to, let p = memchr(base + i, Int32(a), to - 1 - i) {
-                let hit = UnsafeRawPointer(p) - UnsafeRawPointer(base)
+            while let hit = buf.byteIndex(of: a, from: i, to: to - 1) {
                 if buf[hit + 1] == b { return true }
                 i = hit + 1
             }

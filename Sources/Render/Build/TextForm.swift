@@ -1,9 +1,4 @@
 import Transcript
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Small wording helpers shared by the builders: numbers, plurals, cut lines.
 enum TextForm {
@@ -119,10 +114,7 @@ enum TextForm {
 
     static func isMultiline(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { utf8 in
-            guard let base = utf8.baseAddress else { return false }
-            return memchr(base, 0x0A, utf8.count) != nil || memchr(base, 0x0D, utf8.count) != nil
-        }
+        return text.withUTF8 { $0.byteIndex(of: 0x0A) != nil || $0.byteIndex(of: 0x0D) != nil }
     }
 }
 

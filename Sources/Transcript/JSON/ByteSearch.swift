@@ -1,3 +1,20 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Index of the first `byte` in `from..<to` (`to` defaults to the end),
+    /// found with `memchr`, which looks at many bytes at a time.
+    @inlinable
+    public func byteIndex(of byte: UInt8, from start: Int = 0, to end: Int? = nil) -> Int? {
+        let end = end ?? count
+        guard start < end, let base = baseAddress, let hit = memchr(base + start, Int32(byte), end - start) else { return nil }
+        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+    }
+}
+
 /// Vectorised searches for the scanners' hot loops: most of an export is the
 /// inside of long strings, so finding the next quote or backslash 16 bytes
 /// at a time is what makes the first pass and the parser fast.

@@ -64,8 +64,8 @@ func unescapeJSONString(_ s: UnsafeBufferPointer<UInt8>, keepLoneSurrogatesEscap
         var runStart = 0
         while i < n {
             // Jump to the next backslash (memchr looks at many bytes at a time).
-            guard let hit = memchr(base + i, 0x5C, n - i) else { break }
-            i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            guard let hit = s.byteIndex(of: 0x5C, from: i) else { break }
+            i = hit
             copyRun(runStart, i)
             guard i + 1 < n else { runStart = n; break }
             let e = s[i + 1]

@@ -482,9 +482,7 @@ private struct ScanRun {
     }
 
     static func nextNewline(_ buf: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard start < buf.count, let base = buf.baseAddress else { return buf.count }
-        guard let hit = memchr(base + start, 0x0A, buf.count - start) else { return buf.count }
-        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+        buf.byteIndex(of: 0x0A, from: start) ?? buf.count
     }
 
     func failureText(_ error: StructuralScanner.Failure) -> String {

@@ -49,7 +49,7 @@ struct CaseInsensitiveText {
         bytes.withUnsafeBufferPointer { buf in
             var lineStart = 0
             while lineStart < buf.count {
-                let lineEnd = buf[lineStart...].firstIndex(of: 0x0A) ?? buf.count
+                let lineEnd = buf.byteIndex(of: 0x0A, from: lineStart) ?? buf.count
                 let line = UnsafeBufferPointer(rebasing: buf[lineStart..<lineEnd])
                 if let at = Self.find(first, in: line),
                    Self.find(second, in: UnsafeBufferPointer(rebasing: line[(at + first.utf8CodeUnitCount)...])) != nil {
@@ -64,11 +64,11 @@ struct CaseInsensitiveText {
     private static func find(_ needle: StaticString, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let base = haystack.baseAddress, haystack.count >= needle.utf8CodeUnitCount else { return nil }
         let length = needle.utf8CodeUnitCount
-        let first = Int32(needle.utf8Start.pointee)
         var at = 0
         while at + length <= haystack.count {
-            guard let hit = memchr(base + at, first, haystack.count - length + 1 - at) else { return nil }
-            let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            guard let offset = haystack.byteIndex(of: needle.utf8Start.pointee, from: at, to: haystack.count - length + 1) else {
+                return nil
+            }
             if memcmp(base + offset, needle.utf8Start, length) == 0 { return offset }
             at = offset + 1
         }

@@ -159,7 +159,12 @@ private final class CMarkDocument {
     }
 
     private static func bytes(_ text: UnsafeMutablePointer<CChar>) -> [UInt8] {
-        Array(UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text)))
+        Array(view(text))
+    }
+
+    /// A C string of cmark's as bytes, without copying.
+    private static func view(_ text: UnsafePointer<CChar>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text))
     }
 
     /// Collects the nodes first and edits after: cmark's iterator must not
@@ -280,10 +285,7 @@ private final class CMarkDocument {
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 scan.endLine()
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(node) {
-                    scan.add(UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self),
-                                                 count: strlen(literal)))
-                }
+                if let literal = cmark_node_get_literal(node) { scan.add(Self.view(literal)) }
             default:
                 let other: StaticString = "x"
                 scan.add(UnsafeBufferPointer(start: other.utf8Start, count: other.utf8CodeUnitCount))

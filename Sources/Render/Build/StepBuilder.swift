@@ -18,8 +18,8 @@ struct StepBuilder {
         var failure: ReportModel.StepFailure?
         if failed {
             let text = responseValue?.displayText ?? ""
-            failure = ReportModel.StepFailure(kind: StepErrorKind.classify(text), code: StepErrorKind.code(in: text),
-                                              summary: StepErrorKind.classify(text).summary, message: text)
+            let kind = StepErrorKind.classify(text)
+            failure = ReportModel.StepFailure(kind: kind, code: StepErrorKind.code(in: text), summary: kind.summary, message: text)
         } else if let value = responseValue, !value.isNull {
             if let s = value.string {
                 if !s.isEmpty { response = .init(source: s) }

@@ -12,6 +12,14 @@ struct ReplayRow: Sendable, CustomTestStringConvertible {
     var warnings: [String] = []
     var ignored = 0
     var testDescription: String { name }
+
+    /// Replays the row's log and checks the messages, warnings and ignored count.
+    func check() throws {
+        let t = try session(events, fields)
+        #expect(try messagesJSON(t) == messages)
+        #expect(codes(t) == warnings)
+        #expect(t.ignoredEvents == ignored)
+    }
 }
 
 private let orchR1 = #"{"role":"orchestrator","timestamp":"R1","steps":[],"status":"complete"}"#
@@ -168,12 +176,7 @@ let replayRows: [ReplayRow] = [
 @Suite("FORMAT.md §4: rebuilding the conversation")
 struct ReplayRulesTests {
     @Test(arguments: replayRows)
-    func rule(_ row: ReplayRow) throws {
-        let t = try session(row.events, row.fields)
-        #expect(try messagesJSON(t) == row.messages)
-        #expect(codes(t) == row.warnings)
-        #expect(t.ignoredEvents == row.ignored)
-    }
+    func rule(_ row: ReplayRow) throws { try row.check() }
 
     @Test func synthesisedFirstMessageIsFlaggedAndNotesPointPastIt() throws {
         let t = try session([runStart("R1"), stepDone(1)])

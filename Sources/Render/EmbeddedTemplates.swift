@@ -114,7 +114,10 @@ enum EmbeddedTemplates {
 <header class="doc-header">
 <p class="eyebrow">Investigation index</p>
 <h1>{{title}}</h1>
-<div class="headline"><span>{{sessionCount}} {{sessionWord}}{{#interactionCount}} ({{interactionCount}}, counted as completed){{/interactionCount}}</span>{{#isPaged}}<span>page {{pageNumber}} of {{pageCount}}</span>{{/isPaged}}</div>
+<div class="headline"><span>{{sessionCount}} {{sessionWord}}{{#runSummary}} ({{runSummary}}){{/runSummary}}{{#interactionCount}} ({{interactionCount}}, counted as completed){{/interactionCount}}</span>{{#isPaged}}<span>page {{pageNumber}} of {{pageCount}}</span>{{/isPaged}}</div>
+{{#runFilters}}
+<p class="run-filters">Last changed by a run over part of the input: <code>{{runFilters}}</code> (every report in the folder is listed).</p>
+{{/runFilters}}
 {{#hasRunNotes}}
 <ul class="run-notes">
 {{#runNotes}}
@@ -271,7 +274,11 @@ enum EmbeddedTemplates {
         "index.md": ####"""
 # {{title}}
 
-{{sessionCount}} {{sessionWord}}{{#interactionCount}} ({{interactionCount}}, counted as completed){{/interactionCount}}{{#isPaged}} · page {{pageNumber}} of {{pageCount}}{{/isPaged}}
+{{sessionCount}} {{sessionWord}}{{#runSummary}} ({{runSummary}}){{/runSummary}}{{#interactionCount}} ({{interactionCount}}, counted as completed){{/interactionCount}}{{#isPaged}} · page {{pageNumber}} of {{pageCount}}{{/isPaged}}
+{{#runFilters}}
+
+Last changed by a run over part of the input: {{runFilters}} (every report in the folder is listed).
+{{/runFilters}}
 
 {{#hasRunNotes}}
 {{#runNotes}}

@@ -12,6 +12,8 @@ struct IndexPageContext {
         d["runNotes"] = .list(context.runNotes.map { ["runNote": e.text($0)] })
         d["hasRunNotes"] = .bool(!context.runNotes.isEmpty)
         d["stamp"] = e.text(context.stamp)
+        d["runSummary"] = e.text(context.runSummary)
+        d["runFilters"] = context.runFilters.isEmpty ? .missing : e.text(context.runFilters.joined(separator: " "))
         d["sessionCount"] = .text(TextForm.grouped(totals.sessions))
         d["sessionWord"] = totals.sessions == 1 ? "session" : "sessions"
         d["interactionCount"] = totals.interactions > 0

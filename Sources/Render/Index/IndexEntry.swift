@@ -67,6 +67,11 @@ public struct IndexContext: Sendable {
     public var pageSize: Int
     /// Generation time text, shown only when set.
     public var stamp: String?
+    /// What the run that last changed the archive did ("12 rendered in this
+    /// run, 536 unchanged"); nil outside an archive folder.
+    public var runSummary: String?
+    /// The selection filters of that run ("--outcome failed"); empty when none.
+    public var runFilters: [String] = []
 
     public init(title: String = "NOC investigations", runNotes: [String] = [], pageSize: Int = 500, stamp: String? = nil) {
         self.title = title

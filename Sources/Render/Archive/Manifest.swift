@@ -158,6 +158,14 @@ public struct RunRecord: Sendable, Codable, Equatable {
         self.pruned = pruned
         self.filters = filters
     }
+
+    /// "12 rendered in this run, 536 unchanged, 3 pruned" (the index header).
+    public var summary: String {
+        var s = "\(TextForm.grouped(rendered)) rendered in this run"
+        if unchanged > 0 { s += ", \(TextForm.grouped(unchanged)) unchanged" }
+        if pruned > 0 { s += ", \(TextForm.grouped(pruned)) pruned" }
+        return s
+    }
 }
 
 /// Hex digests for the manifest.

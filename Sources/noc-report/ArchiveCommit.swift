@@ -45,7 +45,7 @@ struct ArchiveCommit {
             let now = Set(entries[name]?.files.map(\.name) ?? [])
             removals += (previous.flatMap { p in p.entries.first { $0.session.name == name } }?.files ?? []).map(\.name).filter { !now.contains($0) }
         }
-        let runID = Self.runID(entries: tally.entries.values.map(\.inputSHA256), options: archive.options)
+        let runID = Self.runID(options: archive.options)
         for name in tally.renderedNames { entries[name]?.run = runID }
         let record = RunRecord(id: runID, rendered: tally.rendered, unchanged: tally.unchanged, pruned: outcome.pruned, filters: filters)
         var manifest = Manifest(tool: version, counts: counts, lastRun: record, entries: Array(entries.values))
@@ -74,8 +74,8 @@ struct ArchiveCommit {
         return outcome
     }
 
-    private var indexOptions: [String: String] {
-        ["title": title, "formats": formats.map(\.rawValue).sorted().joined(separator: ","), "stamp": stamp ?? ""]
+    var indexOptions: [String: String] {
+        ["title": title, "formats": formats.filter { $0 != .json }.map(\.rawValue).sorted().joined(separator: ","), "stamp": stamp ?? ""]
     }
 
     /// Nothing to write: same entries, same counts, nothing pending, pages present.
@@ -95,10 +95,10 @@ struct ArchiveCommit {
         return IndexPagesWriter.pages(manifest.entries.map(\.session), context: context, templates: templates, formats: formats)
     }
 
-    /// Same tool, options and input hashes give the same id (reproducible bytes).
-    static func runID(entries hashes: [String], options: [String: String]) -> String {
+    /// The tool version and output options that wrote a report: the same
+    /// for every shard of a run and for a clean render (reproducible bytes).
+    static func runID(options: [String: String]) -> String {
         let text = version + "\n" + options.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
-            + "\n" + hashes.sorted().joined(separator: "\n")
         return String(Digest.hex(Array(text.utf8)).prefix(16))
     }
 }

@@ -218,7 +218,7 @@ enum EmbeddedTemplates {
 <tr>
 <td>{{createdShort}}</td>
 <td><span class="badge badge-{{category}}">{{outcomeLabel}}</span>{{#reasonLabel}}<br><span class="muted">{{reasonLabel}}</span>{{/reasonLabel}}</td>
-<td class="wrap"><a class="title-link" href="{{reportLink}}">{{linkText}}</a>{{#isInteraction}} <span class="chip chip-action">interaction</span>{{/isInteraction}}{{#alertMore}}<br><span class="alert-cell">{{alertMore}}</span>{{/alertMore}}<br><span class="row-meta"><code>{{id}}</code> · <a href="{{otherLink}}">Markdown</a>{{#failingAgents}} · failing: {{failingAgents}}{{/failingAgents}}{{#warningCount}} · {{warningCount}} data warning(s){{/warningCount}}</span></td>
+<td class="wrap"><a class="title-link" href="{{reportLink}}">{{linkText}}</a>{{#isInteraction}} <span class="chip chip-action">interaction</span>{{/isInteraction}}{{#alertMore}}<br><span class="alert-cell">{{alertMore}}</span>{{/alertMore}}{{#entryFinding}}<br><span class="alert-cell">{{#entrySeverity}}<strong>{{entrySeverity}}</strong> · {{/entrySeverity}}{{entryFinding}}</span>{{/entryFinding}}<br><span class="row-meta"><code>{{id}}</code> · <a href="{{otherLink}}">Markdown</a>{{#failingAgents}} · failing: {{failingAgents}}{{/failingAgents}}{{#warningCount}} · {{warningCount}} data warning(s){{/warningCount}}</span></td>
 <td>{{scenario}}</td>
 <td class="num">{{turns}}</td>
 <td class="num">{{steps}}</td>
@@ -346,7 +346,7 @@ No sessions were found in the input.
 ### {{label}} ({{count}})
 
 {{#members}}
-- {{linkDate}} · [{{linkText}}](<{{reportLink}}>)
+- {{linkDate}} · [{{linkText}}](<{{reportLink}}>){{#entrySeverity}} · severity {{entrySeverity}}{{/entrySeverity}}{{#entryFinding}} — {{entryFinding}}{{/entryFinding}}
 {{/members}}
 
 {{/outcomeGroups}}

@@ -103,6 +103,8 @@ struct IndexPageContext {
         d["alertMore"] = short == x.alertExcerpt ? .missing : e.text(x.alertExcerpt)
         d["id"] = e.code(x.id, inTable: true)
         d["isInteraction"] = .bool(x.kind == .interaction)
+        d["entrySeverity"] = e.text(x.severity)
+        d["entryFinding"] = e.text(x.finding)
         d["warningCount"] = x.warningCount > 0 ? .text(String(x.warningCount)) : .missing
         d["failingAgents"] = e.text(x.failingAgents.isEmpty ? nil : x.failingAgents.joined(separator: ", "))
         return d

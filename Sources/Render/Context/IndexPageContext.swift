@@ -118,6 +118,7 @@ struct IndexPageContext {
                 "linkText": e.text(label),
                 "linkDate": e.text(x.createdText.map { String($0.prefix(16)) } ?? "no date"),
                 "linkCategory": .text(x.category.rawValue),
-                "linkOutcome": .text(OutcomeNarrative.label(x.category))]
+                "linkOutcome": .text(OutcomeNarrative.label(x.category)),
+                "entrySeverity": e.text(x.severity), "entryFinding": e.text(x.finding)]
     }
 }

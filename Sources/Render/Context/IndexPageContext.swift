@@ -105,6 +105,8 @@ struct IndexPageContext {
         d["alertMore"] = short == x.alertExcerpt ? .missing : e.text(x.alertExcerpt)
         d["id"] = e.code(x.id, inTable: true)
         d["isInteraction"] = .bool(x.kind == .interaction)
+        d["entrySeverity"] = e.text(x.severity)
+        d["entryFinding"] = e.text(x.finding)
         d["warningCount"] = x.warningCount > 0 ? .text(String(x.warningCount)) : .missing
         d["failingAgents"] = e.text(x.failingAgents.isEmpty ? nil : x.failingAgents.joined(separator: ", "))
         return d
@@ -118,6 +120,7 @@ struct IndexPageContext {
                 "linkText": e.text(label),
                 "linkDate": e.text(x.createdText.map { String($0.prefix(16)) } ?? "no date"),
                 "linkCategory": .text(x.category.rawValue),
-                "linkOutcome": .text(OutcomeNarrative.label(x.category))]
+                "linkOutcome": .text(OutcomeNarrative.label(x.category)),
+                "entrySeverity": e.text(x.severity), "entryFinding": e.text(x.finding)]
     }
 }

@@ -95,6 +95,50 @@ enum EmbeddedTemplates {
 {{/rawOutput}}
 
 """##,
+        "chart-styles.html": ##"""
+<style>
+/* Index charts (inline SVG, classes only: no style attributes). */
+.chart { margin: 14px 0 24px; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.chart figcaption { font-size: 0.9rem; margin: 0 0 6px; }
+.chart-svg { display: block; width: 100%; height: auto; font: 11px var(--sans); }
+.chart-svg .grid line { stroke: var(--border-soft); stroke-width: 1; }
+.chart-svg text { fill: var(--fg-muted); }
+.chart-svg .hit { fill: transparent; }
+.chart-svg .bar:hover .hit { fill: var(--bg-sunken); }
+.chart-legend { display: flex; flex-wrap: wrap; gap: 4px 16px; list-style: none; margin: 4px 0 6px; padding: 0; font-size: 0.82rem; color: var(--fg-muted); }
+.chart-legend li { display: inline-flex; align-items: center; gap: 6px; }
+.chart-legend .swatch { display: inline-block; width: 11px; height: 11px; border-radius: 2px; }
+.chart-data > summary { cursor: pointer; font-size: 0.82rem; color: var(--fg-muted); }
+.chart-data table { font-size: 0.82rem; }
+.chart .num { text-align: right; font-variant-numeric: tabular-nums; }
+.chart { --r-cancelled: #8c959f; --r-restart: #0072b2; --r-capacity: #e69f00; --r-interrupted: #d55e00;
+  --r-nofinal: #cc79a7; --r-exception: #882255; --r-unfinished: #56b4e9; }
+@media (prefers-color-scheme: dark) {
+  .chart { --r-cancelled: #9198a1; --r-restart: #4493f8; --r-capacity: #f0b429; --r-interrupted: #ff7b42;
+    --r-nofinal: #e39bc6; --r-exception: #d9548a; --r-unfinished: #7dd3fc; }
+}
+@media print {
+  .chart { --r-cancelled: #8c959f; --r-restart: #0072b2; --r-capacity: #e69f00; --r-interrupted: #d55e00;
+    --r-nofinal: #cc79a7; --r-exception: #882255; --r-unfinished: #56b4e9; break-inside: avoid; }
+  .chart-svg .bar:hover .hit { fill: transparent; }
+}
+.chart .c-completed { fill: var(--ok); background: var(--ok); }
+.chart .c-completed_with_errors { fill: var(--warn); background: var(--warn); }
+.chart .c-failed { fill: var(--bad); background: var(--bad); }
+.chart .c-cancelled { fill: var(--muted); background: var(--muted); }
+.chart .c-in_progress { fill: var(--info); background: var(--info); }
+.chart .c-pending { fill: var(--violet); background: var(--violet); }
+.chart .c-unknown { fill: var(--fg-subtle); background: var(--fg-subtle); }
+.chart .r-cancelled_by_user { fill: var(--r-cancelled); background: var(--r-cancelled); }
+.chart .r-server_restart { fill: var(--r-restart); background: var(--r-restart); }
+.chart .r-capacity_exhausted { fill: var(--r-capacity); background: var(--r-capacity); }
+.chart .r-run_interrupted { fill: var(--r-interrupted); background: var(--r-interrupted); }
+.chart .r-no_final_response { fill: var(--r-nofinal); background: var(--r-nofinal); }
+.chart .r-exception { fill: var(--r-exception); background: var(--r-exception); }
+.chart .r-unfinished { fill: var(--r-unfinished); background: var(--r-unfinished); }
+</style>
+
+"""##,
         "index.html": ##"""
 <!DOCTYPE html>
 <html lang="en">
@@ -108,6 +152,7 @@ enum EmbeddedTemplates {
 <title>{{title}}{{#isPaged}} (page {{pageNumber}} of {{pageCount}}){{/isPaged}}</title>
 <link rel="icon" href="data:,">
 {{> styles.html}}
+{{> chart-styles.html}}
 </head>
 <body>
 <div class="page">
@@ -130,6 +175,7 @@ enum EmbeddedTemplates {
 <p class="toc-title">Contents</p>
 <ol>
 <li><a href="#totals">Totals</a></li>
+{{#hasArchiveChart}}<li><a href="#over-time">Over time</a></li>{{/hasArchiveChart}}
 <li><a href="#sessions">Sessions</a></li>
 <li><a href="#by-outcome">By outcome</a></li>
 <li><a href="#by-scenario">By scenario</a></li>
@@ -202,6 +248,12 @@ enum EmbeddedTemplates {
 <p class="muted">{{redactionSummary}}</p>
 {{/redaction}}
 </section>
+{{#hasArchiveChart}}
+<section id="over-time">
+<h2>Over time</h2>
+{{{archiveChartHTML}}}
+</section>
+{{/hasArchiveChart}}
 <section id="sessions">
 <h2>Sessions{{#isPaged}} {{firstRow}}–{{lastRow}}{{/isPaged}}</h2>
 <p class="muted">Newest first. Times are shown in the zone of the reports.</p>
@@ -330,6 +382,12 @@ Last changed by a run over part of the input: {{runFilters}} (every report in th
 
 {{/hasRedactionRules}}
 {{/redaction}}
+{{#hasArchiveChart}}
+## Over time
+
+{{archiveChartTable}}
+
+{{/hasArchiveChart}}
 ## Sessions{{#isPaged}} {{firstRow}}–{{lastRow}}{{/isPaged}}
 
 {{#isPaged}}

@@ -5,6 +5,8 @@ struct IndexPageContext {
     let e: TemplateEncoder
     /// "html" or "md": the reports and pages this page links to.
     let ext: String
+    /// The archive's charts: set on the first page only.
+    var chart: ArchiveChart? = nil
 
     func build(_ page: IndexPage, totals: IndexTotals, context: IndexContext) -> TemplateObject {
         var d = TemplateObject(minimumCapacity: 48)
@@ -51,6 +53,9 @@ struct IndexPageContext {
             ["pageLink": e.fileLink(IndexPage.fileName(n, ext: ext)), "page": .text(String(n)), "isCurrent": .bool(n == page.number)]
         })
 
+        d["hasArchiveChart"] = .bool(chart.map { $0.sessions.total > 0 } ?? false)
+        d["archiveChartHTML"] = ext == "html" ? chart.map { .html(ArchiveChartFigure.html($0)) } ?? .missing : .missing
+        d["archiveChartTable"] = ext == "md" ? chart.map { .text(ArchiveChartTable.markdown($0)) } ?? .missing : .missing
         d["rows"] = .list(page.entries.map { .object(row($0)) })
         d["hasRows"] = .bool(!page.entries.isEmpty)
 

@@ -141,6 +141,10 @@ struct RenderCommand: ParsableCommand {
             }
         })
 
+        if entries.isEmpty && failed == 0 && source.count > 0 && !selection.isEmpty {
+            diagnostics.error(source.noMatchMessage(jobs: common.effectiveJobs))  // the existing index stays as it was
+            throw ExitCode(1)
+        }
         let counts = runCounts(source.catalog, failed: failed)
         if let shard {
             let file = ShardIndex.fileName(shard)
@@ -148,6 +152,7 @@ struct RenderCommand: ParsableCommand {
                 diagnostics.error("\(error)")
             }
             diagnostics.info("noc-report: shard \(shard): \(entries.count) session\(entries.count == 1 ? "" : "s") rendered, \(failed) skipped, \(diagnostics.warnings) warning\(diagnostics.warnings == 1 ? "" : "s") → \(output)/\(file) (merge the shards with: noc-report index \(output))")
+            diagnostics.closingNote()
         } else {
             var context = IndexContext()
             context.title = pages.title
@@ -155,6 +160,7 @@ struct RenderCommand: ParsableCommand {
             context.stamp = stampText
             writeIndex(entries, context: context, templates: templateSet, formats: formats, to: outputDir, diagnostics: diagnostics)
             diagnostics.info("noc-report: \(entries.count) session\(entries.count == 1 ? "" : "s") rendered, \(failed) skipped, \(diagnostics.warnings) warning\(diagnostics.warnings == 1 ? "" : "s") → \(output)/\(formats.contains(.html) ? "index.html" : "index.md")")
+            diagnostics.closingNote()
         }
         let code = diagnostics.exitCode(rendered: entries.count)
         if code != 0 { throw ExitCode(code) }
@@ -175,6 +181,10 @@ struct RenderCommand: ParsableCommand {
                 found.append(t)
             }
             if found.count > 1 { break }
+        }
+        if found.isEmpty && failed == 0 && source.count > 0 && !selection.isEmpty {
+            diagnostics.error(source.noMatchMessage(jobs: common.effectiveJobs))
+            throw ExitCode(1)
         }
         guard found.count == 1, let t = found.first else {
             diagnostics.error(found.isEmpty

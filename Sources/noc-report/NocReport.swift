@@ -14,6 +14,9 @@ struct NocReport: ParsableCommand {
             _ = write(2, message.utf8Start, message.utf8CodeUnitCount)
             _exit(130)
         }
+        // A write past `ulimit -f` fails with EFBIG (reported, run stopped)
+        // instead of killing the process without a word.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot(nil)
             try command.run()

@@ -14,6 +14,8 @@ struct IndexPageContext {
         d["runNotes"] = .list(context.runNotes.map { ["runNote": e.text($0)] })
         d["hasRunNotes"] = .bool(!context.runNotes.isEmpty)
         d["stamp"] = e.text(context.stamp)
+        d["runSummary"] = e.text(context.runSummary)
+        d["runFilters"] = context.runFilters.isEmpty ? .missing : e.text(context.runFilters.joined(separator: " "))
         d["sessionCount"] = .text(TextForm.grouped(totals.sessions))
         d["sessionWord"] = totals.sessions == 1 ? "session" : "sessions"
         d["interactionCount"] = totals.interactions > 0
@@ -108,6 +110,8 @@ struct IndexPageContext {
         d["alertMore"] = short == x.alertExcerpt ? .missing : e.text(x.alertExcerpt)
         d["id"] = e.code(x.id, inTable: true)
         d["isInteraction"] = .bool(x.kind == .interaction)
+        d["entrySeverity"] = e.text(x.severity)
+        d["entryFinding"] = e.text(x.finding)
         d["warningCount"] = x.warningCount > 0 ? .text(String(x.warningCount)) : .missing
         d["failingAgents"] = e.text(x.failingAgents.isEmpty ? nil : x.failingAgents.joined(separator: ", "))
         return d
@@ -121,6 +125,7 @@ struct IndexPageContext {
                 "linkText": e.text(label),
                 "linkDate": e.text(x.createdText.map { String($0.prefix(16)) } ?? "no date"),
                 "linkCategory": .text(x.category.rawValue),
-                "linkOutcome": .text(OutcomeNarrative.label(x.category))]
+                "linkOutcome": .text(OutcomeNarrative.label(x.category)),
+                "entrySeverity": e.text(x.severity), "entryFinding": e.text(x.finding)]
     }
 }

@@ -10,8 +10,8 @@ enum HTMLSafety {
         "footer", "p", "span", "a", "ol", "ul", "li", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "table",
         "thead", "tbody", "tr", "th", "td", "details", "summary", "figure", "figcaption", "dl", "dt", "dd",
         "strong", "em", "br", "hr", "blockquote", "time",
-        // The index's inline charts: shapes and text only, no script, no links.
-        "svg", "g", "rect", "line", "text", "desc",
+        // The index charts: inline SVG shapes and text only.
+        "svg", "desc", "g", "line", "rect", "text",
     ]
     static let allowedAttributes: Set<String> = [
         "class", "id", "href", "rel", "lang", "charset", "name", "content", "http-equiv", "title", "scope",

@@ -32,7 +32,7 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup(title: "Pages") var pages: PageOptions
 
-    @Option(name: .long, help: ArgumentHelp("Time zone for displayed times: UTC (default) or an offset such as +10:00. The JSON keeps ISO 8601.", valueName: "zone"))
+    @Option(name: .long, help: ArgumentHelp("Time zone for displayed times: UTC (default), an offset such as +10:00, or an IANA zone such as Australia/Sydney (offset and abbreviation as in force at each instant). The JSON keeps ISO 8601.", valueName: "zone"))
     var timezone: String = "UTC"
 
     @Option(name: .long, help: ArgumentHelp("Rows shown per table or graph visualization before \"N more rows\".", valueName: "n"))
@@ -66,7 +66,7 @@ struct RenderCommand: ParsableCommand {
         }
         if shard != nil && toStandardOutput { throw ValidationError("--shard writes a folder: it cannot be used with -o -") }
         if DisplayTimeZone(parsing: timezone) == nil {
-            throw ValidationError("--timezone '\(timezone)' is not UTC or an offset like +10:00 or -05:30")
+            throw ValidationError("--timezone '\(timezone)' is not UTC, an offset like +10:00 or -05:30, or an IANA zone like Australia/Sydney or Europe/Berlin")
         }
         if maxTableRows < 1 { throw ValidationError("--max-table-rows must be at least 1") }
     }

@@ -92,7 +92,7 @@ final class Diagnostics: @unchecked Sendable {
         let shown = redactor.map { $0.redactMessage(line) } ?? line
         lock.lock()
         defer { lock.unlock() }
-        let write = { FileHandle.standardError.write(Data((shown + "\n").utf8)) }
+        let write = { StandardError.write(shown + "\n") }
         if let progress { progress.printing(write) } else { write() }
     }
 
@@ -100,7 +100,7 @@ final class Diagnostics: @unchecked Sendable {
     /// terminal as the progress line).
     func output(_ bytes: [UInt8]) {
         guard !bytes.isEmpty else { return }
-        let write = { FileHandle.standardOutput.write(Data(bytes)) }
+        let write = { StandardOutput.write(bytes) }
         if let progress { progress.printing(write) } else { write() }
     }
 

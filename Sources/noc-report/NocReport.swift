@@ -15,6 +15,9 @@ struct NocReport: ParsableCommand {
             _ = write(2, message.utf8Start, message.utf8CodeUnitCount)
             _exit(130)
         }
+        // A write past `ulimit -f` fails with EFBIG (reported, run stopped)
+        // instead of killing the process without a word.
+        signal(SIGXFSZ, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.isEmpty {
             // Bare `noc-report` explains itself instead of rendering a default folder.

@@ -5,6 +5,8 @@ struct IndexPageContext {
     let e: TemplateEncoder
     /// "html" or "md": the reports and pages this page links to.
     let ext: String
+    /// The archive's charts: set on the first page only.
+    var chart: ArchiveChart? = nil
 
     func build(_ page: IndexPage, totals: IndexTotals, context: IndexContext) -> TemplateObject {
         var d = TemplateObject(minimumCapacity: 48)
@@ -12,6 +14,8 @@ struct IndexPageContext {
         d["runNotes"] = .list(context.runNotes.map { ["runNote": e.text($0)] })
         d["hasRunNotes"] = .bool(!context.runNotes.isEmpty)
         d["stamp"] = e.text(context.stamp)
+        d["runSummary"] = e.text(context.runSummary)
+        d["runFilters"] = context.runFilters.isEmpty ? .missing : e.text(context.runFilters.joined(separator: " "))
         d["sessionCount"] = .text(TextForm.grouped(totals.sessions))
         d["sessionWord"] = totals.sessions == 1 ? "session" : "sessions"
         d["interactionCount"] = totals.interactions > 0
@@ -49,6 +53,9 @@ struct IndexPageContext {
             ["pageLink": e.fileLink(IndexPage.fileName(n, ext: ext)), "page": .text(String(n)), "isCurrent": .bool(n == page.number)]
         })
 
+        d["hasArchiveChart"] = .bool(chart.map { $0.sessions.total > 0 } ?? false)
+        d["archiveChartHTML"] = ext == "html" ? chart.map { .html(ArchiveChartFigure.html($0)) } ?? .missing : .missing
+        d["archiveChartTable"] = ext == "md" ? chart.map { .text(ArchiveChartTable.markdown($0)) } ?? .missing : .missing
         d["rows"] = .list(page.entries.map { .object(row($0)) })
         d["hasRows"] = .bool(!page.entries.isEmpty)
 
@@ -110,6 +117,8 @@ struct IndexPageContext {
         d["alertMore"] = short == x.alertExcerpt ? .missing : e.text(x.alertExcerpt)
         d["id"] = e.code(x.id, inTable: true)
         d["isInteraction"] = .bool(x.kind == .interaction)
+        d["entrySeverity"] = e.text(x.severity)
+        d["entryFinding"] = e.text(x.finding)
         d["warningCount"] = x.warningCount > 0 ? .text(String(x.warningCount)) : .missing
         d["failingAgents"] = e.text(x.failingAgents.isEmpty ? nil : x.failingAgents.joined(separator: ", "))
         return d
@@ -123,6 +132,7 @@ struct IndexPageContext {
                 "linkText": e.text(label),
                 "linkDate": e.text(x.createdText.map { String($0.prefix(16)) } ?? "no date"),
                 "linkCategory": .text(x.category.rawValue),
-                "linkOutcome": .text(OutcomeNarrative.label(x.category))]
+                "linkOutcome": .text(OutcomeNarrative.label(x.category)),
+                "entrySeverity": e.text(x.severity), "entryFinding": e.text(x.finding)]
     }
 }

@@ -106,9 +106,9 @@ final class Diagnostics: @unchecked Sendable {
 
     /// "noc-report: 12 sessions rendered, 1 skipped, 3 warnings → out/index.html"
     func summary(_ done: Int, _ noun: String, _ verb: String, skipped: Int) {
+        closingNote()  // before the summary, so the summary stays the last line
         let w = warnings
         info("noc-report: \(done) \(noun)\(done == 1 ? "" : "s") \(verb), \(skipped) skipped, \(w) warning\(w == 1 ? "" : "s")")
-        closingNote()
     }
 
     /// 0 all rendered; 1 some documents could not be read or rendered (or

@@ -149,6 +149,10 @@ struct RenderCommand: ParsableCommand {
             source.done(positions[i])
             tally.add(result, diagnostics: diagnostics)
         })
+        if tally.rendered + tally.unchanged == 0 && tally.failed == 0 && source.count > 0 && !selection.isEmpty {
+            diagnostics.error(source.noMatchMessage(jobs: common.effectiveJobs))  // the existing index stays as it was
+            throw ExitCode(1)
+        }
         if let stop = archive.stopped {
             outputDir.removeOwnTemporaries()
             diagnostics.error("\(stop): stopped; \(archive.reportCount) report file\(archive.reportCount == 1 ? "" : "s") written in this run before that (the index was not updated; run again once this is fixed)")
@@ -166,8 +170,8 @@ struct RenderCommand: ParsableCommand {
         let result = commit.finish(tally: tally, inputNames: inputNames, prune: prune, counts: counts,
                                    fingerprint: shard == nil ? nil : inputFingerprint(source))
         let shown = result.wroteIndex ? " → \(output)/\(result.indexName)" : (result.indexName.isEmpty ? "" : " (index unchanged: \(output)/\(result.indexName))")
-        diagnostics.info("noc-report: \(tally.rendered) rendered, \(tally.unchanged) unchanged, \(result.pruned) pruned, \(tally.failed) skipped, \(diagnostics.warnings) warning\(diagnostics.warnings == 1 ? "" : "s")\(result.failed ? "" : shown)")
         diagnostics.closingNote()
+        diagnostics.info("noc-report: \(tally.rendered) rendered, \(tally.unchanged) unchanged, \(result.pruned) pruned, \(tally.failed) skipped, \(diagnostics.warnings) warning\(diagnostics.warnings == 1 ? "" : "s")\(result.failed ? "" : shown)")
         if result.failed { throw ExitCode(2) }
         let code = diagnostics.exitCode(rendered: tally.rendered + tally.unchanged)
         if code != 0 { throw ExitCode(code) }

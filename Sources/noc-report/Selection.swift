@@ -36,6 +36,11 @@ struct Selection: ParsableArguments {
         sessions.isEmpty && scenario.isEmpty && outcome.isEmpty && reason.isEmpty && since == nil && until == nil
     }
 
+    /// Filters that only a replayed session can answer (all but --session).
+    var needsTranscript: Bool {
+        !scenario.isEmpty || !outcome.isEmpty || !reason.isEmpty || since != nil || until != nil
+    }
+
     /// Cheap test on the first pass's header, before a document is parsed.
     func mayMatch(_ item: Catalog.Item) -> Bool {
         sessions.isEmpty || item.document.header.id.map(sessions.contains) == true

@@ -172,7 +172,6 @@ struct RenderCommand: ParsableCommand {
         let shown = result.wroteIndex ? " → \(output)/\(result.indexName)" : (result.indexName.isEmpty ? "" : " (index unchanged: \(output)/\(result.indexName))")
         diagnostics.closingNote()
         diagnostics.info("noc-report: \(tally.rendered) rendered, \(tally.unchanged) unchanged, \(result.pruned) pruned, \(tally.failed) skipped, \(diagnostics.warnings) warning\(diagnostics.warnings == 1 ? "" : "s")\(result.failed ? "" : shown)")
-        diagnostics.closingNote()
         if result.failed { throw ExitCode(2) }
         let code = diagnostics.exitCode(rendered: tally.rendered + tally.unchanged)
         if code != 0 { throw ExitCode(code) }

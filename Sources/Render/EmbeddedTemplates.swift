@@ -96,9 +96,8 @@ enum EmbeddedTemplates {
 
 """##,
         "chart-styles.html": ##"""
-<style>
 /* Index charts (inline SVG, classes only: no style attributes). */
-.chart { margin: 14px 0 24px; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.chart { margin: 14px 0 24px; }
 .chart figcaption { font-size: 0.9rem; margin: 0 0 6px; }
 .chart-svg { display: block; width: 100%; height: auto; font: 11px var(--sans); }
 .chart-svg .grid line { stroke: var(--border-soft); stroke-width: 1; }
@@ -107,7 +106,7 @@ enum EmbeddedTemplates {
 .chart-svg .bar:hover .hit { fill: var(--bg-sunken); }
 .chart-legend { display: flex; flex-wrap: wrap; gap: 4px 16px; list-style: none; margin: 4px 0 6px; padding: 0; font-size: 0.82rem; color: var(--fg-muted); }
 .chart-legend li { display: inline-flex; align-items: center; gap: 6px; }
-.chart-legend .swatch { display: inline-block; width: 11px; height: 11px; border-radius: 2px; }
+.chart-legend .swatch { display: inline-block; width: 0; height: 0; border: 6px solid; border-radius: 2px; }
 .chart-data > summary { cursor: pointer; font-size: 0.82rem; color: var(--fg-muted); }
 .chart-data table { font-size: 0.82rem; }
 .chart .num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -122,21 +121,20 @@ enum EmbeddedTemplates {
     --r-nofinal: #cc79a7; --r-exception: #882255; --r-unfinished: #56b4e9; break-inside: avoid; }
   .chart-svg .bar:hover .hit { fill: transparent; }
 }
-.chart .c-completed { fill: var(--ok); background: var(--ok); }
-.chart .c-completed_with_errors { fill: var(--warn); background: var(--warn); }
-.chart .c-failed { fill: var(--bad); background: var(--bad); }
-.chart .c-cancelled { fill: var(--muted); background: var(--muted); }
-.chart .c-in_progress { fill: var(--info); background: var(--info); }
-.chart .c-pending { fill: var(--violet); background: var(--violet); }
-.chart .c-unknown { fill: var(--fg-subtle); background: var(--fg-subtle); }
-.chart .r-cancelled_by_user { fill: var(--r-cancelled); background: var(--r-cancelled); }
-.chart .r-server_restart { fill: var(--r-restart); background: var(--r-restart); }
-.chart .r-capacity_exhausted { fill: var(--r-capacity); background: var(--r-capacity); }
-.chart .r-run_interrupted { fill: var(--r-interrupted); background: var(--r-interrupted); }
-.chart .r-no_final_response { fill: var(--r-nofinal); background: var(--r-nofinal); }
-.chart .r-exception { fill: var(--r-exception); background: var(--r-exception); }
-.chart .r-unfinished { fill: var(--r-unfinished); background: var(--r-unfinished); }
-</style>
+.chart .c-completed { fill: var(--ok); border-color: var(--ok); }
+.chart .c-completed_with_errors { fill: var(--warn); border-color: var(--warn); }
+.chart .c-failed { fill: var(--bad); border-color: var(--bad); }
+.chart .c-cancelled { fill: var(--muted); border-color: var(--muted); }
+.chart .c-in_progress { fill: var(--info); border-color: var(--info); }
+.chart .c-pending { fill: var(--violet); border-color: var(--violet); }
+.chart .c-unknown { fill: var(--fg-subtle); border-color: var(--fg-subtle); }
+.chart .r-cancelled_by_user { fill: var(--r-cancelled); border-color: var(--r-cancelled); }
+.chart .r-server_restart { fill: var(--r-restart); border-color: var(--r-restart); }
+.chart .r-capacity_exhausted { fill: var(--r-capacity); border-color: var(--r-capacity); }
+.chart .r-run_interrupted { fill: var(--r-interrupted); border-color: var(--r-interrupted); }
+.chart .r-no_final_response { fill: var(--r-nofinal); border-color: var(--r-nofinal); }
+.chart .r-exception { fill: var(--r-exception); border-color: var(--r-exception); }
+.chart .r-unfinished { fill: var(--r-unfinished); border-color: var(--r-unfinished); }
 
 """##,
         "index.html": ##"""
@@ -152,7 +150,6 @@ enum EmbeddedTemplates {
 <title>{{title}}{{#isPaged}} (page {{pageNumber}} of {{pageCount}}){{/isPaged}}</title>
 <link rel="icon" href="data:,">
 {{> styles.html}}
-{{> chart-styles.html}}
 </head>
 <body>
 <div class="page">
@@ -1472,6 +1469,9 @@ tbody tr:nth-child(even) td { background: var(--row-alt); }
   .table-wrap { overflow: visible; }
   .viz td { white-space: normal; }
 }
+{{#hasArchiveChart}}
+{{> chart-styles.html}}
+{{/hasArchiveChart}}
 </style>
 
 """##,

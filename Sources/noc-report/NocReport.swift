@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -17,6 +18,16 @@ struct NocReport: ParsableCommand {
         // A write past `ulimit -f` fails with EFBIG (reported, run stopped)
         // instead of killing the process without a word.
         signal(SIGXFSZ, SIG_IGN)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.isEmpty {
+            // Bare `noc-report` explains itself instead of rendering a default folder.
+            print(FirstSteps.usage, terminator: "")
+            Glibc.exit(0)
+        }
+        if let guess = FirstSteps.suggestion(for: arguments[0], subcommands: subcommandNames) {
+            FileHandle.standardError.write(Data("error: '\(arguments[0])' is neither a command nor an existing file or folder; did you mean `\(guess)`?\n       (see: noc-report --help)\n".utf8))
+            Glibc.exit(2)
+        }
         do {
             var command = try parseAsRoot(nil)
             try command.run()
@@ -50,4 +61,10 @@ struct NocReport: ParsableCommand {
         version: version,
         subcommands: [RenderCommand.self, TranscriptCommand.self, SummaryCommand.self, ValidateCommand.self, IndexCommand.self],
         defaultSubcommand: RenderCommand.self)
+}
+
+extension NocReport {
+    static var subcommandNames: [String] {
+        configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+    }
 }

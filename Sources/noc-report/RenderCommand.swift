@@ -32,7 +32,7 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup(title: "Pages") var pages: PageOptions
 
-    @Option(name: .long, help: ArgumentHelp("Time zone for displayed times: UTC (default) or an offset such as +10:00. The JSON keeps ISO 8601.", valueName: "zone"))
+    @Option(name: .long, help: ArgumentHelp("Time zone for displayed times: UTC (default), an offset such as +10:00, or an IANA zone such as Australia/Sydney (offset and abbreviation as in force at each instant). The JSON keeps ISO 8601.", valueName: "zone"))
     var timezone: String = "UTC"
 
     @Option(name: .long, help: ArgumentHelp("Rows shown per table or graph visualization before \"N more rows\".", valueName: "n"))
@@ -72,7 +72,7 @@ struct RenderCommand: ParsableCommand {
         }
         if shard != nil && toStandardOutput { throw ValidationError("--shard writes a folder: it cannot be used with -o -") }
         if DisplayTimeZone(parsing: timezone) == nil {
-            throw ValidationError("--timezone '\(timezone)' is not UTC or an offset like +10:00 or -05:30")
+            throw ValidationError("--timezone '\(timezone)' is not UTC, an offset like +10:00 or -05:30, or an IANA zone like Australia/Sydney or Europe/Berlin")
         }
         if maxTableRows < 1 { throw ValidationError("--max-table-rows must be at least 1") }
     }
@@ -149,10 +149,19 @@ struct RenderCommand: ParsableCommand {
             source.done(positions[i])
             tally.add(result, diagnostics: diagnostics)
         })
+        if tally.rendered + tally.unchanged == 0 && tally.failed == 0 && source.count > 0 && !selection.isEmpty {
+            diagnostics.error(source.noMatchMessage(jobs: common.effectiveJobs))  // the existing index stays as it was
+            throw ExitCode(1)
+        }
         if let stop = archive.stopped {
             outputDir.removeOwnTemporaries()
             diagnostics.error("\(stop): stopped; \(archive.reportCount) report file\(archive.reportCount == 1 ? "" : "s") written in this run before that (the index was not updated; run again once this is fixed)")
             throw ExitCode(2)
+        }
+        if tally.rendered + tally.unchanged == 0 && tally.failed == 0 && source.count > 0 && !selection.isEmpty {
+            outputDir.removeOwnTemporaries()
+            diagnostics.error(source.noMatchMessage(jobs: common.effectiveJobs))  // the existing index stays as it was
+            throw ExitCode(1)
         }
         let counts = runCounts(source.catalog, failed: tally.failed)
         let inputNames = Set(names + redactedNames)
@@ -161,6 +170,7 @@ struct RenderCommand: ParsableCommand {
         let result = commit.finish(tally: tally, inputNames: inputNames, prune: prune, counts: counts,
                                    fingerprint: shard == nil ? nil : inputFingerprint(source))
         let shown = result.wroteIndex ? " → \(output)/\(result.indexName)" : (result.indexName.isEmpty ? "" : " (index unchanged: \(output)/\(result.indexName))")
+        diagnostics.closingNote()
         diagnostics.info("noc-report: \(tally.rendered) rendered, \(tally.unchanged) unchanged, \(result.pruned) pruned, \(tally.failed) skipped, \(diagnostics.warnings) warning\(diagnostics.warnings == 1 ? "" : "s")\(result.failed ? "" : shown)")
         if result.failed { throw ExitCode(2) }
         let code = diagnostics.exitCode(rendered: tally.rendered + tally.unchanged)
@@ -182,6 +192,10 @@ struct RenderCommand: ParsableCommand {
                 found.append(t)
             }
             if found.count > 1 { break }
+        }
+        if found.isEmpty && failed == 0 && source.count > 0 && !selection.isEmpty {
+            diagnostics.error(source.noMatchMessage(jobs: common.effectiveJobs))
+            throw ExitCode(1)
         }
         guard found.count == 1, let t = found.first else {
             diagnostics.error(found.isEmpty

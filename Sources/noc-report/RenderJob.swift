@@ -25,7 +25,10 @@ struct RenderJob: @unchecked Sendable {
         if archive.stopped != nil { return .stopped }
         let slot = source.indices[position]
         let rawHash = source.redactor == nil ? source.inputSHA256(position) : nil
-        if let rawHash, let e = archive.unchanged(name: names[slot], inputSHA256: rawHash) { return .unchanged(e) }
+        // A filter other than --session is decided on the replayed session, so
+        // an unchanged session is only skipped once it is known to match.
+        let filtered = source.selection.needsTranscript
+        if !filtered, let rawHash, let e = archive.unchanged(name: names[slot], inputSHA256: rawHash) { return .unchanged(e) }
         switch source.transcript(position) {
         case nil: return nil
         case .failure(let problem): return .failed(problem)
@@ -36,7 +39,7 @@ struct RenderJob: @unchecked Sendable {
             // Under --redact the hash is of the redacted transcript: the
             // manifest never holds a hash of the secret text.
             let hash = rawHash ?? Digest.hex(json)
-            if rawHash == nil, let e = archive.unchanged(name: name, inputSHA256: hash) { return .unchanged(e) }
+            if rawHash == nil || filtered, let e = archive.unchanged(name: name, inputSHA256: hash) { return .unchanged(e) }
             return write(t, name: name, json: json, hash: hash)
         }
     }

@@ -10,10 +10,13 @@ enum HTMLSafety {
         "footer", "p", "span", "a", "ol", "ul", "li", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "table",
         "thead", "tbody", "tr", "th", "td", "details", "summary", "figure", "figcaption", "dl", "dt", "dd",
         "strong", "em", "br", "hr", "blockquote", "time",
+        // The index charts: inline SVG shapes and text only.
+        "svg", "desc", "g", "line", "rect", "text",
     ]
     static let allowedAttributes: Set<String> = [
         "class", "id", "href", "rel", "lang", "charset", "name", "content", "http-equiv", "title", "scope",
         "aria-label", "open", "start",
+        "viewbox", "role", "x", "y", "x1", "x2", "y1", "y2", "width", "height", "text-anchor",
     ]
     static let csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 

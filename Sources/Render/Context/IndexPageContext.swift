@@ -93,10 +93,17 @@ struct IndexPageContext {
         ]
     }
 
+    /// "2026-02-20 10:01:02 UTC" -> "2026-02-20 10:01 UTC": the zone stays (issue 19).
+    static func withoutSeconds(_ text: String) -> String {
+        let b = Array(text.utf8)
+        guard b.count >= 19, b[16] == UInt8(ascii: ":"), b[10] == UInt8(ascii: " ") else { return text }
+        return String(decoding: b[0..<16] + b[19...], as: UTF8.self)
+    }
+
     private func row(_ x: IndexEntry) -> TemplateObject {
         var d = link(x)
         d["created"] = e.text(x.createdText ?? "—")
-        d["createdShort"] = e.text(x.createdText.map { String($0.prefix(16)) } ?? "—")
+        d["createdShort"] = e.text(x.createdText.map(Self.withoutSeconds) ?? "—")
         d["scenario"] = e.text(x.scenario ?? "—")
         d["category"] = .text(x.category.rawValue)
         d["outcomeLabel"] = .text(OutcomeNarrative.label(x.category))

@@ -6,7 +6,7 @@ enum ArchiveChartTable {
         var out = table(chart.sessions, labels: ArchiveChart.categoryLabels, count: "Sessions",
                         caption: ArchiveChartFigure.caption(chart, chart.sessions, what: "sessions"))
         if chart.failures.total > 0 {
-            out += "\n" + table(chart.failures, labels: ArchiveChart.reasonLabels, count: "With a reason",
+            out += "\n\n" + table(chart.failures, labels: ArchiveChart.reasonLabels, count: "With a reason",
                                 caption: ArchiveChartFigure.caption(chart, chart.failures, what: "sessions with a failure reason"))
         }
         return out
@@ -25,6 +25,6 @@ enum ArchiveChartTable {
         }
         let totals = ["**All**", String(s.total)] + present.map { i in String(rows.reduce(0) { $0 + $1.counts[i] }) }
         lines.append("| " + totals.joined(separator: " | ") + " |")
-        return lines.joined(separator: "\n") + "\n"
+        return lines.joined(separator: "\n")
     }
 }

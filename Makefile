@@ -111,3 +111,9 @@ uninstall:
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/noc-report \
 		$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_noc-report \
 		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/noc-report.fish
+
+# Fault tests (full disk, read-only and swapped folders, failing streams,
+# concurrent runs, stale shards): the suites CI also runs inside `make test`.
+fault-test: test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --filter 'OutputFaultTests|ArchiveTests'

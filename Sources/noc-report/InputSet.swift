@@ -10,6 +10,12 @@ struct InputSet {
 
     static let extensions: Set<String> = ["json", "jsonl", "ndjson"]
 
+    /// Folders (device, inode) a walk never enters: render's own `-o`, so a
+    /// run never reads back the reports it wrote. Set once, before reading.
+    nonisolated(unsafe) static var skippedFolders: Set<[UInt64]> = []
+    /// Called once when a walk skips one of them.
+    nonisolated(unsafe) static var onSkippedFolder: ((String) -> Void)?
+
     init(paths: [String]) {
         Self.raiseDescriptorLimit()
         for path in paths {
@@ -74,6 +80,10 @@ struct InputSet {
             case S_IFDIR:
                 let key = [UInt64(st.st_dev), UInt64(st.st_ino)]
                 guard !visited.contains(key) else { continue }
+                if Self.skippedFolders.contains(key) {
+                    Self.onSkippedFolder?(path)
+                    continue
+                }
                 visited.insert(key)
                 walk(path, into: &found, visited: &visited)
                 if found.isEmpty {

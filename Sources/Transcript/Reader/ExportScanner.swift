@@ -44,6 +44,7 @@ public struct InputProblem: Error, Sendable, CustomStringConvertible {
 public enum ExportShape: String, Sendable {
     case array = "container export (JSON array)"
     case listing = "session listing ({\"sessions\": [...]})"
+    case interactionsListing = "interactions listing ({\"interactions\": [...]})"
     case single = "single document"
     case jsonLines = "JSON Lines"
     case empty = "empty"
@@ -400,11 +401,13 @@ private struct ScanRun {
     mutating func scanObjectFile(at first: Int, fileStart: Int) {
         // A listing, or one document.
         var sessionsRange: Range<Int>? = nil
+        var interactionsRange: Range<Int>? = nil
         var hasID = false
         let end: Int
         do {
             end = try scanner.scanObject(first) { key, range in
                 if key.elementsEqual("sessions".utf8) { sessionsRange = range }
+                if key.elementsEqual("interactions".utf8) { interactionsRange = range }
                 if key.elementsEqual("id".utf8) { hasID = true }
             }
         } catch {
@@ -422,6 +425,17 @@ private struct ScanRun {
         if let range = sessionsRange, !hasID, buf[range.lowerBound] == UInt8(ascii: "[") {
             shape = .listing
             scanArray(at: range.lowerBound, listing: true)
+            finishTopLevel(after: end)
+            return
+        }
+        // §1: `{"interactions": [...]}` holds container documents (interaction
+        // records, and legacy sessions): routed as an array's elements are.
+        if sessionsRange == nil, let range = interactionsRange, !hasID, buf[range.lowerBound] == UInt8(ascii: "[") {
+            shape = .interactionsListing
+            let before = documents.count
+            scanArray(at: range.lowerBound, listing: true)
+            // Not a `{"sessions"}` listing: its items are never summaries.
+            for k in before..<documents.count { documents[k].inListing = false }
             finishTopLevel(after: end)
             return
         }

@@ -171,14 +171,5 @@ public struct RunRecord: Sendable, Codable, Equatable {
 /// Hex digests for the manifest.
 public enum Digest {
     /// Lower-case hex of the digest.
-    public static func hex(_ bytes: [UInt8]) -> String {
-        let table = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for b in SHA256.hash(bytes) {
-            out.append(table[Int(b >> 4)])
-            out.append(table[Int(b & 15)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    public static func hex(_ bytes: [UInt8]) -> String { SHA256.hex(bytes: bytes) }
 }

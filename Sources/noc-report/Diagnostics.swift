@@ -28,6 +28,7 @@ final class Diagnostics: @unchecked Sendable {
     }
 
     func report(_ problem: InputProblem) {
+        if problem.isRepeat { lock.lock(); errors += 1; lock.unlock(); return }
         switch problem.severity {
         case .error: error("\(problem)")
         case .warning: warning("\(problem)")

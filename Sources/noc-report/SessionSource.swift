@@ -23,7 +23,7 @@ struct SessionSource: Sendable {
     init(options: ReadOptions, selection: Selection, redactor: Redactor? = nil, diagnostics: Diagnostics) throws {
         self.redactor = redactor
         let inputs = InputSet(paths: options.inputs)
-        let (refs, problems, bytes) = inputs.scan(maxDocumentSize: options.maxDocumentSizeMiB << 20, jobs: options.jobs)
+        let (refs, problems, bytes) = inputs.scan(maxDocumentSize: min(options.maxDocumentSizeMiB, Int(Int32.max)) << 20, jobs: options.jobs)
         self.catalog = Catalog(documents: refs)
         self.loader = DocumentLoader(files: inputs.files)
         self.bytes = bytes

@@ -3,7 +3,7 @@ SWIFT   ?= swift
 PREFIX  ?= /usr/local
 BIN      = .build/release/noc-report
 
-.PHONY: report test record bench microbench differential fuzz man completions install uninstall check-html deps test-deps examples screenshots
+.PHONY: report test fault-test record bench microbench differential fuzz man completions install uninstall check-html deps test-deps examples screenshots
 
 deps:
 	@tools/bootstrap.sh
@@ -22,6 +22,11 @@ report: deps
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Issue 15's fault tests (suites named "fault: ..."); `make test` runs them too.
+fault-test: test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --filter 'fault'
 
 record: test-deps
 	NOC_RECORD=1 $(SWIFT) test || true
@@ -106,3 +111,9 @@ uninstall:
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/noc-report \
 		$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_noc-report \
 		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/noc-report.fish
+
+# Fault tests (full disk, read-only and swapped folders, failing streams,
+# concurrent runs, stale shards): the suites CI also runs inside `make test`.
+fault-test: test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --filter 'OutputFaultTests|ArchiveTests'

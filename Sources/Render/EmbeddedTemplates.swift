@@ -95,6 +95,48 @@ enum EmbeddedTemplates {
 {{/rawOutput}}
 
 """##,
+        "chart-styles.html": ##"""
+/* Index charts (inline SVG, classes only: no style attributes). */
+.chart { margin: 14px 0 24px; }
+.chart figcaption { font-size: 0.9rem; margin: 0 0 6px; }
+.chart-svg { display: block; width: 100%; height: auto; font: 11px var(--sans); }
+.chart-svg .grid line { stroke: var(--border-soft); stroke-width: 1; }
+.chart-svg text { fill: var(--fg-muted); }
+.chart-svg .hit { fill: transparent; }
+.chart-svg .bar:hover .hit { fill: var(--bg-sunken); }
+.chart-legend { display: flex; flex-wrap: wrap; gap: 4px 16px; list-style: none; margin: 4px 0 6px; padding: 0; font-size: 0.82rem; color: var(--fg-muted); }
+.chart-legend li { display: inline-flex; align-items: center; gap: 6px; }
+.chart-legend .swatch { display: inline-block; width: 0; height: 0; border: 6px solid; border-radius: 2px; }
+.chart-data > summary { cursor: pointer; font-size: 0.82rem; color: var(--fg-muted); }
+.chart-data table { font-size: 0.82rem; }
+.chart .num { text-align: right; font-variant-numeric: tabular-nums; }
+.chart { --r-cancelled: #8c959f; --r-restart: #0072b2; --r-capacity: #e69f00; --r-interrupted: #d55e00;
+  --r-nofinal: #cc79a7; --r-exception: #882255; --r-unfinished: #56b4e9; }
+@media (prefers-color-scheme: dark) {
+  .chart { --r-cancelled: #9198a1; --r-restart: #4493f8; --r-capacity: #f0b429; --r-interrupted: #ff7b42;
+    --r-nofinal: #e39bc6; --r-exception: #d9548a; --r-unfinished: #7dd3fc; }
+}
+@media print {
+  .chart { --r-cancelled: #8c959f; --r-restart: #0072b2; --r-capacity: #e69f00; --r-interrupted: #d55e00;
+    --r-nofinal: #cc79a7; --r-exception: #882255; --r-unfinished: #56b4e9; break-inside: avoid; }
+  .chart-svg .bar:hover .hit { fill: transparent; }
+}
+.chart .c-completed { fill: var(--ok); border-color: var(--ok); }
+.chart .c-completed_with_errors { fill: var(--warn); border-color: var(--warn); }
+.chart .c-failed { fill: var(--bad); border-color: var(--bad); }
+.chart .c-cancelled { fill: var(--muted); border-color: var(--muted); }
+.chart .c-in_progress { fill: var(--info); border-color: var(--info); }
+.chart .c-pending { fill: var(--violet); border-color: var(--violet); }
+.chart .c-unknown { fill: var(--fg-subtle); border-color: var(--fg-subtle); }
+.chart .r-cancelled_by_user { fill: var(--r-cancelled); border-color: var(--r-cancelled); }
+.chart .r-server_restart { fill: var(--r-restart); border-color: var(--r-restart); }
+.chart .r-capacity_exhausted { fill: var(--r-capacity); border-color: var(--r-capacity); }
+.chart .r-run_interrupted { fill: var(--r-interrupted); border-color: var(--r-interrupted); }
+.chart .r-no_final_response { fill: var(--r-nofinal); border-color: var(--r-nofinal); }
+.chart .r-exception { fill: var(--r-exception); border-color: var(--r-exception); }
+.chart .r-unfinished { fill: var(--r-unfinished); border-color: var(--r-unfinished); }
+
+"""##,
         "index.html": ##"""
 <!DOCTYPE html>
 <html lang="en">
@@ -114,7 +156,10 @@ enum EmbeddedTemplates {
 <header class="doc-header">
 <p class="eyebrow">Investigation index</p>
 <h1>{{title}}</h1>
-<div class="headline"><span>{{sessionCount}} {{sessionWord}}{{#interactionCount}} ({{interactionCount}}, counted as completed){{/interactionCount}}</span>{{#isPaged}}<span>page {{pageNumber}} of {{pageCount}}</span>{{/isPaged}}</div>
+<div class="headline"><span>{{sessionCount}} {{sessionWord}}{{#runSummary}} ({{runSummary}}){{/runSummary}}{{#interactionCount}} ({{interactionCount}}, counted as completed){{/interactionCount}}</span>{{#isPaged}}<span>page {{pageNumber}} of {{pageCount}}</span>{{/isPaged}}</div>
+{{#runFilters}}
+<p class="run-filters">Last changed by a run over part of the input: <code>{{runFilters}}</code> (every report in the folder is listed).</p>
+{{/runFilters}}
 {{#hasRunNotes}}
 <ul class="run-notes">
 {{#runNotes}}
@@ -127,6 +172,7 @@ enum EmbeddedTemplates {
 <p class="toc-title">Contents</p>
 <ol>
 <li><a href="#totals">Totals</a></li>
+{{#hasArchiveChart}}<li><a href="#over-time">Over time</a></li>{{/hasArchiveChart}}
 <li><a href="#sessions">Sessions</a></li>
 <li><a href="#by-outcome">By outcome</a></li>
 <li><a href="#by-scenario">By scenario</a></li>
@@ -199,6 +245,12 @@ enum EmbeddedTemplates {
 <p class="muted">{{redactionSummary}}</p>
 {{/redaction}}
 </section>
+{{#hasArchiveChart}}
+<section id="over-time">
+<h2>Over time</h2>
+{{{archiveChartHTML}}}
+</section>
+{{/hasArchiveChart}}
 <section id="sessions">
 <h2>Sessions{{#isPaged}} {{firstRow}}–{{lastRow}}{{/isPaged}}</h2>
 <p class="muted">Newest first. Times are shown in the zone of the reports.</p>
@@ -218,7 +270,7 @@ enum EmbeddedTemplates {
 <tr>
 <td>{{createdShort}}</td>
 <td><span class="badge badge-{{category}}">{{outcomeLabel}}</span>{{#reasonLabel}}<br><span class="muted">{{reasonLabel}}</span>{{/reasonLabel}}</td>
-<td class="wrap"><a class="title-link" href="{{reportLink}}">{{linkText}}</a>{{#isInteraction}} <span class="chip chip-action">interaction</span>{{/isInteraction}}{{#alertMore}}<br><span class="alert-cell">{{alertMore}}</span>{{/alertMore}}<br><span class="row-meta"><code>{{id}}</code> · <a href="{{otherLink}}">Markdown</a>{{#failingAgents}} · failing: {{failingAgents}}{{/failingAgents}}{{#warningCount}} · {{warningCount}} data warning(s){{/warningCount}}</span></td>
+<td class="wrap"><a class="title-link" href="{{reportLink}}">{{linkText}}</a>{{#isInteraction}} <span class="chip chip-action">interaction</span>{{/isInteraction}}{{#alertMore}}<br><span class="alert-cell">{{alertMore}}</span>{{/alertMore}}{{#entryFinding}}<br><span class="alert-cell">{{#entrySeverity}}<strong>{{entrySeverity}}</strong> · {{/entrySeverity}}{{entryFinding}}</span>{{/entryFinding}}<br><span class="row-meta"><code>{{id}}</code> · <a href="{{otherLink}}">Markdown</a>{{#failingAgents}} · failing: {{failingAgents}}{{/failingAgents}}{{#warningCount}} · {{warningCount}} data warning(s){{/warningCount}}</span></td>
 <td>{{scenario}}</td>
 <td class="num">{{turns}}</td>
 <td class="num">{{steps}}</td>
@@ -271,7 +323,11 @@ enum EmbeddedTemplates {
         "index.md": ####"""
 # {{title}}
 
-{{sessionCount}} {{sessionWord}}{{#interactionCount}} ({{interactionCount}}, counted as completed){{/interactionCount}}{{#isPaged}} · page {{pageNumber}} of {{pageCount}}{{/isPaged}}
+{{sessionCount}} {{sessionWord}}{{#runSummary}} ({{runSummary}}){{/runSummary}}{{#interactionCount}} ({{interactionCount}}, counted as completed){{/interactionCount}}{{#isPaged}} · page {{pageNumber}} of {{pageCount}}{{/isPaged}}
+{{#runFilters}}
+
+Last changed by a run over part of the input: {{runFilters}} (every report in the folder is listed).
+{{/runFilters}}
 
 {{#hasRunNotes}}
 {{#runNotes}}
@@ -323,6 +379,12 @@ enum EmbeddedTemplates {
 
 {{/hasRedactionRules}}
 {{/redaction}}
+{{#hasArchiveChart}}
+## Over time
+
+{{archiveChartTable}}
+
+{{/hasArchiveChart}}
 ## Sessions{{#isPaged}} {{firstRow}}–{{lastRow}}{{/isPaged}}
 
 {{#isPaged}}
@@ -346,7 +408,7 @@ No sessions were found in the input.
 ### {{label}} ({{count}})
 
 {{#members}}
-- {{linkDate}} · [{{linkText}}](<{{reportLink}}>)
+- {{linkDate}} · [{{linkText}}](<{{reportLink}}>){{#entrySeverity}} · severity {{entrySeverity}}{{/entrySeverity}}{{#entryFinding}} — {{entryFinding}}{{/entryFinding}}
 {{/members}}
 
 {{/outcomeGroups}}
@@ -389,11 +451,20 @@ No sessions were found in the input.
 <h1>{{#scenario}}<span class="scenario-pill">{{scenario}}</span>{{/scenario}}{{shortAlert}}{{^shortAlert}}{{title}}{{/shortAlert}}</h1>
 <div class="headline"><span class="badge badge-{{outcome.category}}">{{outcome.label}}</span>{{#outcome.reasonLabel}}<span class="reason-chip">{{outcome.reasonLabel}}</span>{{/outcome.reasonLabel}}<span>{{headline}}</span>{{#createdText}}<span>{{createdText}}</span>{{/createdText}}</div>
 </header>
+{{#banner}}
+<div class="banner"><span class="label">Incomplete log</span> {{banner}}</div>
+{{/banner}}
 <nav class="toc" aria-label="Contents">
 <p class="toc-title">Contents</p>
 <ol>
 <li><a href="#summary">Summary</a></li>
+{{#hasTopFindings}}
+<li><a href="#key-findings">Key findings</a></li>
+{{/hasTopFindings}}
 <li><a href="#outcome">Outcome</a></li>
+{{#hasKeyEvents}}
+<li><a href="#key-events">Key events</a></li>
+{{/hasKeyEvents}}
 <li><a href="#timeline">Timeline</a></li>
 <li><a href="#data-integrity">Data integrity</a>{{#hasWarnings}} <span class="muted">({{warningCount}})</span>{{/hasWarnings}}</li>
 {{#redaction}}
@@ -424,6 +495,101 @@ No sessions were found in the input.
 </tbody>
 </table>
 </section>
+{{#hasTopFindings}}
+<section id="key-findings" class="key-findings">
+<h2>Key findings</h2>
+{{#findings}}
+<p class="muted from-turn">From the final answer of <a href="#{{fromAnchor}}">{{fromTurn}}</a>.</p>
+{{#hasLevels}}
+<div class="levels">{{#severity}}<span class="level"><span class="label">Severity</span> {{severity}}</span>{{/severity}}{{#confidence}}<span class="level"><span class="label">Confidence</span> {{confidence}}</span>{{/confidence}}</div>
+{{/hasLevels}}
+{{#hasIncidentSummary}}
+<h3>Incident summary</h3>
+{{#incidentSummary}}
+<p>{{summaryLine}}</p>
+{{/incidentSummary}}
+{{/hasIncidentSummary}}
+{{#topCause}}
+<h3>Top root cause</h3>
+<p class="lead">{{causeText}}</p>
+{{#hasCauseDetails}}
+<ul>
+{{#causeDetails}}
+<li>{{causeDetail}}</li>
+{{/causeDetails}}
+</ul>
+{{/hasCauseDetails}}
+{{/topCause}}
+{{#hasOtherCauses}}
+<details class="other-causes"><summary>Other probable root causes</summary>
+<ul>
+{{#otherCauses}}
+<li>{{causeText}}{{#causeDetails}}<br><span class="muted">{{causeDetail}}</span>{{/causeDetails}}</li>
+{{/otherCauses}}
+</ul>
+</details>
+{{/hasOtherCauses}}
+{{#hasBlastRadius}}
+<h3>Blast radius</h3>
+<ul>
+{{#blastRadius}}
+<li>{{blastLine}}</li>
+{{/blastRadius}}
+</ul>
+{{/hasBlastRadius}}
+{{#hasActions}}
+<h3>Recommended actions</h3>
+<ol class="checklist">
+{{#actions}}
+<li><span class="box">☐</span> {{actionText}}</li>
+{{/actions}}
+</ol>
+{{/hasActions}}
+{{#hasPrecedents}}
+<h3>Historical precedents{{#hasTickets}} <span class="muted">{{tickets}}</span>{{/hasTickets}}</h3>
+<ul>
+{{#precedents}}
+<li>{{precedentText}}</li>
+{{/precedents}}
+</ul>
+{{/hasPrecedents}}
+{{#hasRisk}}
+<h3>Risk</h3>
+{{#risk}}
+<p>{{riskLine}}</p>
+{{/risk}}
+{{/hasRisk}}
+{{#hasGaps}}
+<h3>Gaps</h3>
+<p class="muted">The agent marked these sections "Data unavailable due to query error.":</p>
+<ul>
+{{#gaps}}
+<li>{{gapTitle}}</li>
+{{/gaps}}
+</ul>
+{{/hasGaps}}
+{{/findings}}
+{{#hasDispatches}}
+<h3>Dispatches</h3>
+<div class="table-wrap">
+<table>
+<thead><tr><th>Dispatch</th><th>Urgency</th><th>Destination</th><th>Engineer</th><th>Where</th></tr></thead>
+<tbody>
+{{#dispatches}}
+<tr><td><code>{{dispatchID}}</code></td><td>{{dispatchUrgency}}</td><td>{{dispatchDestination}}</td><td>{{dispatchEngineer}}</td><td><a href="#{{dispatchAnchor}}">{{dispatchPlace}}</a></td></tr>
+{{/dispatches}}
+</tbody>
+</table>
+</div>
+{{/hasDispatches}}
+{{#outcome.reasonLabel}}
+<p><span class="label">Why it did not finish</span> {{outcome.reasonLabel}}</p>
+{{/outcome.reasonLabel}}
+{{#outcome.hasFailedSteps}}
+<p><span class="label">Failed steps</span> {{#outcome.failedSteps}}<a class="chip chip-failed" href="#{{anchor}}">{{place}} · {{kindLabel}}</a> {{/outcome.failedSteps}}</p>
+{{/outcome.hasFailedSteps}}
+</section>
+{{/hasTopFindings}}
 {{#outcome}}
 <section id="outcome" class="outcome outcome-{{category}}">
 <div class="outcome-head"><h2>Outcome</h2><span class="badge badge-{{category}}">{{label}}</span>{{#reasonLabel}}<span class="reason-chip">{{reasonLabel}}</span>{{/reasonLabel}}</div>
@@ -447,6 +613,21 @@ No sessions were found in the input.
 {{/hasFailedSteps}}
 </section>
 {{/outcome}}
+{{#hasKeyEvents}}
+<section id="key-events">
+<h2>Key events</h2>
+<div class="table-wrap">
+<table class="key-events">
+<thead><tr><th>Time</th><th>Event</th></tr></thead>
+<tbody>
+{{#keyEvents}}
+<tr><td class="nowrap">{{eventTime}}</td><td>{{#eventAnchor}}<a href="#{{eventAnchor}}">{{eventWhat}}</a>{{/eventAnchor}}{{^eventAnchor}}{{eventWhat}}{{/eventAnchor}}</td></tr>
+{{/keyEvents}}
+</tbody>
+</table>
+</div>
+</section>
+{{/hasKeyEvents}}
 <section id="timeline">
 <h2>Timeline</h2>
 {{#turns}}
@@ -509,6 +690,10 @@ No sessions were found in the input.
 {{/indexLink}}
 **{{outcome.label}}**{{#outcome.reasonLabel}} — {{outcome.reasonLabel}}{{/outcome.reasonLabel}} · {{headline}}
 
+{{#banner}}
+> **Incomplete log:** {{banner}}
+
+{{/banner}}
 ## Summary
 
 {{#alert}}
@@ -528,6 +713,119 @@ No sessions were found in the input.
 | {{label}} | {{value}} |
 {{/facts}}
 
+{{#hasTopFindings}}
+## Key findings
+
+{{#findings}}
+*From the final answer of {{fromTurn}}.*
+
+{{#severity}}
+- **Severity:** {{severity}}
+{{/severity}}
+{{#confidence}}
+- **Confidence:** {{confidence}}
+{{/confidence}}
+{{#hasLevels}}
+
+{{/hasLevels}}
+{{#hasIncidentSummary}}
+**Incident summary:**
+
+{{/hasIncidentSummary}}
+{{#incidentSummary}}
+{{summaryLine}}
+
+{{/incidentSummary}}
+{{#topCause}}
+**Top root cause:** {{causeText}}
+
+{{#causeDetails}}
+- {{causeDetail}}
+{{/causeDetails}}
+{{#hasCauseDetails}}
+
+{{/hasCauseDetails}}
+{{/topCause}}
+{{#hasOtherCauses}}
+**Other probable root causes:**
+
+{{#otherCauses}}
+- {{causeText}}
+{{/otherCauses}}
+
+{{/hasOtherCauses}}
+{{#hasBlastRadius}}
+**Blast radius:**
+
+{{/hasBlastRadius}}
+{{#blastRadius}}
+- {{blastLine}}
+{{/blastRadius}}
+{{#hasBlastRadius}}
+
+{{/hasBlastRadius}}
+{{#hasActions}}
+**Recommended actions:**
+
+{{/hasActions}}
+{{#actions}}
+- [ ] {{actionText}}
+{{/actions}}
+{{#hasActions}}
+
+{{/hasActions}}
+{{#hasPrecedents}}
+**Historical precedents:**{{#hasTickets}} {{tickets}}{{/hasTickets}}
+
+{{/hasPrecedents}}
+{{#precedents}}
+- {{precedentText}}
+{{/precedents}}
+{{#hasPrecedents}}
+
+{{/hasPrecedents}}
+{{#hasRisk}}
+**Risk:**
+
+{{/hasRisk}}
+{{#risk}}
+{{riskLine}}
+
+{{/risk}}
+{{#hasGaps}}
+**Gaps (the agent marked these "Data unavailable due to query error."):**
+
+{{/hasGaps}}
+{{#gaps}}
+- {{gapTitle}}
+{{/gaps}}
+{{#hasGaps}}
+
+{{/hasGaps}}
+{{/findings}}
+{{#hasDispatches}}
+**Dispatches:**
+
+| Dispatch | Urgency | Destination | Engineer | Where |
+|---|---|---|---|---|
+{{#dispatches}}
+| {{dispatchID}} | {{dispatchUrgency}} | {{dispatchDestination}} | {{dispatchEngineer}} | {{dispatchPlace}} |
+{{/dispatches}}
+
+{{/hasDispatches}}
+{{#outcome.reasonLabel}}
+**Why it did not finish:** {{outcome.reasonLabel}}
+
+{{/outcome.reasonLabel}}
+{{#outcome.hasFailedSteps}}
+**Failed steps:**
+
+{{#outcome.failedSteps}}
+- {{place}}: {{kindLabel}}{{#failedAgent}} ({{failedAgent}}){{/failedAgent}}
+{{/outcome.failedSteps}}
+
+{{/outcome.hasFailedSteps}}
+{{/hasTopFindings}}
 ## Outcome
 
 {{#outcome}}
@@ -552,6 +850,16 @@ No sessions were found in the input.
 
 {{/hasFailedSteps}}
 {{/outcome}}
+{{#hasKeyEvents}}
+## Key events
+
+| Time | Event |
+|---|---|
+{{#keyEvents}}
+| {{eventTime}} | {{eventWhat}} |
+{{/keyEvents}}
+
+{{/hasKeyEvents}}
 ## Timeline
 
 {{#turns}}
@@ -1128,6 +1436,14 @@ tbody tr:nth-child(even) td { background: var(--row-alt); }
   .step-meta { margin-left: 0; }
   .facts th { width: 8em; }
 }
+.banner { margin: 0 0 16px; padding: 10px 14px; border: 1px solid #d4a72c; border-left-width: 4px; border-radius: 6px; background: rgba(212,167,44,0.12); }
+.banner .label, .key-findings .label { font-weight: 600; margin-right: 6px; }
+.key-findings .levels { display: flex; gap: 12px; flex-wrap: wrap; margin: 8px 0; }
+.key-findings .level { padding: 4px 10px; border: 1px solid var(--border); border-radius: 999px; background: var(--bg-soft); }
+.key-findings .checklist { padding-left: 1.4em; }
+.key-findings .checklist .box { margin-right: 4px; }
+.key-findings h3 { margin-bottom: 4px; }
+.key-events td.nowrap { white-space: nowrap; }
 @media print {
   @page { size: A4; margin: 16mm 14mm 18mm; }
   :root {
@@ -1137,7 +1453,10 @@ tbody tr:nth-child(even) td { background: var(--row-alt); }
   body { background: #ffffff; font-size: 10pt; }
   .page { max-width: none; padding: 0; border: 0; min-height: 0; }
   a { color: inherit; text-decoration: underline; }
-  .toc { display: none; }
+  .toc, .nav-back { display: none; }
+  @page { @top-center { content: "{{printTitle}}"; font-size: 8pt; color: #6e7781; } @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; color: #6e7781; } }
+  h3, .label { break-after: avoid; page-break-after: avoid; }
+  details.other-causes > *:not(summary) { display: block; }
   h2 { break-after: avoid; page-break-after: avoid; margin-top: 24px; }
   .turn > h3, .step > summary, .viz-caption, .diagnosis > h4 { break-after: avoid; page-break-after: avoid; }
   .step-compact, .note, .failure, .action, .operator, .warnings li, .total-card, tr, .step > summary { break-inside: avoid; page-break-inside: avoid; }
@@ -1150,6 +1469,9 @@ tbody tr:nth-child(even) td { background: var(--row-alt); }
   .table-wrap { overflow: visible; }
   .viz td { white-space: normal; }
 }
+{{#hasArchiveChart}}
+{{> chart-styles.html}}
+{{/hasArchiveChart}}
 </style>
 
 """##,

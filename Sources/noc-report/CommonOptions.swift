@@ -5,7 +5,8 @@ struct CommonOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("Export files or folders to read; '-' reads standard input.", valueName: "input"))
     var inputs: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Worker threads (default: the number of cores).", valueName: "n"))
+    // Unconditional: "--jobs -1" is a wrong value to explain, not a missing one.
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Worker threads (default and most: the number of cores).", valueName: "n"))
     var jobs: Int?
 
     @Option(name: .customLong("max-document-size"), help: ArgumentHelp("Largest single document to read, in MiB.", valueName: "MiB"))
@@ -20,10 +21,17 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: [.short, .long], help: "Print every warning about every session.")
     var verbose = false
 
-    var effectiveJobs: Int { max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount) }
+    /// More threads than cores only adds memory (each holds a session in flight).
+    var effectiveJobs: Int {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        return max(1, min(jobs ?? cores, cores))
+    }
+
+    /// The limit in bytes; a huge value means "no limit", never an overflow.
+    var maxDocumentBytes: Int { min(maxDocumentSize, Int(Int32.max)) << 20 }
 
     var readOptions: ReadOptions {
-        ReadOptions(inputs: inputs.isEmpty ? ["examples"] : inputs, maxDocumentSizeMiB: maxDocumentSize, jobs: effectiveJobs)
+        ReadOptions(inputs: inputs, maxDocumentSizeMiB: maxDocumentSize, jobs: effectiveJobs)
     }
 
     func diagnostics() -> Diagnostics {
@@ -31,7 +39,10 @@ struct CommonOptions: ParsableArguments {
     }
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if inputs.isEmpty {
+            throw ValidationError("no input given: name an export file or folder (e.g. export.json or exports/), or '-' to read standard input")
+        }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
         if maxDocumentSize < 1 { throw ValidationError("--max-document-size must be at least 1 (MiB)") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
     }

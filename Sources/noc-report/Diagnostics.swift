@@ -9,6 +9,10 @@ final class Diagnostics: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var errors = 0
     private(set) var warnings = 0
+    /// Warnings printed so far at the normal level (at most `shownWarnings`).
+    private var printedWarnings = 0
+    private var hiddenWarnings = 0
+    static let shownWarnings = 5
     private let color: Bool
     /// Under --redact every line goes through it before it is printed: the
     /// reader's messages quote ids and document text.
@@ -24,6 +28,7 @@ final class Diagnostics: @unchecked Sendable {
     }
 
     func report(_ problem: InputProblem) {
+        if problem.isRepeat { lock.lock(); errors += 1; lock.unlock(); return }
         switch problem.severity {
         case .error: error("\(problem)")
         case .warning: warning("\(problem)")
@@ -41,20 +46,42 @@ final class Diagnostics: @unchecked Sendable {
 
     func warning(_ text: String, count: Bool = true) {
         let text = escapingControls(text)
-        lock.lock(); if count { warnings += 1 }; lock.unlock()
-        guard level != .quiet || strict else { return }
+        guard shouldPrintWarning(counted: count) else { return }
         emit(color ? "\u{1B}[1;33mwarning:\u{1B}[0m " + text : "warning: " + text)
     }
 
-    /// Session warnings: counted always, printed one by one only with --verbose.
-    func sessionWarnings(_ t: Transcript) {
-        guard !t.warnings.isEmpty else { return }
-        lock.lock(); warnings += t.warnings.count; lock.unlock()
-        guard level == .verbose else { return }
-        for w in t.warnings {
-            let at = w.eventIndex.map { ": event_log[\($0)]" } ?? ""
-            emit(escapingControls("warning: \(t.input.source) (session \(String(t.id.prefix(80))))\(at): [\(w.code.rawValue)] \(w.message)"))
+    /// Every warning is counted; at the normal level only the first five of
+    /// the run are printed (the rest are counted for `closingNote`).
+    private func shouldPrintWarning(counted: Bool) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if counted { warnings += 1 }
+        switch level {
+        case .verbose: return true
+        case .quiet: return strict
+        case .normal:
+            if printedWarnings < Self.shownWarnings { printedWarnings += 1; return true }
+            hiddenWarnings += 1
+            return false
         }
+    }
+
+    /// Session warnings, one line each: where, what, and what the report did.
+    func sessionWarnings(_ t: Transcript) {
+        for w in t.warnings {
+            guard shouldPrintWarning(counted: true) else { continue }
+            let at = w.eventIndex.map { ": event_log[\($0)]" } ?? ""
+            let text = escapingControls("\(t.input.source) (session \(String(t.id.prefix(80))))\(at): [\(w.code.rawValue)] \(w.message); the report lists it under Data integrity")
+            emit(color ? "\u{1B}[1;33mwarning:\u{1B}[0m " + text : "warning: " + text)
+        }
+    }
+
+    /// "… 12 more (-v shows all, validate lists them)" after the closing line,
+    /// when warnings were counted but not printed.
+    func closingNote() {
+        lock.lock(); let hidden = hiddenWarnings; lock.unlock()
+        guard hidden > 0 else { return }
+        info("… \(hidden) more warning\(hidden == 1 ? "" : "s") (-v shows all, validate lists them)")
     }
 
     func info(_ text: String) {
@@ -66,7 +93,7 @@ final class Diagnostics: @unchecked Sendable {
         let shown = redactor.map { $0.redactMessage(line) } ?? line
         lock.lock()
         defer { lock.unlock() }
-        let write = { FileHandle.standardError.write(Data((shown + "\n").utf8)) }
+        let write = { StandardError.write(shown + "\n") }
         if let progress { progress.printing(write) } else { write() }
     }
 
@@ -74,12 +101,13 @@ final class Diagnostics: @unchecked Sendable {
     /// terminal as the progress line).
     func output(_ bytes: [UInt8]) {
         guard !bytes.isEmpty else { return }
-        let write = { FileHandle.standardOutput.write(Data(bytes)) }
+        let write = { StandardOutput.write(bytes) }
         if let progress { progress.printing(write) } else { write() }
     }
 
     /// "noc-report: 12 sessions rendered, 1 skipped, 3 warnings → out/index.html"
     func summary(_ done: Int, _ noun: String, _ verb: String, skipped: Int) {
+        closingNote()  // before the summary, so the summary stays the last line
         let w = warnings
         info("noc-report: \(done) \(noun)\(done == 1 ? "" : "s") \(verb), \(skipped) skipped, \(w) warning\(w == 1 ? "" : "s")")
     }

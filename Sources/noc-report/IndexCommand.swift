@@ -58,24 +58,40 @@ struct IndexCommand: ParsableCommand {
             }
             if isDirectory.boolValue {
                 let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter(ShardIndex.isFileName).sorted()
-                files += names.map { (path as NSString).appendingPathComponent($0) }
+                // Shard files when there are any, else the folder's own manifest.
+                let chosen = names.isEmpty && FileManager.default.fileExists(atPath: path + "/" + Manifest.fileName) ? [Manifest.fileName] : names
+                files += chosen.map { (path as NSString).appendingPathComponent($0) }
             } else {
                 files.append(path)
             }
         }
+        var manifests: [(String, Manifest)] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
                 diagnostics.error("\(file): cannot be read; skipped")
                 continue
             }
-            do { shards.append(try ShardIndex.decode(Array(data))) } catch {
+            do { manifests.append((file, try Manifest.decode(Array(data)))) } catch {
                 diagnostics.error("\(file): \(error); skipped")
             }
         }
-        guard !shards.isEmpty else {
-            diagnostics.error("no shard index (index-shard-K-of-N.json) found in \(paths.joined(separator: ", ")); run 'noc-report render --shard K/N -o DIR' first")
+        guard !manifests.isEmpty else {
+            diagnostics.error("no manifest (index.json or index-shard-K-of-N.json) found in \(paths.joined(separator: ", ")); run 'noc-report render -o DIR' first")
             throw ExitCode(2)
         }
+        // Shards of one run read the same input: a file from another export is refused.
+        let shardFiles = manifests.filter { $0.1.shard != nil }
+        if let first = shardFiles.first?.1.inputFingerprint {
+            for (file, m) in shardFiles where m.inputFingerprint != first {
+                diagnostics.error("\(file) comes from a run over a different input (fingerprint \(m.inputFingerprint?.prefix(12) ?? "none") ≠ \(first.prefix(12))): not merged; render that shard again")
+            }
+            manifests = manifests.filter { $0.1.shard == nil || $0.1.inputFingerprint == first }
+        }
+        for (_, m) in manifests {
+            shards.append(ShardIndex(shard: Shard(index: m.shard ?? 1, count: m.shardCount ?? 1) ?? Shard(index: 1, count: 1)!,
+                                     counts: m.counts, entries: m.entries.map(\.session)))
+        }
+        if shardFiles.isEmpty { shards = Array(shards.prefix(1)) }
         let merged = ShardIndex.merge(shards)
         var notes = merged.counts.notes
         if merged.shardCounts.count > 1 {
@@ -96,15 +112,37 @@ struct IndexCommand: ParsableCommand {
             return isDirectory.boolValue ? first : (first as NSString).deletingLastPathComponent
         }()
         let outputDir: OutputDirectory
-        do { outputDir = try OutputDirectory(path: target.isEmpty ? "." : target) } catch {
+        do { outputDir = try OutputDirectory(path: target.isEmpty ? "." : target); try outputDir.checkWritable() } catch {
             diagnostics.error("\(error)")
             throw ExitCode(2)
         }
         var context = IndexContext()
         context.title = pages.title
         context.runNotes = notes
-        writeIndex(merged.entries, context: context, templates: templateSet, formats: formats, to: outputDir, diagnostics: diagnostics)
-        diagnostics.info("noc-report: index of \(merged.entries.count) session\(merged.entries.count == 1 ? "" : "s") from \(shards.count) shard file\(shards.count == 1 ? "" : "s") → \(target)/\(formats.contains(.html) ? "index.html" : "index.md")")
+        let entries = repaired(merged.entries, in: outputDir, diagnostics: diagnostics)
+        let kept = Set(entries.map(\.name))
+        var manifest = Manifest(tool: version, counts: merged.counts, entries: manifests.flatMap { $0.1.entries }.filter { kept.contains($0.session.name) })
+        var seen = Set<String>()
+        manifest.entries = manifest.entries.filter { seen.insert($0.session.name).inserted }
+        manifest.lastRun = RunRecord(id: manifests.first?.1.lastRun.id ?? "", rendered: manifests.reduce(0) { $0 + $1.1.lastRun.rendered },
+                                     unchanged: manifests.reduce(0) { $0 + $1.1.lastRun.unchanged },
+                                     pruned: manifests.reduce(0) { $0 + $1.1.lastRun.pruned }, filters: manifests.first?.1.lastRun.filters ?? [])
+        manifest.pages = IndexPagesWriter.pages([], context: context, templates: templateSet, formats: formats).map(\.0)
+        manifest.indexOptions = ["title": pages.title, "formats": formats.map(\.rawValue).sorted().joined(separator: ","), "stamp": ""]
+        context.runSummary = manifest.lastRun.summary
+        context.runFilters = manifest.lastRun.filters
+        writeIndex(entries, context: context, templates: templateSet, formats: formats, to: outputDir, diagnostics: diagnostics)
+        do { try outputDir.write(Manifest.fileName, manifest.encoded()) } catch { diagnostics.error("\(error)") }
+        diagnostics.info("noc-report: index of \(entries.count) session\(entries.count == 1 ? "" : "s") from \(manifests.count) manifest\(manifests.count == 1 ? "" : "s") → \(target)/\(formats.contains(.html) ? "index.html" : "index.md")")
         if diagnostics.errors > 0 { throw ExitCode(1) }
+    }
+
+    /// Entries whose report files were deleted are dropped, with a message.
+    func repaired(_ entries: [IndexEntry], in dir: OutputDirectory, diagnostics: Diagnostics) -> [IndexEntry] {
+        entries.filter { e in
+            let present = ["html", "md", "json"].contains { dir.exists(e.name + "." + $0) }
+            if !present { diagnostics.warning("\(dir.path)/\(e.name).*: the reports of session \(e.id.prefix(80)) are missing (deleted?): dropped from the index") }
+            return present
+        }
     }
 }

@@ -10,7 +10,14 @@ struct InputSet {
 
     static let extensions: Set<String> = ["json", "jsonl", "ndjson"]
 
+    /// Folders (device, inode) a walk never enters: render's own `-o`, so a
+    /// run never reads back the reports it wrote. Set once, before reading.
+    nonisolated(unsafe) static var skippedFolders: Set<[UInt64]> = []
+    /// Called once when a walk skips one of them.
+    nonisolated(unsafe) static var onSkippedFolder: ((String) -> Void)?
+
     init(paths: [String]) {
+        Self.raiseDescriptorLimit()
         for path in paths {
             if path == "-" {
                 open(path)
@@ -30,6 +37,9 @@ struct InputSet {
                 var found: [String] = []
                 var visited: Set<[UInt64]> = [[UInt64(target.st_dev), UInt64(target.st_ino)]]
                 walk(path, into: &found, visited: &visited)
+                if found.isEmpty {
+                    problems.append(problem(path, "the folder holds no .json, .jsonl or .ndjson files", "nothing to read"))
+                }
                 for file in found.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) { open(file) }
             } else {
                 open(path)
@@ -43,7 +53,10 @@ struct InputSet {
 
     private mutating func open(_ path: String) {
         do {
-            files.append(try InputFile.open(path: path))
+            let file = try InputFile.open(path: path)
+            // Re-opened by path (identity checked) when scanned and read.
+            file.closeUntilNeeded()
+            files.append(file)
         } catch {
             problems.append(problem(path, "\(error)".replacingOccurrences(of: "\(path): ", with: ""), "skipped"))
         }
@@ -67,8 +80,15 @@ struct InputSet {
             case S_IFDIR:
                 let key = [UInt64(st.st_dev), UInt64(st.st_ino)]
                 guard !visited.contains(key) else { continue }
+                if Self.skippedFolders.contains(key) {
+                    Self.onSkippedFolder?(path)
+                    continue
+                }
                 visited.insert(key)
                 walk(path, into: &found, visited: &visited)
+                if found.isEmpty {
+                    problems.append(problem(path, "the folder holds no .json, .jsonl or .ndjson files", "nothing to read"))
+                }
             case S_IFLNK:
                 var target = stat()
                 guard hasExportExtension(name) else { continue }
@@ -94,6 +114,15 @@ struct InputSet {
         return Self.extensions.contains(name[name.index(after: dot)...].lowercased())
     }
 
+    /// Soft RLIMIT_NOFILE up to the hard limit where allowed: more room,
+    /// though files are never all open at once anyway.
+    static func raiseDescriptorLimit() {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
+        limit.rlim_cur = limit.rlim_max
+        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+    }
+
     /// First pass over every file: document references and reading problems.
     func scan(maxDocumentSize: Int, jobs: Int) -> (refs: [DocumentRef], problems: [InputProblem], bytes: Int) {
         var refs: [DocumentRef] = []
@@ -104,6 +133,7 @@ struct InputSet {
             let result = scanner.scan(file, fileIndex: index)
             refs.append(contentsOf: result.documents)
             found.append(contentsOf: result.problems)
+            file.closeUntilNeeded()
             bytes += file.size
         }
         return (refs, found, bytes)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -13,6 +14,19 @@ struct NocReport: ParsableCommand {
             let message: StaticString = "\nnoc-report: interrupted; reports already written are complete, run again to finish\n"
             _ = write(2, message.utf8Start, message.utf8CodeUnitCount)
             _exit(130)
+        }
+        // A write past `ulimit -f` fails with EFBIG (reported, run stopped)
+        // instead of killing the process without a word.
+        signal(SIGXFSZ, SIG_IGN)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.isEmpty {
+            // Bare `noc-report` explains itself instead of rendering a default folder.
+            print(FirstSteps.usage, terminator: "")
+            Glibc.exit(0)
+        }
+        if let guess = FirstSteps.suggestion(for: arguments[0], subcommands: subcommandNames) {
+            FileHandle.standardError.write(Data("error: '\(arguments[0])' is neither a command nor an existing file or folder; did you mean `\(guess)`?\n       (see: noc-report --help)\n".utf8))
+            Glibc.exit(2)
         }
         do {
             var command = try parseAsRoot(nil)
@@ -47,4 +61,10 @@ struct NocReport: ParsableCommand {
         version: version,
         subcommands: [RenderCommand.self, TranscriptCommand.self, SummaryCommand.self, ValidateCommand.self, IndexCommand.self],
         defaultSubcommand: RenderCommand.self)
+}
+
+extension NocReport {
+    static var subcommandNames: [String] {
+        configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+    }
 }

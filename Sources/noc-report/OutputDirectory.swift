@@ -1,81 +1,188 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// The `-o` folder. Files are written whole or not at all (temporary file in
-/// the same folder, then rename), only directly inside the folder, and a
-/// symlink already sitting at a report's name is replaced, never followed.
-struct OutputDirectory: Sendable {
+/// The `-o` folder, opened once: every file is written relative to that
+/// descriptor (`openat`/`renameat`), so replacing the folder's path with a
+/// link during a run cannot send a file elsewhere. Files are written whole
+/// or not at all (a temporary name carrying this run's token, then a
+/// rename), only directly inside the folder; a link sitting at a report's
+/// name is replaced, never followed.
+final class OutputDirectory: @unchecked Sendable {
     let path: String
+    let fd: Int32
+    /// Unique to this run: temporary names carry it, so one run never
+    /// mistakes another live run's temporary file for its own leftovers.
+    let token: String
 
-    enum Failure: Error, CustomStringConvertible {
-        case create(String, String)
-        case write(String, String)
-        var description: String {
-            switch self {
-            case .create(let p, let why): return "\(p): cannot create the output folder: \(why)"
-            case .write(let p, let why): return "\(p): cannot write: \(why)"
-            }
-        }
-    }
-
-    /// Temporary files carry this prefix; a run that was killed leaves some
-    /// behind, and the next run removes them.
+    /// Temporary files are `<prefix><pid>-<16 hex>-<name>`; only names of
+    /// exactly that shape are ever removed as leftovers.
     static let temporaryPrefix = ".noc-report-tmp-"
+    /// A temporary file of another run older than this is stale: a live run
+    /// keeps each one for the time of one write.
+    static let staleAge: TimeInterval = 3600
 
     init(path: String) throws {
         self.path = path
+        token = "\(getpid())-" + (0..<16).map { _ in String(UInt8.random(in: 0...15), radix: 16) }.joined()
+        fd = try Self.open(path)
+        // Held for the whole run: while any run holds it, no other run can
+        // prove that a temporary file is a leftover (see removeLeftovers).
+        removeLeftovers()
+        flock(fd, LOCK_SH)
+    }
+
+    deinit { close(fd) }
+
+    private static func open(_ path: String) throws -> Int32 {
         var st = stat()
-        if stat(path, &st) == 0 {
-            guard (st.st_mode & S_IFMT) == S_IFDIR else { throw Failure.create(path, "it exists and is not a folder") }
-            removeLeftovers()
-            return
+        if lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK, stat(path, &st) != 0 {
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+            throw OutputFailure.create(path, "it is a symbolic link to \(target), which does not exist (create that folder, or give another -o)")
         }
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw Failure.create(path, String(cString: strerror(errno)))
+        if stat(path, &st) == 0 {
+            guard (st.st_mode & S_IFMT) == S_IFDIR else { throw OutputFailure.create(path, "it exists and is not a folder") }
+        } else {
+            do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+                throw OutputFailure.create(path, Self.reason(of: error))
+            }
+        }
+        let fd = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw OutputFailure.create(path, String(cString: strerror(errno))) }
+        return fd
+    }
+
+    private static func reason(of error: Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let code = underlying?.code, underlying?.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(code))) }
+        return error.localizedDescription
+    }
+
+    /// Whether `name` is one of our temporary names (any run's).
+    static func isTemporaryName(_ name: String) -> Bool {
+        guard name.hasPrefix(temporaryPrefix) else { return false }
+        let rest = name.dropFirst(temporaryPrefix.count).split(separator: "-", maxSplits: 2, omittingEmptySubsequences: false)
+        guard rest.count == 3, !rest[0].isEmpty, rest[0].allSatisfy(\.isASCII), rest[0].allSatisfy(\.isNumber),
+              rest[1].count == 16, rest[1].allSatisfy(\.isHexDigit), !rest[2].isEmpty else { return false }
+        return true
+    }
+
+    /// Temporary files of killed runs. With no other run holding the
+    /// folder's lock they are all stale; otherwise only old ones are.
+    private func removeLeftovers() {
+        let alone = flock(fd, LOCK_EX | LOCK_NB) == 0
+        for name in names() where Self.isTemporaryName(name) {
+            var st = stat()
+            guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }
+            let age = Date().timeIntervalSince1970 - TimeInterval(st.st_mtim.tv_sec)
+            if alone || age > Self.staleAge { unlinkat(fd, name, 0) }
         }
     }
 
-    private func removeLeftovers() {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
-        for name in names where name.hasPrefix(Self.temporaryPrefix) {
-            var st = stat()
-            let full = path + "/" + name
-            // Only regular files we could have made; never follow a link.
-            if lstat(full, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG { unlink(full) }
+    /// The names in the folder (not `.` and `..`).
+    func names() -> [String] {
+        let copy = dup(fd)
+        guard copy >= 0, let dir = fdopendir(copy) else { return [] }
+        defer { closedir(dir) }
+        rewinddir(dir)
+        var found: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { found.append(name) }
         }
+        return found
+    }
+
+    /// Fails now, before anything is read, when nothing could be written.
+    func checkWritable() throws {
+        let probe = Self.temporaryPrefix + token + "-probe"
+        let f = openat(fd, probe, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard f >= 0 else { throw OutputFailure.write(path + "/", errno) }
+        close(f)
+        unlinkat(fd, probe, 0)
     }
 
     /// `name` must be a plain file name (no separators): callers pass
     /// sanitised names only, and this checks again.
     func write(_ name: String, _ bytes: [UInt8]) throws {
         precondition(!name.contains("/") && name != "." && name != ".." && !name.isEmpty, "unsafe output name")
-        let final = path + "/" + name
-        var template = Array((path + "/" + Self.temporaryPrefix + name + ".XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw Failure.write(final, String(cString: strerror(errno))) }
-        let tmp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        var ok = true
+        let tmp = Self.temporaryPrefix + token + "-" + name
+        let f = openat(fd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard f >= 0 else { throw OutputFailure.write(path + "/" + name, errno) }
+        var failure: Int32 = 0
         bytes.withUnsafeBytes { raw in
             var done = 0
             while done < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + done, raw.count - done)
-                if n < 0 { if errno == EINTR { continue }; ok = false; break }
+                let n = Glibc.write(f, raw.baseAddress! + done, raw.count - done)
+                if n < 0 { if errno == EINTR { continue }; failure = errno; break }
                 done += n
             }
         }
-        let why = ok ? "" : String(cString: strerror(errno))
-        _ = fchmod(fd, 0o644)
-        close(fd)
-        guard ok else { unlink(tmp); throw Failure.write(final, why) }
-        guard rename(tmp, final) == 0 else {
-            let why = String(cString: strerror(errno))
-            unlink(tmp)
-            throw Failure.write(final, why)
+        _ = fchmod(f, 0o644)
+        if close(f) != 0 && failure == 0 { failure = errno }
+        if failure == 0 && renameat(fd, tmp, fd, name) != 0 { failure = errno }
+        guard failure == 0 else {
+            unlinkat(fd, tmp, 0)
+            throw OutputFailure.write(path + "/" + name, failure)
         }
     }
 
     func write(_ name: String, _ text: String) throws {
         try write(name, Array(text.utf8))
+    }
+
+    /// The whole file, or nil when it is missing, not a regular file or a link.
+    func read(_ name: String) -> [UInt8]? {
+        let f = openat(fd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard f >= 0 else { return nil }
+        defer { close(f) }
+        var st = stat()
+        guard fstat(f, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { pread(f, $0.baseAddress! + done, $0.count - done, off_t(done)) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            done += n
+        }
+        return bytes
+    }
+
+    /// Whether something (file, link, folder) exists at `name`.
+    func exists(_ name: String) -> Bool {
+        var st = stat()
+        return fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0
+    }
+
+    /// Removes a file this tool wrote (never a folder).
+    func remove(_ name: String) { unlinkat(fd, name, 0) }
+
+    /// This run's temporary files (after a stop: nothing half-written left).
+    func removeOwnTemporaries() {
+        let mine = Self.temporaryPrefix + token + "-"
+        for name in names() where name.hasPrefix(mine) { unlinkat(fd, name, 0) }
+    }
+}
+
+/// Why the output folder could not be used.
+enum OutputFailure: Error, CustomStringConvertible {
+    case create(String, String)
+    case write(String, Int32)
+
+    var description: String {
+        switch self {
+        case .create(let p, let why): return "\(p): cannot create the output folder: \(why)"
+        case .write(let p, let code): return "\(p): cannot write: \(String(cString: strerror(code)))"
+        }
+    }
+
+    /// An error that every later write would repeat: the run stops at the first.
+    var isRepeating: Bool {
+        guard case .write(_, let code) = self else { return true }
+        return [ENOSPC, EDQUOT, EROFS, EACCES, EFBIG, EPERM].contains(code)
     }
 }

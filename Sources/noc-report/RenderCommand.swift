@@ -32,7 +32,7 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup(title: "Pages") var pages: PageOptions
 
-    @Option(name: .long, help: ArgumentHelp("Time zone for displayed times: UTC (default) or an offset such as +10:00. The JSON keeps ISO 8601.", valueName: "zone"))
+    @Option(name: .long, help: ArgumentHelp("Time zone for displayed times: UTC (default), an offset such as +10:00, or an IANA zone such as Australia/Sydney (offset and abbreviation as in force at each instant). The JSON keeps ISO 8601.", valueName: "zone"))
     var timezone: String = "UTC"
 
     @Option(name: .long, help: ArgumentHelp("Rows shown per table or graph visualization before \"N more rows\".", valueName: "n"))
@@ -40,6 +40,12 @@ struct RenderCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Print the generation time in reports and index (off by default, so output is reproducible).")
     var stamp = false
+
+    @Flag(name: .long, help: "Render every session again, even those whose reports in the folder are up to date.")
+    var force = false
+
+    @Flag(name: .long, help: "Remove the reports of sessions that are no longer in the input (and their index entries).")
+    var prune = false
 
     enum Format: String, CaseIterable { case md, html, json }
 
@@ -66,7 +72,7 @@ struct RenderCommand: ParsableCommand {
         }
         if shard != nil && toStandardOutput { throw ValidationError("--shard writes a folder: it cannot be used with -o -") }
         if DisplayTimeZone(parsing: timezone) == nil {
-            throw ValidationError("--timezone '\(timezone)' is not UTC or an offset like +10:00 or -05:30")
+            throw ValidationError("--timezone '\(timezone)' is not UTC, an offset like +10:00 or -05:30, or an IANA zone like Australia/Sydney or Europe/Berlin")
         }
         if maxTableRows < 1 { throw ValidationError("--max-table-rows must be at least 1") }
     }
@@ -74,6 +80,25 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let diagnostics = common.diagnostics()
         let templateSet = try pages.loadTemplates()
+        // The folder is opened, and checked writable, before anything is read.
+        var opened: OutputDirectory?
+        if !toStandardOutput {
+            do {
+                let dir = try OutputDirectory(path: output)
+                try dir.checkWritable()
+                opened = dir
+                var st = stat()
+                if fstat(dir.fd, &st) == 0 { InputSet.skippedFolders = [[UInt64(st.st_dev), UInt64(st.st_ino)]] }
+                let shownPath = output
+                InputSet.onSkippedFolder = { path in
+                    diagnostics.info("note: \(path) is the output folder (-o \(shownPath)): not read as input")
+                    InputSet.onSkippedFolder = nil
+                }
+            } catch {
+                diagnostics.error("\(error); nothing was read or written")
+                throw ExitCode(2)
+            }
+        }
         let source = try SessionSource.reading(common, selection, redaction, diagnostics: diagnostics)
         let redactor = source.redactor
         let renderer = ReportRenderer(templates: templateSet)
@@ -87,11 +112,7 @@ struct RenderCommand: ParsableCommand {
             try writeOneToStandardOutput(source, renderer: renderer, options: options, diagnostics: diagnostics)
             return
         }
-        let outputDir: OutputDirectory
-        do { outputDir = try OutputDirectory(path: output) } catch {
-            diagnostics.error("\(error)")
-            throw ExitCode(2)
-        }
+        guard let outputDir = opened else { throw ExitCode(2) }
 
         // Names are allocated in input order over the whole input, so that
         // every run (and every shard) picks the same ones.
@@ -106,57 +127,53 @@ struct RenderCommand: ParsableCommand {
             ?? Array(0..<source.count)
         if shard != nil { source.narrowProgress(to: positions) }
 
-        var entries: [IndexEntry] = []
-        var failed = 0
-        orderedParallelMap(count: positions.count, jobs: common.effectiveJobs, work: { i -> Result<(IndexEntry, Transcript), InputProblem>? in
-            let position = positions[i]
-            switch source.transcript(position) {
-            case nil: return nil
-            case .failure(let problem): return .failure(problem)
-            case .success(let t):
-                let readID = source.item(position).document.header.id ?? ""
-                let slot = source.indices[position]
-                let name = t.input.redaction != nil && t.id != readID ? redactedNames[slot] : names[slot]
-                let model = ReportBuilder.build(t, name: name, options: options)
-                do {
-                    if formats.contains(.json) { try outputDir.write(name + ".json", TranscriptJSON.encode(t)) }
-                    let files = renderer.files(model, markdown: formats.contains(.md), html: formats.contains(.html))
-                    if let md = files.markdown { try outputDir.write(name + ".md", md) }
-                    if let html = files.html { try outputDir.write(name + ".html", html) }
-                } catch {
-                    return .failure(InputProblem(.error, t.input.source, "session \(t.id.prefix(80)): \(error)", action: "report not written", code: .writeFailed))
-                }
-                return .success((IndexEntry(model), t))
-            }
-        }, consume: { i, result in
-            source.done(positions[i])
-            switch result {
-            case nil: break
-            case .success(let (entry, t)):
-                diagnostics.sessionWarnings(t)
-                entries.append(entry)
-            case .failure(let problem):
-                failed += 1
-                diagnostics.report(problem)
-            }
-        })
-
-        let counts = runCounts(source.catalog, failed: failed)
-        if let shard {
-            let file = ShardIndex.fileName(shard)
-            do { try outputDir.write(file, ShardIndex(shard: shard, counts: counts, entries: entries).encoded()) } catch {
-                diagnostics.error("\(error)")
-            }
-            diagnostics.info("noc-report: shard \(shard): \(entries.count) session\(entries.count == 1 ? "" : "s") rendered, \(failed) skipped, \(diagnostics.warnings) warning\(diagnostics.warnings == 1 ? "" : "s") → \(output)/\(file) (merge the shards with: noc-report index \(output))")
-        } else {
-            var context = IndexContext()
-            context.title = pages.title
-            context.runNotes = counts.notes
-            context.stamp = stampText
-            writeIndex(entries, context: context, templates: templateSet, formats: formats, to: outputDir, diagnostics: diagnostics)
-            diagnostics.info("noc-report: \(entries.count) session\(entries.count == 1 ? "" : "s") rendered, \(failed) skipped, \(diagnostics.warnings) warning\(diagnostics.warnings == 1 ? "" : "s") → \(output)/\(formats.contains(.html) ? "index.html" : "index.md")")
+        let extensions = formats.map(\.rawValue).sorted()
+        let candidates = positions.flatMap { p -> [String] in
+            let slot = source.indices[p]
+            let bases = redactor == nil ? [names[slot]] : [names[slot], redactedNames[slot]]
+            return bases.flatMap { b in extensions.map { b + "." + $0 } }
         }
-        let code = diagnostics.exitCode(rendered: entries.count)
+        let archive: Archive
+        do {
+            archive = try Archive(dir: outputDir, manifestName: shard.map(ShardIndex.fileName) ?? Manifest.fileName,
+                                  options: outputOptions(stampText), force: force, candidates: candidates)
+        } catch {
+            diagnostics.error("\(error)")
+            throw ExitCode(2)
+        }
+        let job = RenderJob(source: source, archive: archive, renderer: renderer, options: options, formats: formats,
+                            names: names, redactedNames: redactedNames)
+        var tally = RenderTally()
+        orderedParallelMap(count: positions.count, jobs: common.effectiveJobs, work: { i in job.render(positions[i]) },
+                           consume: { i, result in
+            source.done(positions[i])
+            tally.add(result, diagnostics: diagnostics)
+        })
+        if tally.rendered + tally.unchanged == 0 && tally.failed == 0 && source.count > 0 && !selection.isEmpty {
+            diagnostics.error(source.noMatchMessage(jobs: common.effectiveJobs))  // the existing index stays as it was
+            throw ExitCode(1)
+        }
+        if let stop = archive.stopped {
+            outputDir.removeOwnTemporaries()
+            diagnostics.error("\(stop): stopped; \(archive.reportCount) report file\(archive.reportCount == 1 ? "" : "s") written in this run before that (the index was not updated; run again once this is fixed)")
+            throw ExitCode(2)
+        }
+        if tally.rendered + tally.unchanged == 0 && tally.failed == 0 && source.count > 0 && !selection.isEmpty {
+            outputDir.removeOwnTemporaries()
+            diagnostics.error(source.noMatchMessage(jobs: common.effectiveJobs))  // the existing index stays as it was
+            throw ExitCode(1)
+        }
+        let counts = runCounts(source.catalog, failed: tally.failed)
+        let inputNames = Set(names + redactedNames)
+        let commit = ArchiveCommit(archive: archive, diagnostics: diagnostics, templates: templateSet, formats: formats,
+                                   title: pages.title, stamp: stampText, shard: shard, filters: selection.filterNames)
+        let result = commit.finish(tally: tally, inputNames: inputNames, prune: prune, counts: counts,
+                                   fingerprint: shard == nil ? nil : inputFingerprint(source))
+        let shown = result.wroteIndex ? " → \(output)/\(result.indexName)" : (result.indexName.isEmpty ? "" : " (index unchanged: \(output)/\(result.indexName))")
+        diagnostics.closingNote()
+        diagnostics.info("noc-report: \(tally.rendered) rendered, \(tally.unchanged) unchanged, \(result.pruned) pruned, \(tally.failed) skipped, \(diagnostics.warnings) warning\(diagnostics.warnings == 1 ? "" : "s")\(result.failed ? "" : shown)")
+        if result.failed { throw ExitCode(2) }
+        let code = diagnostics.exitCode(rendered: tally.rendered + tally.unchanged)
         if code != 0 { throw ExitCode(code) }
     }
 
@@ -175,6 +192,10 @@ struct RenderCommand: ParsableCommand {
                 found.append(t)
             }
             if found.count > 1 { break }
+        }
+        if found.isEmpty && failed == 0 && source.count > 0 && !selection.isEmpty {
+            diagnostics.error(source.noMatchMessage(jobs: common.effectiveJobs))
+            throw ExitCode(1)
         }
         guard found.count == 1, let t = found.first else {
             diagnostics.error(found.isEmpty
@@ -214,12 +235,3 @@ struct RenderCommand: ParsableCommand {
     }
 }
 
-/// The index pages of a run, in the formats asked for.
-func writeIndex(_ entries: [IndexEntry], context: IndexContext, templates: Templates, formats: Set<RenderCommand.Format>,
-                to outputDir: OutputDirectory, diagnostics: Diagnostics) {
-    for page in IndexRenderer.render(entries: entries, context: context, templates: templates) {
-        let wanted = page.fileName.hasSuffix(".md") ? formats.contains(.md) : formats.contains(.html)
-        guard wanted else { continue }
-        do { try outputDir.write(page.fileName, page.contents) } catch { diagnostics.error("\(error)") }
-    }
-}

@@ -3,7 +3,7 @@ import Transcript
 
 /// Which sessions a command works on. Every filter given must match.
 struct Selection: ParsableArguments {
-    @Option(name: .customLong("session"), help: ArgumentHelp("Only this session id (repeatable).", valueName: "id"))
+    @Option(name: .customLong("session"), help: ArgumentHelp("Only this session id, or a unique prefix of it (repeatable).", valueName: "id"))
     var sessions: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Only sessions of this scenario (repeatable).", valueName: "name"))
@@ -36,6 +36,11 @@ struct Selection: ParsableArguments {
         sessions.isEmpty && scenario.isEmpty && outcome.isEmpty && reason.isEmpty && since == nil && until == nil
     }
 
+    /// Filters that only a replayed session can answer (all but --session).
+    var needsTranscript: Bool {
+        !scenario.isEmpty || !outcome.isEmpty || !reason.isEmpty || since != nil || until != nil
+    }
+
     /// Cheap test on the first pass's header, before a document is parsed.
     func mayMatch(_ item: Catalog.Item) -> Bool {
         sessions.isEmpty || item.document.header.id.map(sessions.contains) == true
@@ -56,5 +61,34 @@ struct Selection: ParsableArguments {
             }
         }
         return true
+    }
+}
+
+extension Selection {
+    /// `--session 01f63b7b`: each value that is not an id of the input stands
+    /// for the one id it begins. Several ids begin it: they are listed, exit 2;
+    /// none: what ids there are, exit 1.
+    func resolvingPrefixes(of items: [Catalog.Item], diagnostics: Diagnostics) throws -> Selection {
+        guard !sessions.isEmpty else { return self }
+        let ids = items.compactMap { $0.document.header.id }
+        let known = Set(ids)
+        var resolved = self
+        resolved.sessions = []
+        for wanted in sessions {
+            if known.contains(wanted) { resolved.sessions.append(wanted); continue }
+            let candidates = ids.filter { $0.hasPrefix(wanted) }
+            switch candidates.count {
+            case 1: resolved.sessions.append(candidates[0])
+            case 0:
+                let shown = ids.prefix(5).map { String($0.prefix(40)) }.joined(separator: ", ")
+                diagnostics.error("--session \(wanted): no session id is or begins with it; the input has \(ids.count) session\(ids.count == 1 ? "" : "s")\(ids.isEmpty ? "" : " (" + shown + (ids.count > 5 ? ", …" : "") + ")")")
+                throw ExitCode(1)
+            default:
+                let shown = candidates.prefix(10).joined(separator: ", ")
+                diagnostics.error("--session \(wanted) is the beginning of \(candidates.count) session ids; give more of one: \(shown)\(candidates.count > 10 ? ", …" : "")")
+                throw ExitCode(2)
+            }
+        }
+        return resolved
     }
 }

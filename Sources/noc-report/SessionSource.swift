@@ -20,15 +20,16 @@ struct SessionSource: Sendable {
     let indices: [Int]
     let progress: ProgressLine?
 
-    init(options: ReadOptions, selection: Selection, redactor: Redactor? = nil, diagnostics: Diagnostics) {
-        self.selection = selection
+    init(options: ReadOptions, selection: Selection, redactor: Redactor? = nil, diagnostics: Diagnostics) throws {
         self.redactor = redactor
         let inputs = InputSet(paths: options.inputs)
-        let (refs, problems, bytes) = inputs.scan(maxDocumentSize: options.maxDocumentSizeMiB << 20, jobs: options.jobs)
+        let (refs, problems, bytes) = inputs.scan(maxDocumentSize: min(options.maxDocumentSizeMiB, Int(Int32.max)) << 20, jobs: options.jobs)
         self.catalog = Catalog(documents: refs)
         self.loader = DocumentLoader(files: inputs.files)
         self.bytes = bytes
         let items = catalog.items
+        let selection = try selection.resolvingPrefixes(of: items, diagnostics: diagnostics)
+        self.selection = selection
         self.indices = items.indices.filter { selection.mayMatch(items[$0]) }
         let work = indices.reduce(0) { $0 + Self.length(items[$1]) }
         progress = ProgressLine.make(noun: "sessions", total: indices.count, totalBytes: work, quiet: diagnostics.level == .quiet)
@@ -99,7 +100,7 @@ extension SessionSource {
                         diagnostics: Diagnostics) throws -> SessionSource {
         let redactor = try redaction.redactor()
         diagnostics.redactor = redactor
-        var source = SessionSource(options: common.readOptions, selection: selection, redactor: redactor, diagnostics: diagnostics)
+        var source = try SessionSource(options: common.readOptions, selection: selection, redactor: redactor, diagnostics: diagnostics)
         source.learnSharedValues(jobs: common.effectiveJobs)
         diagnostics.redactor = source.redactor
         return source

@@ -11,18 +11,39 @@ private let systemWrite = Darwin.write
 #endif
 
 /// Bytes to standard output, whole (write(2) may take them in parts).
+/// A reader that went away (EPIPE: `| head`) ends the run quietly with
+/// exit 141, as a shell reports SIGPIPE; any other error (a full disk,
+/// a closed descriptor) is said once on stderr and exits 2, so a
+/// truncated report never looks like success.
 enum StandardOutput {
     static func write(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { raw in
+        let failure = writeAll(1, bytes)
+        guard failure != 0 else { return }
+        if failure == EPIPE { _exit(141) }
+        StandardError.write("noc-report: error: cannot write to standard output: \(String(cString: strerror(failure))); stopped\n")
+        _exit(2)
+    }
+
+    /// 0, or the errno of the failed write.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32 {
+        bytes.withUnsafeBytes { raw -> Int32 in
             var done = 0
             while done < raw.count {
-                let n = systemWrite(1, raw.baseAddress! + done, raw.count - done)
+                let n = systemWrite(fd, raw.baseAddress! + done, raw.count - done)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    return
+                    return errno
                 }
                 done += n
             }
+            return 0
         }
+    }
+}
+
+/// Messages to stderr: a failing stderr (2>/dev/full, closed) never stops the work.
+enum StandardError {
+    static func write(_ text: String) {
+        _ = StandardOutput.writeAll(2, Array(text.utf8))
     }
 }

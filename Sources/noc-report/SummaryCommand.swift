@@ -34,12 +34,14 @@ struct SummaryCommand: ParsableCommand {
         var read = 0
         var failed = 0
         orderedParallelMap(count: source.count, jobs: common.effectiveJobs, work: { i in
-            source.transcript(i)?.map(SessionFacts.init)
+            source.transcript(i)?.map { t in (SessionFacts(t), t.warnings.isEmpty ? nil : t) }
         }, consume: { i, result in
             source.done(i)
             switch result {
             case nil: break
-            case .success(let facts): report.add(facts); read += 1
+            case .success(let (facts, t)):
+                if let t { diagnostics.sessionWarnings(t) }  // counted as render counts them
+                report.add(facts); read += 1
             case .failure(let problem): failed += 1; diagnostics.report(problem)
             }
         })

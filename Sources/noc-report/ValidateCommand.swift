@@ -55,7 +55,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let diagnostics = common.diagnostics()
         let inputs = InputSet(paths: common.readOptions.inputs)
-        let (documents, readerProblems, _) = inputs.scan(maxDocumentSize: common.maxDocumentSize << 20, jobs: common.effectiveJobs)
+        let (documents, readerProblems, _) = inputs.scan(maxDocumentSize: common.maxDocumentBytes, jobs: common.effectiveJobs)
         let validator = Validator(files: inputs.files, documents: documents, readerProblems: readerProblems)
         let progress = ProgressLine.make(noun: "documents", total: documents.count,
                                      totalBytes: documents.reduce(0) { $0 + $1.length }, quiet: common.quiet)

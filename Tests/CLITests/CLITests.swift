@@ -40,9 +40,9 @@ struct CLITests {
         let r = try CLI.run(["render", "examples", "-o", out.path])
         #expect(r.code == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(files.count == 7 * 3 + 2)
-        #expect(files.contains("index.html") && files.contains("index.md"))
-        #expect(r.err.contains("7 sessions rendered"))
+        #expect(files.count == 7 * 3 + 3)
+        #expect(files.contains("index.html") && files.contains("index.md") && files.contains("index.json"))
+        #expect(r.err.contains("7 rendered, 0 unchanged, 0 pruned"))
     }
 
     @Test func theSameInputGivesByteIdenticalFolders() throws {
@@ -77,9 +77,10 @@ struct CLITests {
         let r = try CLI.run(["render", input.path, "-o", target.path, "--format", "json"])
         #expect(r.code == 0, "stderr: \(r.err)")
         let files = try FileManager.default.contentsOfDirectory(atPath: target.path)
-        #expect(files.count == ids.count + 0, "one JSON per id (no index without md/html): \(files)")
+        #expect(files.count == ids.count + 1, "one JSON per id and the manifest (no index pages without md/html): \(files)")
         for f in files {
             #expect(!f.hasPrefix(".") && !f.hasPrefix("-") && !f.contains("/"))
+            if f == "index.json" { continue }
             #expect(f.range(of: #"^[A-Za-z0-9][A-Za-z0-9._-]*\.json$"#, options: .regularExpression) != nil, "\(f)")
         }
         #expect(Set(files.map { $0.lowercased() }).count == files.count, "case-insensitive collision: \(files)")

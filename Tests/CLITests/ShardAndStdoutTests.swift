@@ -48,7 +48,7 @@ struct ShardAndStdoutTests {
     @Test func indexWithoutShardFilesIsAUsageError() throws {
         let r = try CLI.run(["index", CLI.tempDir().path])
         #expect(r.code == 2)
-        #expect(r.err.contains("no shard index"))
+        #expect(r.err.contains("no manifest"))
     }
 
     @Test(arguments: ["0/3", "4/3", "1/0", "x", "1/2/3"])

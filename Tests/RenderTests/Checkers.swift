@@ -10,10 +10,13 @@ enum HTMLSafety {
         "footer", "p", "span", "a", "ol", "ul", "li", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "table",
         "thead", "tbody", "tr", "th", "td", "details", "summary", "figure", "figcaption", "dl", "dt", "dd",
         "strong", "em", "br", "hr", "blockquote", "time",
+        // The index charts: inline SVG shapes and text only.
+        "svg", "desc", "g", "line", "rect", "text",
     ]
     static let allowedAttributes: Set<String> = [
         "class", "id", "href", "rel", "lang", "charset", "name", "content", "http-equiv", "title", "scope",
         "aria-label", "open", "start",
+        "viewbox", "role", "x", "y", "x1", "x2", "y1", "y2", "width", "height", "text-anchor",
     ]
     static let csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
@@ -161,8 +164,12 @@ struct MarkdownOutline {
         guard h1.count == 1 else { throw TestFailure("\(name): \(h1.count) level-1 headings") }
         let h2 = headings.filter { $0.level == 2 }.map(\.text)
         // A redacted report (--redact) ends with its Redaction note.
+        // Key findings and Key events appear only when there is something to say.
         let sections = ["Summary", "Outcome", "Timeline", "Data integrity"]
-        guard h2 == sections || h2 == sections + ["Redaction"] else { throw TestFailure("\(name): level-2 headings \(h2)") }
+        let core = h2.filter { $0 != "Key findings" && $0 != "Key events" }
+        let order = ["Summary", "Key findings", "Outcome", "Key events", "Timeline", "Data integrity", "Redaction"]
+        let ordered = h2.map { order.firstIndex(of: $0) ?? -1 }
+        guard (core == sections || core == sections + ["Redaction"]), ordered == ordered.sorted() else { throw TestFailure("\(name): level-2 headings \(h2)") }
         for h in headings where h.level == 3 && !h.text.hasPrefix("Turn ") {
             throw TestFailure("\(name): level-3 heading that is not a turn: \(h.text)")
         }

@@ -21,10 +21,12 @@ public struct RenderOptions: Sendable {
     }
 }
 
-/// A fixed offset from UTC (no daylight saving rules: a report states the
-/// zone it uses, and reads the same on every machine).
+/// UTC, a fixed offset from UTC, or an IANA zone (Australia/Sydney) whose
+/// offset and abbreviation are those in force at each instant shown.
 public struct DisplayTimeZone: Sendable, Hashable, CustomStringConvertible {
     public var offsetSeconds: Int
+    /// The IANA name, for a zone with rules; nil for UTC and fixed offsets.
+    public var identifier: String?
 
     public static let utc = DisplayTimeZone(offsetSeconds: 0)
 
@@ -35,6 +37,7 @@ public struct DisplayTimeZone: Sendable, Hashable, CustomStringConvertible {
     /// "UTC", "Z", "+10:00", "-05:30", "+0530", "+10", optionally after
     /// "UTC" ("UTC+10:00"). Nil for anything else or beyond ±18:00.
     public init?(parsing text: String) {
+        if let named = Self.named(text.trimmingASCIIWhitespace()) { self = named; return }
         var s = Substring(text.trimmingASCIIWhitespace())
         if s.uppercased() == "UTC" || s.uppercased() == "Z" || s.uppercased() == "GMT" {
             self.init(offsetSeconds: 0)
@@ -58,8 +61,13 @@ public struct DisplayTimeZone: Sendable, Hashable, CustomStringConvertible {
         self.init(offsetSeconds: sign * (hours * 3600 + minutes * 60))
     }
 
-    /// "UTC" or "UTC+10:00".
+    /// "UTC", "UTC+10:00", or the IANA name.
     public var description: String {
+        if let identifier { return identifier }
+        return Self.offsetText(offsetSeconds)
+    }
+
+    static func offsetText(_ offsetSeconds: Int) -> String {
         if offsetSeconds == 0 { return "UTC" }
         let total = abs(offsetSeconds) / 60
         let h = total / 60, m = total % 60

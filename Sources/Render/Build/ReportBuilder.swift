@@ -111,7 +111,8 @@ public enum ReportBuilder {
                         missing = "This turn has no final answer."
                     }
                 }
-                let title = number == 1 ? (t.input.kind == .interaction ? "Query" : "Initial alert") : "Follow-up \(number - 1)"
+                let title = Self.turnTitle(number: number, loggedTurn: notes?.turn, kind: t.input.kind,
+                                           capped: t.synthesisedFirstMessage)
                 turns.append(.init(
                     number: number, anchor: "turn-\(number)", title: title, operatorMessages: pending,
                     startedText: clock.full(startedRaw), durationText: turnSpan.seconds.map(formatDuration),
@@ -144,8 +145,11 @@ public enum ReportBuilder {
         let outcome = OutcomeNarrative(outcome: t.outcome, kind: t.input.kind, status: status, turns: turns,
                                        loggedTurns: loggedTurns, stats: stats).summary()
 
+        // The NOC sidebar's title is alert_text; a capped log's first user
+        // message is a follow-up question, never the alert.
         let alert: String? = {
             if t.input.kind == .interaction { return doc["query"]?.shownText }
+            if let a = doc["alert_text"]?.string, !a.isEmpty { return a }
             if let first = turns.first?.operatorMessages.first, !first.text.isEmpty { return first.text }
             return doc["alert_text"]?.shownText
         }()
@@ -157,7 +161,8 @@ public enum ReportBuilder {
 
         let source = t.input.source
         let where_ = source.line.map { "line \($0)" } ?? "document \(source.documentIndex)"
-        let sourceText = "\(source.file) (\(where_))"
+        // The file name only: a path given on the command line can name a user.
+        let sourceText = "\(Self.fileName(source.file)) (\(where_))"
 
         var threadID = doc["thread_id"]?.shownText
         if threadID == nil {
@@ -193,7 +198,23 @@ public enum ReportBuilder {
             name: name, kind: t.input.kind, id: id, title: title, scenario: scenario, alert: alert,
             shortAlert: shortAlert, status: status, outcome: outcome, facts: facts, stats: stats, turns: turns,
             warnings: t.warnings.map(WarningText.warning), source: sourceText, timeZone: options.timeZone,
-            stamp: options.stamp, indexFileName: options.indexFileName, redaction: t.input.redaction)
+            stamp: options.stamp, indexFileName: options.indexFileName, redaction: t.input.redaction,
+            findings: FindingsBuilder.findings(turns), dispatches: FindingsBuilder.dispatches(turns),
+            banner: FindingsBuilder.banner(t), keyEvents: FindingsBuilder.keyEvents(turns))
+    }
+
+    static func fileName(_ path: String) -> String {
+        if path == "-" { return "standard input" }
+        return path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    /// Labels from the event's `turn` (0 or absent: the first turn), not
+    /// from the position: a capped log's first turn may be a follow-up.
+    static func turnTitle(number: Int, loggedTurn: Int?, kind: DocumentKind, capped: Bool) -> String {
+        if kind == .interaction { return number == 1 ? "Query" : "Follow-up \(number - 1)" }
+        guard let logged = loggedTurn else { return number == 1 ? "Initial alert" : "Follow-up \(number - 1)" }
+        if logged >= 1 { return "Follow-up \(logged)" }
+        return capped ? "Initial alert (log starts mid-turn)" : "Initial alert"
     }
 
     /// Timeline items other than steps (FORMAT.md §4, last paragraph).

@@ -18,8 +18,9 @@ struct StepBuilder {
         var failure: ReportModel.StepFailure?
         if failed {
             let text = responseValue?.displayText ?? ""
-            let kind = StepErrorKind.classify(text)
-            failure = ReportModel.StepFailure(kind: kind, code: StepErrorKind.code(in: text), summary: kind.summary, message: text)
+            let card = StepErrorKind.parse(responseValue)
+            failure = ReportModel.StepFailure(kind: card.kind, code: card.code.isEmpty ? nil : card.code,
+                                              summary: card.kind.summary, message: text)
         } else if let value = responseValue, !value.isNull {
             if let s = value.string {
                 if !s.isEmpty { response = .init(source: s) }

@@ -16,6 +16,9 @@ enum WarningText {
         case .missingChunks: return "Parts of the event log are missing"
         case .orphanChunks: return "Event log chunks without their session"
         case .invalidUTF8: return "The document contained invalid text bytes"
+        case .ignoredChunks: return "Event log chunks were ignored"
+        case .partialLog: return "The event log is incomplete"
+        case .lostLog: return "The event log was lost"
         }
     }
 

@@ -5,6 +5,8 @@ struct IndexPageContext {
     let e: TemplateEncoder
     /// "html" or "md": the reports and pages this page links to.
     let ext: String
+    /// The archive's charts: set on the first page only.
+    var chart: ArchiveChart? = nil
 
     func build(_ page: IndexPage, totals: IndexTotals, context: IndexContext) -> TemplateObject {
         var d = TemplateObject(minimumCapacity: 48)
@@ -12,6 +14,8 @@ struct IndexPageContext {
         d["runNotes"] = .list(context.runNotes.map { ["runNote": e.text($0)] })
         d["hasRunNotes"] = .bool(!context.runNotes.isEmpty)
         d["stamp"] = e.text(context.stamp)
+        d["runSummary"] = e.text(context.runSummary)
+        d["runFilters"] = context.runFilters.isEmpty ? .missing : e.text(context.runFilters.joined(separator: " "))
         d["sessionCount"] = .text(TextForm.grouped(totals.sessions))
         d["sessionWord"] = totals.sessions == 1 ? "session" : "sessions"
         d["interactionCount"] = totals.interactions > 0
@@ -49,6 +53,9 @@ struct IndexPageContext {
             ["pageLink": e.fileLink(IndexPage.fileName(n, ext: ext)), "page": .text(String(n)), "isCurrent": .bool(n == page.number)]
         })
 
+        d["hasArchiveChart"] = .bool(chart.map { $0.sessions.total > 0 } ?? false)
+        d["archiveChartHTML"] = ext == "html" ? chart.map { .html(ArchiveChartFigure.html($0)) } ?? .missing : .missing
+        d["archiveChartTable"] = ext == "md" ? chart.map { .text(ArchiveChartTable.markdown($0)) } ?? .missing : .missing
         d["rows"] = .list(page.entries.map { .object(row($0)) })
         d["hasRows"] = .bool(!page.entries.isEmpty)
 
@@ -86,10 +93,17 @@ struct IndexPageContext {
         ]
     }
 
+    /// "2026-02-20 10:01:02 UTC" -> "2026-02-20 10:01 UTC": the zone stays (issue 19).
+    static func withoutSeconds(_ text: String) -> String {
+        let b = Array(text.utf8)
+        guard b.count >= 19, b[16] == UInt8(ascii: ":"), b[10] == UInt8(ascii: " ") else { return text }
+        return String(decoding: b[0..<16] + b[19...], as: UTF8.self)
+    }
+
     private func row(_ x: IndexEntry) -> TemplateObject {
         var d = link(x)
         d["created"] = e.text(x.createdText ?? "—")
-        d["createdShort"] = e.text(x.createdText.map { String($0.prefix(16)) } ?? "—")
+        d["createdShort"] = e.text(x.createdText.map(Self.withoutSeconds) ?? "—")
         d["scenario"] = e.text(x.scenario ?? "—")
         d["category"] = .text(x.category.rawValue)
         d["outcomeLabel"] = .text(OutcomeNarrative.label(x.category))
@@ -103,6 +117,8 @@ struct IndexPageContext {
         d["alertMore"] = short == x.alertExcerpt ? .missing : e.text(x.alertExcerpt)
         d["id"] = e.code(x.id, inTable: true)
         d["isInteraction"] = .bool(x.kind == .interaction)
+        d["entrySeverity"] = e.text(x.severity)
+        d["entryFinding"] = e.text(x.finding)
         d["warningCount"] = x.warningCount > 0 ? .text(String(x.warningCount)) : .missing
         d["failingAgents"] = e.text(x.failingAgents.isEmpty ? nil : x.failingAgents.joined(separator: ", "))
         return d
@@ -116,6 +132,7 @@ struct IndexPageContext {
                 "linkText": e.text(label),
                 "linkDate": e.text(x.createdText.map { String($0.prefix(16)) } ?? "no date"),
                 "linkCategory": .text(x.category.rawValue),
-                "linkOutcome": .text(OutcomeNarrative.label(x.category))]
+                "linkOutcome": .text(OutcomeNarrative.label(x.category)),
+                "entrySeverity": e.text(x.severity), "entryFinding": e.text(x.finding)]
     }
 }

@@ -37,6 +37,7 @@ struct ReportContext {
         d["timeZone"] = .text(m.timeZone.description)
         d["stamp"] = e.text(m.stamp)
         d["redaction"] = m.redaction.map { .object(redaction($0)) } ?? .missing
+        putFindings(m, into: &d)
         if let index = m.indexFileName {
             d["indexLink"] = e.pageLink(htmlName: index, markdownName: Self.markdownName(index))
         } else {

@@ -24,6 +24,10 @@ public struct IndexEntry: Sendable, Codable, Equatable {
     public var warningCount: Int
     /// What `--redact` did to the session; nil when not redacted.
     public var redaction: RedactionReport?
+    /// The final answer's severity line; nil when it has none.
+    public var severity: String?
+    /// One line: the incident summary's first sentence, or the failure reason.
+    public var finding: String?
 
     public init(_ m: ReportModel) {
         id = m.id
@@ -42,6 +46,8 @@ public struct IndexEntry: Sendable, Codable, Equatable {
         failedStepKinds = m.stats.failedKinds
         warningCount = m.warnings.count
         redaction = m.redaction
+        severity = m.findings?.severity.map { TextForm.shortLine($0, limit: 60) }
+        finding = (m.findings?.firstSentence ?? m.outcome.reasonLabel).map { TextForm.shortLine($0, limit: 160) }
     }
 
     /// Newest first by `created` (sessions without one last), then by id,
@@ -67,6 +73,11 @@ public struct IndexContext: Sendable {
     public var pageSize: Int
     /// Generation time text, shown only when set.
     public var stamp: String?
+    /// What the run that last changed the archive did ("12 rendered in this
+    /// run, 536 unchanged"); nil outside an archive folder.
+    public var runSummary: String?
+    /// The selection filters of that run ("--outcome failed"); empty when none.
+    public var runFilters: [String] = []
 
     public init(title: String = "NOC investigations", runNotes: [String] = [], pageSize: Int = 500, stamp: String? = nil) {
         self.title = title

@@ -9,13 +9,14 @@ public enum IndexRenderer {
         let totals = IndexTotals(sorted)
         let pageCount = max(1, (sorted.count + context.pageSize - 1) / context.pageSize)
         var files: [(fileName: String, contents: String)] = []
+        let chart = ArchiveChart(sorted, zone: ArchiveChart.zone(of: sorted))
         for page in 1...pageCount {
             let start = (page - 1) * context.pageSize
             let slice = Array(sorted[start..<min(sorted.count, start + context.pageSize)])
             let info = IndexPage(number: page, count: pageCount, first: start + 1, entries: slice, total: sorted.count)
             for flavor in [TemplateEncoder.Flavor.markdown, .html] {
                 let ext = flavor == .html ? "html" : "md"
-                let ctx = IndexPageContext(e: TemplateEncoder(flavor: flavor), ext: ext)
+                let ctx = IndexPageContext(e: TemplateEncoder(flavor: flavor), ext: ext, chart: page == 1 ? chart : nil)
                     .build(info, totals: totals, context: context)
                 let text = String(decoding: templates.page(ctx, template: "index.\(ext)"), as: UTF8.self)
                 files.append((IndexPage.fileName(page, ext: ext), text))

@@ -32,6 +32,14 @@ public struct ReportModel: Sendable {
     public var indexFileName: String?
     /// Which redaction rules fired (`--redact`); nil when not redacted.
     public var redaction: RedactionReport? = nil
+    /// From the last turn's final answer; nil when no turn answered.
+    public var findings: KeyFindings? = nil
+    /// Every dispatch action, in order.
+    public var dispatches: [Dispatch] = []
+    /// Said at the top when the log is capped or partial.
+    public var banner: String? = nil
+    /// The postmortem's short timeline.
+    public var keyEvents: [KeyEvent] = []
 }
 
 extension ReportModel {

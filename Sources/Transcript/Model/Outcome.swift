@@ -46,7 +46,8 @@ public struct FailedStep: Sendable, Equatable {
     public var position: Int
     public var agent: String?
     public var kind: StepErrorKind
-    public var code: String?
+    /// The first non-empty `[...]`; "" when there is none (as the step card).
+    public var code: String
     public var summary: String { kind.summary }
     public var response: String
 }
@@ -59,39 +60,40 @@ public enum StepErrorKind: String, Sendable, CaseIterable, Codable {
     /// The plain-language line the step card shows.
     public var summary: String {
         switch self {
-        case .gatewayTimeout: return "The backend query timed out before it answered (gateway timeout)."
-        case .badGateway: return "A gateway between the agent and the backend returned an invalid response (bad gateway)."
-        case .notFound: return "The backend endpoint or resource the agent called does not exist (not found)."
-        case .auth: return "The agent was not allowed to query the backend (authentication or permission error)."
-        case .rateLimited: return "The backend throttled the agent (rate limit exceeded)."
-        case .other: return "The backend query failed."
+        case .gatewayTimeout: return "Gateway timeout — the backend query took too long"
+        case .badGateway: return "Bad gateway — upstream service unavailable"
+        case .notFound: return "Endpoint not found — data source may need rediscovery"
+        case .auth: return "Authentication failed"
+        case .rateLimited: return "Rate limited — too many requests"
+        case .other: return "Agent call failed"
         }
     }
 
-    /// First matching pattern wins, case-insensitive.
-    public static func classify(_ response: String) -> StepErrorKind {
-        let text = CaseInsensitiveText(response)
-        if text.contains("504") || text.contains("gateway timeout") { return .gatewayTimeout }
-        if text.contains("502") || text.contains("bad gateway") { return .badGateway }
-        if text.contains("404") || text.contains("not found") || text.containsOnOneLine("endpoint", then: "not exist") {
-            return .notFound
-        }
-        if text.contains("401") || text.contains("403") || text.contains("unauthorized") || text.contains("forbidden") {
-            return .auth
-        }
-        if text.contains("rate limit") || text.contains("429") || text.contains("throttl") { return .rateLimited }
-        return .other
+    /// The step card's reading of a failed step's `response`: the first of
+    /// its five patterns that matches (JavaScript semantics, see
+    /// `StepCardPatterns`), and the code from the first non-empty `[...]`.
+    /// A response that is missing, not a string, or empty is `other`, code "".
+    public static func parse(_ response: JSONValue?) -> (kind: StepErrorKind, code: String) {
+        // The decoded string, not the raw bytes: a lone surrogate kept as
+        // "\udc40" text must not read as digits.
+        guard let text = response?.string, !text.isEmpty else { return (.other, "") }
+        return parse(text)
     }
 
-    /// The text inside the first `[...]`, after a leading "FAILED: " is removed.
-    public static func code(in response: String) -> String? {
-        // On bytes: "[" and "]" are ASCII, so the cut stays valid UTF-8, and
-        // a combining mark after a bracket does not hide it.
-        var text = Substring(response).utf8[...]
-        if text.starts(with: "FAILED: ".utf8) { text = text.dropFirst(8) }
-        guard let open = text.firstIndex(of: UInt8(ascii: "[")) else { return nil }
-        let rest = text[text.index(after: open)...]
-        guard let close = rest.firstIndex(of: UInt8(ascii: "]")) else { return nil }
-        return String(Substring(rest[..<close]))
+    public static func parse(_ response: String) -> (kind: StepErrorKind, code: String) {
+        var text = response
+        return text.withUTF8 { parse(utf8: $0) }
     }
+
+    // `replace(/^FAILED:\s*/i, '')` is not done: no pattern and no bracket
+    // can use a byte of "FAILED:" or the white space after it, so removing
+    // the prefix never changes the result (the test table checks it).
+    static func parse(utf8: UnsafeBufferPointer<UInt8>) -> (kind: StepErrorKind, code: String) {
+        let patterns = StepCardPatterns(bytes: utf8)
+        return (patterns.kind(), patterns.code())
+    }
+
+    public static func classify(_ response: String) -> StepErrorKind { parse(response).kind }
+
+    public static func code(in response: String) -> String { parse(response).code }
 }

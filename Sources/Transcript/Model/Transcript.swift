@@ -132,6 +132,15 @@ public struct Transcript: Sendable {
     public var warnings: [TranscriptWarning]
     /// Whether the first user message was synthesised from `alert_text`.
     public var synthesisedFirstMessage: Bool
+    /// Every cancellation request in the log, both generations (§8 rule 4, §9).
+    public var cancellationRequests: [CancellationRequest] = []
+    /// Every retry announced, both generations; `outcome.retries` counts them.
+    public var retries: [Retry] = []
+    /// Every `error` event, with the turn it stands in (§2, §3).
+    public var turnErrors: [TurnError] = []
+    /// Set when the event log was lost and the document's `steps` are the
+    /// only record (§6); nil otherwise.
+    public var recordedSteps: RecordedSteps? = nil
 
     public var document: JSONValue { input.document }
     public var id: String { input.id ?? "" }

@@ -14,6 +14,9 @@ public struct TranscriptWarning: Sendable, Equatable {
         case missingChunks = "missing_chunks"
         case orphanChunks = "orphan_chunks"
         case invalidUTF8 = "invalid_utf8"
+        case ignoredChunks = "ignored_chunks"
+        case partialLog = "partial_log"
+        case lostLog = "lost_log"
     }
 
     public var code: Code

@@ -117,7 +117,7 @@ public enum TranscriptJSON {
                         if let step = s.step { w.key("step"); w.int(step) } else { w.key("step"); w.null() }
                         if let agent = s.agent { w.key("agent"); w.string(agent) } else { w.key("agent"); w.null() }
                         w.key("kind"); w.string(s.kind.rawValue)
-                        if let code = s.code { w.key("code"); w.string(code) } else { w.key("code"); w.null() }
+                        w.key("code"); w.string(s.code)
                         w.key("summary"); w.string(s.summary)
                     }
                 }

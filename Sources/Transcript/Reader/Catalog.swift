@@ -94,6 +94,10 @@ public struct Catalog: Sendable {
             var item = Item(document: entry.ref, kind: entry.kind, chunks: [], chunkCount: nil, missingChunks: [],
                             warnings: warnings, isChunked: false)
             let h = entry.ref.header
+            // FORMAT.md §6: a document that has its own event_log uses it.
+            if entry.kind == .session && h.keys.contains(.eventLog), let found = chunksBySession[id], !found.isEmpty {
+                item.warnings.append(.init(.ignoredChunks, "\(found.count) chunk\(found.count == 1 ? "" : "s") of this session found in the input \(found.count == 1 ? "was" : "were") ignored: the document carries its own event_log, which was used"))
+            }
             if entry.kind == .session && !h.keys.contains(.eventLog) && (h.keys.contains(.chunkCount) || h.keys.contains(.chunkIDs)) {
                 item.isChunked = true
                 usedChunks.insert(id)

@@ -46,9 +46,13 @@ public struct DocumentLoader: Sendable {
     }
 
     func parse(_ ref: DocumentRef, warnings: inout [TranscriptWarning]) -> Result<JSONValue, InputProblem> {
-        var bytes = files[ref.fileIndex].read(offset: ref.location.byteOffset, count: ref.length)
+        let file = files[ref.fileIndex]
+        var bytes = file.read(offset: ref.location.byteOffset, count: ref.length)
         guard bytes.count == ref.length else {
-            return .failure(InputProblem(.error, ref.location, "the file changed while it was being read", action: "skipped this document", code: .fileChanged))
+            var problem = InputProblem(.error, ref.location, "the file changed (replaced, truncated or rewritten) while it was being read",
+                                       action: "skipped its documents from here on; the other inputs were read", code: .fileChanged)
+            problem.isRepeat = !file.firstChangeReport()
+            return .failure(problem)
         }
         if !isValidUTF8(bytes) {
             bytes = Array(String(decoding: bytes, as: UTF8.self).utf8)

@@ -33,6 +33,10 @@ public struct InputProblem: Error, Sendable, CustomStringConvertible {
         self.action = action
     }
 
+    /// The same problem as one already reported (a changed file's other
+    /// documents): counted, not printed again.
+    public var isRepeat = false
+
     public var description: String { "\(location): \(what); \(action)" }
 }
 
@@ -40,6 +44,7 @@ public struct InputProblem: Error, Sendable, CustomStringConvertible {
 public enum ExportShape: String, Sendable {
     case array = "container export (JSON array)"
     case listing = "session listing ({\"sessions\": [...]})"
+    case interactionsListing = "interactions listing ({\"interactions\": [...]})"
     case single = "single document"
     case jsonLines = "JSON Lines"
     case empty = "empty"
@@ -69,9 +74,22 @@ public struct ExportScanner {
     }
 
     public func scan(_ file: InputFile, fileIndex: Int) -> Result {
-        file.withMappedBytes { buf, release in
+        let result = file.withMappedBytes { buf, release in
             scan(buf, name: file.displayName, fileIndex: fileIndex, release: release)
         }
+        let at = SourceLocation(file: file.displayName, documentIndex: 0, byteOffset: 0)
+        if file.changed {
+            _ = file.firstChangeReport()
+            return Result(shape: .empty, documents: [], problems: [
+                InputProblem(.error, at, "the file changed (replaced, truncated or rewritten) after it was listed or while it was read",
+                             action: "skipped the file; the other inputs were read", code: .fileChanged)])
+        }
+        if file.mapFailed {
+            return Result(shape: .empty, documents: [], problems: [
+                InputProblem(.error, at, "the file cannot be mapped into memory (address space limit?) and is too large to read whole",
+                             action: "skipped the file; raise ulimit -v or split the export", code: .unreadableFile)])
+        }
+        return result
     }
 
     /// Scans bytes already in memory (tests, fuzzing).
@@ -383,11 +401,13 @@ private struct ScanRun {
     mutating func scanObjectFile(at first: Int, fileStart: Int) {
         // A listing, or one document.
         var sessionsRange: Range<Int>? = nil
+        var interactionsRange: Range<Int>? = nil
         var hasID = false
         let end: Int
         do {
             end = try scanner.scanObject(first) { key, range in
                 if key.elementsEqual("sessions".utf8) { sessionsRange = range }
+                if key.elementsEqual("interactions".utf8) { interactionsRange = range }
                 if key.elementsEqual("id".utf8) { hasID = true }
             }
         } catch {
@@ -396,9 +416,26 @@ private struct ScanRun {
             report(error, at: location(0, first), inArray: false)
             return
         }
+        if let range = sessionsRange, !hasID, buf[range.lowerBound] != UInt8(ascii: "[") {
+            shape = .listing
+            problem(.error, .invalidJSON, location(0, range.lowerBound),
+                    "the listing's \"sessions\" field is not a list (found \(describe(buf[range.lowerBound])))", "nothing could be read from this file")
+            return
+        }
         if let range = sessionsRange, !hasID, buf[range.lowerBound] == UInt8(ascii: "[") {
             shape = .listing
             scanArray(at: range.lowerBound, listing: true)
+            finishTopLevel(after: end)
+            return
+        }
+        // §1: `{"interactions": [...]}` holds container documents (interaction
+        // records, and legacy sessions): routed as an array's elements are.
+        if sessionsRange == nil, let range = interactionsRange, !hasID, buf[range.lowerBound] == UInt8(ascii: "[") {
+            shape = .interactionsListing
+            let before = documents.count
+            scanArray(at: range.lowerBound, listing: true)
+            // Not a `{"sessions"}` listing: its items are never summaries.
+            for k in before..<documents.count { documents[k].inListing = false }
             finishTopLevel(after: end)
             return
         }
@@ -520,13 +557,22 @@ private struct ScanRun {
         let s = custom ?? scanner
         var header = DocumentHeader()
         let end: Int
-        if s.buf[start] == UInt8(ascii: "{") {
-            end = try s.scanObject(start) { key, range in
-                Self.readHeaderField(key, range, s.buf, &header)
+        do {
+            if s.buf[start] == UInt8(ascii: "{") {
+                end = try s.scanObject(start) { key, range in
+                    Self.readHeaderField(key, range, s.buf, &header)
+                }
+            } else {
+                end = try s.skipValue(start)
+                header.isObject = false
             }
-        } else {
-            end = try s.skipValue(start)
-            header.isObject = false
+        } catch .tooDeep(let at) {
+            // Too deep to parse, but its end is still found (the scan keeps
+            // an explicit stack, no recursion): only this document is lost.
+            end = try StructuralScanner(buf: s.buf, maxDepth: .max).skipValue(start)
+            problem(.error, .tooDeep, SourceLocation(file: location.file, documentIndex: location.documentIndex, line: location.line, byteOffset: at),
+                    "document \(location.documentIndex) nests deeper than \(s.maxDepth) levels", "skipped it; the other documents were read")
+            return end
         }
         let length = end - start
         if length > maxDocumentSize {

@@ -12,9 +12,33 @@ import Darwin
 public final class InputFile: @unchecked Sendable {
     public let displayName: String
     public let size: Int
-    private let fd: Int32
+    /// Open only while needed for a path-backed file (see `descriptor()`);
+    /// always open for a spooled standard input (it has no path).
+    private var fd: Int32
     /// Set only for in-memory inputs (then `fd` is -1).
     private let memory: [UInt8]?
+    /// Re-opened by this path, checked against `identity`.
+    private let path: String?
+    private let identity: Identity?
+    private let lock = NSLockish()
+    /// Set once the file no longer matches what the first pass read.
+    public private(set) var changed = false
+
+    /// What a file must still be to be read again: a change means its
+    /// offsets no longer point at the documents the first pass found.
+    struct Identity: Equatable {
+        var device: UInt64, inode: UInt64, size: Int64, mtimeSec: Int64, mtimeNsec: Int64
+        init(_ st: stat) {
+            device = UInt64(st.st_dev); inode = UInt64(st.st_ino); size = Int64(st.st_size)
+            mtimeSec = Int64(st.st_mtim.tv_sec); mtimeNsec = Int64(st.st_mtim.tv_nsec)
+        }
+    }
+
+    /// Descriptors kept open between reads, over all files: past this, a
+    /// read opens, reads and closes, so 100,000 inputs never exhaust them.
+    nonisolated(unsafe) static var keptOpen = 0
+    static let keptOpenLimit = 64
+    private static let budgetLock = NSLockish()
 
     public enum OpenError: Error, CustomStringConvertible {
         case cannotOpen(String, String)
@@ -30,11 +54,13 @@ public final class InputFile: @unchecked Sendable {
         }
     }
 
-    private init(displayName: String, fd: Int32, size: Int) {
+    private init(displayName: String, fd: Int32, size: Int, path: String? = nil, identity: Identity? = nil) {
         self.displayName = displayName
         self.fd = fd
         self.size = size
         self.memory = nil
+        self.path = path
+        self.identity = identity
     }
 
     private init(displayName: String, bytes: [UInt8]) {
@@ -42,9 +68,72 @@ public final class InputFile: @unchecked Sendable {
         self.fd = -1
         self.size = bytes.count
         self.memory = bytes
+        self.path = nil
+        self.identity = nil
     }
 
-    deinit { if fd >= 0 { close(fd) } }
+    deinit {
+        if fd >= 0 {
+            close(fd)
+            if path != nil { Self.budgetLock.withLock { Self.keptOpen -= 1 } }
+        }
+    }
+
+    /// An open descriptor for this file and whether the caller must close
+    /// it; nil (and `changed` set) when the file is not the one scanned.
+    private func descriptor() -> (Int32, owned: Bool)? {
+        lock.lock()
+        defer { lock.unlock() }
+        if changed { return nil }
+        if fd >= 0 { return (fd, false) }
+        guard let path else { return nil }
+        let opened = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard opened >= 0 else { changed = true; return nil }
+        var st = stat()
+        guard fstat(opened, &st) == 0, Identity(st) == identity else {
+            close(opened)
+            changed = true
+            return nil
+        }
+        let keep = Self.budgetLock.withLock {
+            guard Self.keptOpen < Self.keptOpenLimit else { return false }
+            Self.keptOpen += 1
+            return true
+        }
+        if keep { fd = opened }
+        return (opened, !keep)
+    }
+
+    /// Still the file the first pass read (an in-place rewrite changes
+    /// its size or modification time even when the inode stays)?
+    private func stillSame(_ descriptor: Int32) -> Bool {
+        guard let identity else { return true }
+        var st = stat()
+        if fstat(descriptor, &st) == 0 && Identity(st) == identity { return true }
+        lock.withLock { changed = true }
+        return false
+    }
+
+    private var changeReported = false
+
+    /// True the first time only: a changed file is reported once, however
+    /// many of its documents were still to be read.
+    public func firstChangeReport() -> Bool {
+        lock.withLock {
+            defer { changeReported = true }
+            return !changeReported
+        }
+    }
+
+    /// Lets go of the descriptor the first pass used (re-opened by path).
+    public func closeUntilNeeded() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard path != nil, fd >= 0 else { return }
+        close(fd)
+        fd = -1
+        Self.budgetLock.withLock { Self.keptOpen -= 1 }
+    }
 
     /// An input whose bytes are already in memory.
     public static func inMemory(_ bytes: [UInt8], displayName: String) -> InputFile {
@@ -55,7 +144,13 @@ public final class InputFile: @unchecked Sendable {
     /// opened non-blocking and copied.
     public static func open(path: String, displayName: String? = nil) throws -> InputFile {
         let name = displayName ?? (path == "-" ? "<stdin>" : path)
-        if path == "-" { return try spool(from: 0, name: name, closeAfter: false) }
+        if path == "-" {
+            // A closed standard input would make fd 0 the next file opened.
+            guard fcntl(0, F_GETFD) >= 0 else {
+                throw OpenError.notAFile(name, "standard input is closed: pipe an export into noc-report or name a file instead of '-'")
+            }
+            return try spool(from: 0, name: name, closeAfter: false)
+        }
         let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw OpenError.cannotOpen(name, String(cString: strerror(errno))) }
         var st = stat()
@@ -68,7 +163,8 @@ public final class InputFile: @unchecked Sendable {
         case S_IFREG:
             // Back to blocking reads for a regular file.
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
-            return InputFile(displayName: name, fd: fd, size: Int(st.st_size))
+            budgetLock.withLock { keptOpen += 1 }
+            return InputFile(displayName: name, fd: fd, size: Int(st.st_size), path: path, identity: Identity(st))
         case S_IFDIR:
             close(fd)
             throw OpenError.notAFile(name, "is a directory")
@@ -79,9 +175,13 @@ public final class InputFile: @unchecked Sendable {
     }
 
     private static func spool(from source: Int32, name: String, closeAfter: Bool) throws -> InputFile {
-        var template = Array("/tmp/noc-report-stdin-XXXXXX".utf8CString)
+        // $TMPDIR when set (a small /tmp must not limit what can be piped in).
+        var dir = getenv("TMPDIR").map { String(cString: $0) } ?? ""
+        if dir.isEmpty { dir = "/tmp" }
+        if dir.hasSuffix("/") { dir.removeLast() }
+        var template = Array("\(dir)/noc-report-stdin-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw OpenError.spoolFailed(name, String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw OpenError.spoolFailed(name, "\(dir) (TMPDIR): \(String(cString: strerror(errno)))") }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var total = 0
@@ -118,6 +218,9 @@ public final class InputFile: @unchecked Sendable {
             guard offset >= 0, offset < memory.count else { return [] }
             return Array(memory[offset..<min(memory.count, offset + count)])
         }
+        // An empty or short result tells the caller the file changed.
+        guard let (fd, owned) = descriptor() else { return [] }
+        defer { if owned { close(fd) } }
         let result = [UInt8](unsafeUninitializedCapacity: count) { buf, initialized in
             var done = 0
             while done < count {
@@ -128,16 +231,25 @@ public final class InputFile: @unchecked Sendable {
             }
             initialized = done
         }
-        return result
+        return stillSame(fd) ? result : []
     }
+
+    /// Largest file read into memory when it cannot be mapped.
+    static let unmappedLimit = 256 << 20
+    /// The file could not be mapped and was too large to read whole.
+    public private(set) var mapFailed = false
 
     /// Calls `body` with the whole file mapped read-only. `release(range)`
     /// lets a scanner drop pages it has passed, keeping memory flat.
     public func withMappedBytes<T>(_ body: (UnsafeBufferPointer<UInt8>, _ release: @escaping @Sendable (Range<Int>) -> Void) throws -> T) rethrows -> T {
         guard size > 0 else { return try body(UnsafeBufferPointer(start: nil, count: 0), { _ in }) }
         if let memory { return try memory.withUnsafeBufferPointer { try body($0, { _ in }) } }
+        guard let (fd, owned) = descriptor() else { return try body(UnsafeBufferPointer(start: nil, count: 0), { _ in }) }
+        defer { if owned { close(fd) } }
         guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
-            // Fall back to reading everything (rare: mmap refused).
+            // mmap refused (address space limit): read into one buffer only
+            // when that is small; a larger file is reported, not loaded.
+            guard size <= Self.unmappedLimit else { mapFailed = true; return try body(UnsafeBufferPointer(start: nil, count: 0), { _ in }) }
             let all = read(offset: 0, count: size)
             return try all.withUnsafeBufferPointer { try body($0, { _ in }) }
         }
@@ -156,5 +268,20 @@ public final class InputFile: @unchecked Sendable {
         }
         let bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
         return try body(bytes, release)
+    }
+}
+
+/// A mutex without Foundation (the reader stays Foundation-free); heap
+/// allocated so its address never moves.
+final class NSLockish: @unchecked Sendable {
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    init() { pthread_mutex_init(mutex, nil) }
+    deinit { pthread_mutex_destroy(mutex); mutex.deallocate() }
+    func lock() { pthread_mutex_lock(mutex) }
+    func unlock() { pthread_mutex_unlock(mutex) }
+    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+        lock()
+        defer { unlock() }
+        return try body()
     }
 }

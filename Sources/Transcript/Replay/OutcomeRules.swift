@@ -35,8 +35,9 @@ enum OutcomeRules {
         var errorText: String? = nil
         var errorTurn: Int? = nil
         if !errorDetail.isEmpty {
+            // error_detail is cleared when a follow-up starts (§2): it is the last turn's.
             errorText = errorDetail
-            if let last = evidence.lastError, last.message?.string == errorDetail { errorTurn = last.turn } else { errorTurn = lastTurn }
+            errorTurn = lastTurn
         } else if let last = evidence.lastError, let message = last.message, !message.isNull {
             let text = message.displayText
             if !text.isEmpty {
@@ -120,10 +121,10 @@ enum OutcomeRules {
         for notes in t.notes {
             guard case .orchestrator(let message) = t.messages[notes.messageIndex] else { continue }
             for (position, step) in message.steps.enumerated() where step["error"]?.isTrue == true {
-                let response = step["response"]?.displayText ?? ""
+                let card = StepErrorKind.parse(step["response"])
                 result.append(FailedStep(turn: notes.turn, step: step["step"]?.int, position: position,
-                                         agent: step["agent"]?.string, kind: StepErrorKind.classify(response),
-                                         code: StepErrorKind.code(in: response), response: response))
+                                         agent: step["agent"]?.string, kind: card.kind, code: card.code,
+                                         response: step["response"]?.displayText ?? ""))
             }
         }
         return result

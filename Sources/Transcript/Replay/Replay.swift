@@ -87,9 +87,36 @@ public enum Replay {
                                     eventCount: eventCount, unknownEventTypes: state.unknownTypes,
                                     outcome: Outcome(category: .unknown, reason: .none), warnings: warnings,
                                     synthesisedFirstMessage: synthesised)
-        let evidence = OutcomeEvidence(lastError: state.lastError, cancelling: state.cancelling, retries: state.retries)
+        if doc["partial"]?.isTrue == true {
+            transcript.warnings.append(.init(.partialLog, "the exporting API marked this document \"partial\": it could not read every chunk of the event log, so the transcript is incomplete"))
+        }
+        transcript.recordedSteps = lostLog(input, doc: doc, eventCount: eventCount)
+        if let lost = transcript.recordedSteps {
+            transcript.warnings.append(.init(.lostLog, lost.why))
+        }
+        transcript.cancellationRequests = state.cancellations
+        transcript.retries = state.retries
+        transcript.turnErrors = state.turnErrors
+        let evidence = OutcomeEvidence(lastError: state.lastError, cancelling: state.cancellations.first,
+                                       retries: state.retries.count)
         OutcomeRules.decide(&transcript, evidence: evidence)
         return transcript
+    }
+
+    /// FORMAT.md §6: an empty rebuilt log (or every chunk missing) beside a
+    /// non-empty `steps` array means the log was lost, not that nothing ran.
+    static func lostLog(_ input: SessionInput, doc: JSONValue, eventCount: Int) -> RecordedSteps? {
+        guard eventCount == 0, let steps = doc["steps"], steps.isArray, steps.count > 0 else { return nil }
+        let n = steps.count == 1 ? "1 step" : "\(steps.count) steps"
+        let why: String
+        if input.chunkedLog != nil && !input.missingChunks.isEmpty {
+            why = "every event log chunk found is empty or missing, but the document records \(n): the log was lost (or not exported); the recorded steps are shown instead"
+        } else if input.chunkedLog != nil {
+            why = "the event log stored in chunks is empty, but the document records \(n): restart recovery rewrites a chunked session's log empty, so the recorded steps are shown instead"
+        } else {
+            why = "the event log is empty, but the document records \(n): the log was lost, so the recorded steps are shown instead"
+        }
+        return RecordedSteps(steps: Array(steps.elements), diagnosis: doc["diagnosis"], runMeta: doc["run_meta"], why: why)
     }
 
     /// FORMAT.md §3: `data` is a JSON string or an object; anything else is `{}` plus a warning.

@@ -9,8 +9,9 @@ struct ReplayState {
     var firstIgnoredIndex: Int?
     var unknownTypes: [String: Int] = [:]
     var lastError: ErrorEvidence?
-    var cancelling: CancelEvidence?
-    var retries = 0
+    var cancellations: [CancellationRequest] = []
+    var retries: [Retry] = []
+    var turnErrors: [TurnError] = []
     /// Started steps not yet completed, keyed by the step's number (or v2 id) as written.
     private var inFlight = PendingByKey<(payload: JSONValue, index: Int)>()
     /// v2 `message.delta` text by message id, until `message.complete`.
@@ -25,18 +26,7 @@ struct ReplayState {
 
     mutating func apply(_ type: EventType, event: JSONValue, data: JSONValue, index: Int) {
         let eventTurn = event["turn"]?.int
-        // Evidence for §8 is collected anywhere in the log, even outside a run.
-        switch type {
-        case .error:
-            lastError = ErrorEvidence(message: data["message"], eventIndex: index,
-                                      turn: eventTurn ?? currentNotes?.turn)
-        case .statusChange where data["status"]?.string == "cancelling":
-            if cancelling == nil {
-                cancelling = CancelEvidence(message: data["message"]?.string, eventIndex: index,
-                                            turn: eventTurn ?? currentNotes?.turn)
-            }
-        default: break
-        }
+        collectEvidence(type, event: event, data: data, index: index)
 
         switch type {
         case .userMessage:
@@ -93,15 +83,21 @@ struct ReplayState {
             inFlight.append(key ?? "#\(index)", (data, index))
             seeTimestamp(data["timestamp"])
         case .stepThinking:
-            if let status = data["status"]?.string, status.contains("Retrying") {
-                retries += 1
+            if let status = data["status"]?.string, Self.isRetry(status) {
                 currentNotes!.timeline.append(.retry(status, eventIndex: index))
             }
         case .statusChange:
             currentNotes!.timeline.append(.statusChange(status: data["status"]?.string,
                                                         message: data["message"]?.string, eventIndex: index))
         case .status:
-            if let message = data["message"] {
+            // §9: the second generation's cancellation requests and retries
+            // go in the timeline as the first generation's do.
+            let message = data["message"]
+            if Self.isCancellation(data) {
+                currentNotes!.timeline.append(.statusChange(status: "cancelling", message: message?.string, eventIndex: index))
+            } else if let text = message?.string, Self.isRetry(text) {
+                currentNotes!.timeline.append(.retry(text, eventIndex: index))
+            } else if let message {
                 currentNotes!.timeline.append(.statusNote(message.displayText, eventIndex: index))
             }
         case .threadCreated, .sessionCreated:
@@ -116,6 +112,45 @@ struct ReplayState {
             break
         }
         seeTimestamp(event["timestamp"])
+    }
+
+    /// §8's evidence, collected anywhere in the log, even outside a run.
+    /// `error` and cancellation events carry no `turn` (§3): they belong to
+    /// the turn they stand in by position.
+    private mutating func collectEvidence(_ type: EventType, event: JSONValue, data: JSONValue, index: Int) {
+        let byPosition = currentNotes?.turn ?? event["turn"]?.int
+        switch type {
+        case .error:
+            let message = data["message"]
+            lastError = ErrorEvidence(message: message, eventIndex: index, turn: byPosition)
+            let text = message.flatMap { $0.isNull ? nil : $0.displayText }
+            turnErrors.append(TurnError(turn: byPosition, eventIndex: index, message: text,
+                                        reason: text.map { $0.isEmpty ? .none : OutcomeRules.classify($0) } ?? .none))
+        case .statusChange where data["status"]?.string == "cancelling":
+            cancellations.append(CancellationRequest(turn: byPosition, eventIndex: index,
+                                                     message: data["message"]?.string, generation: .first))
+        case .status where Self.isCancellation(data):
+            cancellations.append(CancellationRequest(turn: byPosition, eventIndex: index,
+                                                     message: data["message"]?.string, generation: .second))
+        case .stepThinking, .status:
+            let text = (type == .status ? data["message"] : data["status"])?.string
+            if let text, Self.isRetry(text) {
+                let (attempt, attempts) = Retry.attempt(in: text)
+                retries.append(Retry(turn: byPosition, eventIndex: index, text: text, attempt: attempt, attempts: attempts,
+                                     generation: type == .status ? .second : .first))
+            }
+        default: break
+        }
+    }
+
+    /// A second-generation cancellation request (§8 rule 4).
+    static func isCancellation(_ data: JSONValue) -> Bool {
+        data["status"]?.string == "cancelling" || data["message"]?.string?.hasPrefix("Cancelling") == true
+    }
+
+    /// "Retrying investigation (attempt N/2)..." (§3 `step_thinking`, §9 `status`).
+    static func isRetry(_ text: String) -> Bool {
+        text.contains("Retrying")
     }
 
     mutating func gap(_ missing: [Int]) {
@@ -164,14 +199,9 @@ struct ErrorEvidence {
     var turn: Int?
 }
 
-struct CancelEvidence {
-    var message: String?
-    var eventIndex: Int
-    var turn: Int?
-}
-
 struct OutcomeEvidence {
     var lastError: ErrorEvidence?
-    var cancelling: CancelEvidence?
+    /// The first cancellation request in the log.
+    var cancelling: CancellationRequest?
     var retries: Int
 }

@@ -77,7 +77,7 @@ public struct Timestamp: Sendable, Comparable, Hashable {
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's algorithm).
-    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+    public static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
         let y = m <= 2 ? y0 - 1 : y0
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -87,7 +87,7 @@ public struct Timestamp: Sendable, Comparable, Hashable {
         return era * 146097 + doe - 719468
     }
 
-    static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
+    public static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
         let z = z0 + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097

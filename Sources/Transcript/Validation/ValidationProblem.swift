@@ -47,7 +47,7 @@ public enum ValidationCode: String, Sendable, CaseIterable {
     case unknownEventType = "unknown_event_type", truncatedLog = "truncated_log"
     case statusInconsistent = "status_inconsistent", fieldTypeMismatch = "field_type_mismatch"
     case duplicateSessionDropped = "duplicate_session_dropped", missingChunks = "missing_chunks"
-    case invalidUTF8 = "invalid_utf8"
+    case invalidUTF8 = "invalid_utf8", partialLog = "partial_log", lostLog = "lost_log"
     // Checks of their own
     case missingField = "missing_field", unknownDocType = "unknown_doc_type"
     case badTimestamp = "bad_timestamp", timestampsOutOfOrder = "timestamps_out_of_order"

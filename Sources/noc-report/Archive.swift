@@ -1,0 +1,128 @@
+import Foundation
+import Render
+import Transcript
+
+/// A render into an archive folder: which sessions its manifest lets it
+/// skip, which files it may overwrite, and the first write error that
+/// stops the run. Shared by the worker threads (a lock guards the rest).
+final class Archive: @unchecked Sendable {
+    let dir: OutputDirectory
+    /// `index.json`, or the shard's `index-shard-K-of-N.json`.
+    let manifestName: String
+    let previous: Manifest?
+    let options: [String: String]
+    let force: Bool
+    private let previousByName: [String: ManifestEntry]
+    private let owned: Set<String>
+    private let candidates: [String]
+    private let lock = NSLock()
+    private var pendingRecorded = false
+    private var stop: OutputFailure?
+    private var reportsWritten = 0
+
+    enum OpenError: Error, CustomStringConvertible {
+        case foreignManifest(String, String)
+        var description: String {
+            switch self {
+            case .foreignManifest(let path, let why):
+                return "\(path) exists and noc-report cannot use it (\(why)): move it away or give another -o; nothing was written"
+            }
+        }
+    }
+
+    /// `candidates`: every report file this run may write (recorded as
+    /// pending before the first one is written).
+    init(dir: OutputDirectory, manifestName: String, options: [String: String], force: Bool, candidates: [String]) throws {
+        self.dir = dir
+        self.manifestName = manifestName
+        self.options = options
+        self.force = force
+        self.candidates = candidates
+        var owned: Set<String> = [manifestName]
+        var previous: Manifest?
+        for name in Set([Manifest.fileName, manifestName]).sorted() {
+            guard let bytes = dir.read(name) else {
+                if dir.exists(name) && name == manifestName { throw OpenError.foreignManifest(dir.path + "/" + name, "not a regular file") }
+                continue
+            }
+            let m: Manifest
+            do { m = try Manifest.decode(bytes) } catch { throw OpenError.foreignManifest(dir.path + "/" + name, "\(error)") }
+            owned.formUnion(m.ownedFiles)
+            if name == manifestName { previous = m }
+        }
+        self.previous = previous
+        self.owned = owned
+        previousByName = Dictionary((previous?.entries ?? []).map { ($0.session.name, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The manifest entry that still describes this session's reports, when
+    /// its input, options and tool version match and its files are intact.
+    func unchanged(name: String, inputSHA256: String) -> ManifestEntry? {
+        guard !force, let e = previousByName[name], e.inputSHA256 == inputSHA256, e.options == options, e.tool == version else { return nil }
+        for f in e.files {
+            guard let bytes = dir.read(f.name), bytes.count == f.size, Digest.hex(bytes) == f.sha256 else { return nil }
+        }
+        return e
+    }
+
+    func previousEntry(named name: String) -> ManifestEntry? { previousByName[name] }
+
+    /// The error that stopped the run, once one has.
+    var stopped: OutputFailure? { lock.withLock { stop } }
+    var reportCount: Int { lock.withLock { reportsWritten } }
+
+    enum WriteError: Error, CustomStringConvertible {
+        case notOurs(String)
+        case stopped
+        var description: String {
+            switch self {
+            case .notOurs(let path): return "\(path) exists and was not written by noc-report (it is not in the folder's index.json): left alone, report not written"
+            case .stopped: return "the run stopped"
+            }
+        }
+    }
+
+    /// Writes one report file: never over a file this tool did not write.
+    func write(_ name: String, _ bytes: [UInt8]) throws {
+        guard owned.contains(name) || !dir.exists(name) else { throw WriteError.notOurs(dir.path + "/" + name) }
+        try recordPending()
+        do { try dir.write(name, bytes) } catch let failure as OutputFailure {
+            if failure.isRepeating { lock.withLock { if stop == nil { stop = failure } } }
+            throw failure
+        }
+    }
+
+    func countReport() { lock.withLock { reportsWritten += 1 } }
+
+    /// Before the first report file: the manifest names every file this run
+    /// may write, so a run killed at any moment leaves no file of ours unlisted.
+    private func recordPending() throws {
+        try lock.withLock {
+            if let stop { throw stop }
+            guard !pendingRecorded else { return }
+            var m = previous ?? Manifest(tool: version)
+            m.pending = Array(Set(m.pending).union(candidates))
+            do { try dir.write(manifestName, m.encoded()) } catch let failure as OutputFailure {
+                if failure.isRepeating { stop = failure }
+                throw failure
+            }
+            pendingRecorded = true
+        }
+    }
+}
+
+extension SessionSource {
+    /// SHA-256 of the session's input as read: its document, then each chunk
+    /// (a NUL between them). Nil when the bytes cannot be read back whole.
+    func inputSHA256(_ position: Int) -> String? {
+        let item = self.item(position)
+        var bytes: [UInt8] = []
+        for ref in [item.document] + item.chunks {
+            let part = loader.files[ref.fileIndex].read(offset: ref.location.byteOffset, count: ref.length)
+            guard part.count == ref.length else { return nil }
+            if !bytes.isEmpty { bytes.append(0) }
+            bytes.append(contentsOf: part)
+        }
+        return Digest.hex(bytes)
+    }
+}

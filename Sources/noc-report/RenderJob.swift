@@ -1,0 +1,135 @@
+import Foundation
+import Render
+import Transcript
+
+/// One session's work in a render into a folder: skipped when the manifest
+/// says its reports are up to date, else rendered and written.
+struct RenderJob: @unchecked Sendable {
+    let source: SessionSource
+    let archive: Archive
+    let renderer: ReportRenderer
+    let options: RenderOptions
+    let formats: Set<RenderCommand.Format>
+    let names: [String]
+    let redactedNames: [String]
+
+    enum Result {
+        case rendered(ManifestEntry, Transcript)
+        case unchanged(ManifestEntry)
+        case failed(InputProblem)
+        /// The run stopped (a write error that would repeat) before this one.
+        case stopped
+    }
+
+    func render(_ position: Int) -> Result? {
+        if archive.stopped != nil { return .stopped }
+        let slot = source.indices[position]
+        let rawHash = source.redactor == nil ? source.inputSHA256(position) : nil
+        // A filter other than --session is decided on the replayed session, so
+        // an unchanged session is only skipped once it is known to match.
+        let filtered = source.selection.needsTranscript
+        if !filtered, let rawHash, let e = archive.unchanged(name: names[slot], inputSHA256: rawHash) { return .unchanged(e) }
+        switch source.transcript(position) {
+        case nil: return nil
+        case .failure(let problem): return .failed(problem)
+        case .success(let t):
+            let readID = source.item(position).document.header.id ?? ""
+            let name = t.input.redaction != nil && t.id != readID ? redactedNames[slot] : names[slot]
+            let json = formats.contains(.json) || rawHash == nil ? TranscriptJSON.encode(t) : []
+            // Under --redact the hash is of the redacted transcript: the
+            // manifest never holds a hash of the secret text.
+            let hash = rawHash ?? Digest.hex(json)
+            if rawHash == nil || filtered, let e = archive.unchanged(name: name, inputSHA256: hash) { return .unchanged(e) }
+            return write(t, name: name, json: json, hash: hash)
+        }
+    }
+
+    private func write(_ t: Transcript, name: String, json: [UInt8], hash: String) -> Result {
+        let model = ReportBuilder.build(t, name: name, options: options)
+        var files: [(String, String, [UInt8])] = []
+        if formats.contains(.json) { files.append((name + ".json", "json", json)) }
+        let pages = renderer.files(model, markdown: formats.contains(.md), html: formats.contains(.html))
+        if let md = pages.markdown { files.append((name + ".md", "md", md)) }
+        if let html = pages.html { files.append((name + ".html", "html", html)) }
+        var written: [ReportFile] = []
+        for (file, format, bytes) in files {
+            do { try archive.write(file, bytes) } catch let failure as OutputFailure where failure.isRepeating {
+                return .stopped
+            } catch {
+                return .failed(InputProblem(.error, t.input.source, "session \(t.id.prefix(80)): \(error)", action: "report not written", code: .writeFailed))
+            }
+            written.append(ReportFile(name: file, format: format, bytes: bytes))
+        }
+        archive.countReport()
+        let entry = ManifestEntry(session: IndexEntry(model), updated: t.document["updated_at"]?.string, files: written,
+                                  inputSHA256: hash, options: archive.options, tool: version, run: "")
+        return .rendered(entry, t)
+    }
+}
+
+/// What the sessions of a run came to.
+struct RenderTally {
+    var rendered = 0
+    var unchanged = 0
+    var failed = 0
+    /// This run's entries (rendered or confirmed unchanged), by report name.
+    var entries: [String: ManifestEntry] = [:]
+    var renderedNames: Set<String> = []
+
+    mutating func add(_ result: RenderJob.Result?, diagnostics: Diagnostics) {
+        switch result {
+        case nil, .stopped?: break
+        case .rendered(let e, let t)?:
+            diagnostics.sessionWarnings(t)
+            rendered += 1
+            entries[e.session.name] = e
+            renderedNames.insert(e.session.name)
+        case .unchanged(let e)?:
+            unchanged += 1
+            entries[e.session.name] = e
+        case .failed(let problem)?:
+            failed += 1
+            diagnostics.report(problem)
+        }
+    }
+}
+
+extension RenderCommand {
+    /// The options that change a report's bytes (a change renders again).
+    func outputOptions(_ stampText: String?) -> [String: String] {
+        var o = ["formats": formats.map(\.rawValue).sorted().joined(separator: ","), "timezone": timezone,
+                 "max-table-rows": String(maxTableRows), "templates": pages.templates.map(Self.folderDigest) ?? "built-in",
+                 "redact": redaction.rulesFile.map { "rules " + Digest.hex(Array(FileManager.default.contents(atPath: $0) ?? Data())) }
+                    ?? (redaction.redact ? "built-in" : "off")]
+        if let stampText { o["stamp"] = stampText }
+        return o
+    }
+
+    /// A digest of a folder's files (names and contents, sorted).
+    static func folderDigest(_ path: String) -> String {
+        var bytes: [UInt8] = []
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted() {
+            bytes += Array(name.utf8) + [0]
+            bytes += Array(FileManager.default.contents(atPath: path + "/" + name) ?? Data()) + [0]
+        }
+        return Digest.hex(bytes)
+    }
+
+    /// The input's files, sizes and document index: equal for every shard of one run.
+    func inputFingerprint(_ source: SessionSource) -> String {
+        var text = ""
+        for f in source.loader.files { text += "\(f.displayName)\t\(f.size)\n" }
+        for item in source.catalog.items {
+            text += "\(item.document.header.id ?? "")\t\(item.document.fileIndex)\t\(item.document.location.byteOffset)\t\(item.document.length)\n"
+        }
+        return Digest.hex(Array(text.utf8))
+    }
+}
+
+extension Selection {
+    /// The filters given, as typed ("--outcome failed").
+    var filterNames: [String] {
+        sessions.map { "--session \($0)" } + scenario.map { "--scenario \($0)" } + outcome.map { "--outcome \($0)" }
+            + reason.map { "--reason \($0)" } + (since.map { ["--since \($0)"] } ?? []) + (until.map { ["--until \($0)"] } ?? [])
+    }
+}

@@ -78,13 +78,24 @@ import Testing
         }
     }
 
-    @Test(arguments: ["{{{title}}}", "{{& alert}}", "{{=<% %>=}}"])
-    func htmlTemplatesMayNotPastePlainTextUnescaped(_ tag: String) throws {
-        #expect(throws: TemplateError.self) { try Templates(sources: ["report.html": "<p>\n\(tag)\n"]) }
+    @Test func htmlTemplatesMayNotChangeTheDelimiters() throws {
+        #expect(throws: TemplateError.self) { try Templates(sources: ["report.html": "<p>\n{{=<% %>=}}\n"]) }
     }
 
-    @Test func htmlTemplatesMayPasteSafeHTMLVariables() throws {
-        _ = try Templates(sources: ["report.html": "{{{diagnosisHTML}}} {{& responseHTML }}"])
+    /// The type decides, not the name: `{{{x}}}` pastes only `SafeHTML`.
+    @Test(arguments: ["{{{title}}}", "{{& title}}", "{{{titleHTML}}}", "{{title}}"])
+    func anUnescapedTagEscapesPlainTextWhateverItsName(_ tag: String) throws {
+        let templates = try Templates(sources: ["report.html": tag])
+        let name: TemplateKey = tag.contains("HTML") ? "titleHTML" : "title"
+        let out = templates.render([name: .text("<script>x</script>")], template: "report.html")
+        #expect(out == "&lt;script&gt;x&lt;/script&gt;")
+    }
+
+    @Test func anUnescapedTagPastesSafeHTML() throws {
+        let templates = try Templates(sources: ["report.html": "{{{diagnosisHTML}}} {{& responseHTML }} {{diagnosisHTML}}"])
+        let html = SafeHTML(trustedUTF8: Array("<p>a &amp; b</p>".utf8))
+        let out = templates.render(["diagnosisHTML": .html(html), "responseHTML": .html(html)], template: "report.html")
+        #expect(out == "<p>a &amp; b</p> <p>a &amp; b</p> &lt;p&gt;a &amp;amp; b&lt;/p&gt;")
     }
 
     @Test func errorsReadWell() {

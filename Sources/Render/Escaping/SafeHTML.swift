@@ -14,7 +14,7 @@ public struct SafeHTML: Sendable, Hashable, CustomStringConvertible {
     /// Escapes `& < > " '`, so the result is safe both as element text and
     /// inside a quoted attribute value.
     public init(escaping text: String) {
-        utf8 = Array(HTMLEscaper.escape(text).utf8)
+        utf8 = HTMLEscaping.escaped(text)
     }
 
     /// For the CommonMark wrapper only: the caller vouches that the bytes
@@ -33,39 +33,37 @@ public struct SafeHTML: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// The byte loop behind `SafeHTML(escaping:)`. Text without any of the five
-/// characters (the common case) is returned without a copy.
-enum HTMLEscaper {
-    static func escape(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { src -> String in
-            guard let first = src.firstIndex(where: needsEscape) else { return String(decoding: src, as: UTF8.self) }
-            var out: [UInt8] = []
-            out.reserveCapacity(src.count + src.count / 8 + 16)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: src[..<first]))
-            for byte in src[first...] {
-                switch byte {
-                case UInt8(ascii: "&"): out.append(contentsOf: amp)
-                case UInt8(ascii: "<"): out.append(contentsOf: lt)
-                case UInt8(ascii: ">"): out.append(contentsOf: gt)
-                case UInt8(ascii: "\""): out.append(contentsOf: quot)
-                case UInt8(ascii: "'"): out.append(contentsOf: apos)
-                default: out.append(byte)
-                }
+/// The one HTML escaper, for `SafeHTML(escaping:)` and the template
+/// renderer: `<`, `>`, `&`, `"` and `'` as entities (the set swift-mustache
+/// used), runs without them copied as they are.
+enum HTMLEscaping {
+    static func append(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var runStart = 0
+        for i in 0..<utf8.count {
+            let entity: StaticString
+            switch utf8[i] {
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            case UInt8(ascii: "'"): entity = "&#39;"
+            default: continue
             }
-            return String(decoding: out, as: UTF8.self)
+            if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+            out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            runStart = i + 1
+        }
+        if runStart < utf8.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count])) }
+    }
+
+    /// `text` escaped, as UTF-8.
+    static func escaped(_ text: String) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { src in
+            var out: [UInt8] = []
+            out.reserveCapacity(src.count)
+            append(src, to: &out)
+            return out
         }
     }
-
-    @inline(__always)
-    static func needsEscape(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
-    }
-
-    private static let amp = Array("&amp;".utf8)
-    private static let lt = Array("&lt;".utf8)
-    private static let gt = Array("&gt;".utf8)
-    private static let quot = Array("&quot;".utf8)
-    private static let apos = Array("&#39;".utf8)
 }

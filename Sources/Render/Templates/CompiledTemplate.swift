@@ -83,7 +83,7 @@ private struct Builder {
                 ops.append(.section(name: nameIndex, inverted: inverted, end: at + 1))
                 append(body)
                 ops[at] = .section(name: nameIndex, inverted: inverted, end: ops.count)
-            case .partial(let name, let indentation):
+            case .partial(let name, let indentation, _):
                 partials.append(name)
                 var indent = -1
                 if let indentation {

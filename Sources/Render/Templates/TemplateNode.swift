@@ -3,8 +3,9 @@ indirect enum TemplateNode: Sendable {
     case text([UInt8])
     case variable(TemplateName, escaped: Bool)
     case section(TemplateName, inverted: Bool, body: [TemplateNode])
-    /// `indentation` is set for a standalone partial tag (its leading blanks).
-    case partial(String, indentation: [UInt8]?)
+    /// `indentation` is set for a standalone partial tag (its leading blanks);
+    /// `offset` is where the tag starts, for errors.
+    case partial(String, indentation: [UInt8]?, offset: Int)
 }
 
 /// A Mustache name: `.`, `a`, `a.b`, or `.a` (look only in the current value).

@@ -16,8 +16,12 @@ struct TemplateParser {
 
     static func parse(_ text: String) throws(Failure) -> [TemplateNode] {
         var parser = TemplateParser(text)
-        return try parser.parseBlock(section: nil, newLine: true)
+        return try parser.parseBlock(section: nil, newLine: true, depth: 0)
     }
+
+    /// Sections nested deeper than this are refused: parsing and rendering
+    /// recurse once per level, and a hostile template must not exhaust the stack.
+    static let maxSectionDepth = 100
 
     /// 1-based line and column of a byte offset, and that line's text.
     static func location(of offset: Int, in text: String) -> (line: Int, column: Int, lineText: String) {
@@ -120,7 +124,7 @@ struct TemplateParser {
         return name
     }
 
-    private mutating func parseBlock(section: String?, newLine startsOnNewLine: Bool) throws(Failure) -> [TemplateNode] {
+    private mutating func parseBlock(section: String?, newLine startsOnNewLine: Bool, depth: Int) throws(Failure) -> [TemplateNode] {
         var nodes: [TemplateNode] = []
         var newLine = startsOnNewLine
         var blanks: ArraySlice<UInt8> = []
@@ -152,8 +156,11 @@ struct TemplateParser {
                 let inverted = bytes[pos] == UInt8(ascii: "^")
                 pos += 1
                 let name = try readName()
+                guard depth < Self.maxSectionDepth else {
+                    throw Failure(offset: tagStart, reason: "sections nest deeper than \(Self.maxSectionDepth) levels")
+                }
                 if newLine && lineFinished() { standalone = true } else { flushBlanks() }
-                let body = try parseBlock(section: name, newLine: standalone)
+                let body = try parseBlock(section: name, newLine: standalone, depth: depth + 1)
                 nodes.append(.section(TemplateName(name), inverted: inverted, body: body))
             case UInt8(ascii: "/"):
                 pos += 1
@@ -184,9 +191,9 @@ struct TemplateParser {
                 if !blanks.isEmpty { nodes.append(.text(Array(blanks))) }
                 if newLine && lineFinished() {
                     standalone = true
-                    nodes.append(.partial(name, indentation: Array(blanks)))
+                    nodes.append(.partial(name, indentation: Array(blanks), offset: tagStart))
                 } else {
-                    nodes.append(.partial(name, indentation: nil))
+                    nodes.append(.partial(name, indentation: nil, offset: tagStart))
                 }
                 blanks = []
             case UInt8(ascii: "="):

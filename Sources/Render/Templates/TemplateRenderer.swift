@@ -44,7 +44,10 @@ struct TemplateRenderer {
             output.append(contentsOf: t.text(index))
             return i + 1
         case .variable(let name, let escaped):
-            if let value = lookup(t.names[name])?.side(html: escapes) { write(value, escaped: escaped && escapes) }
+            // HTML: `{{x}}` escapes everything; `{{{x}}}` pastes only markup.
+            if let value = lookup(t.names[name])?.side(html: escapes) {
+                write(value, escaped: escapes && (escaped || !value.isMarkup))
+            }
             return i + 1
         case .section(let name, let inverted, let end):
             let body = (i + 1)..<end
@@ -132,27 +135,5 @@ struct TemplateRenderer {
             guard escaped else { output.append(contentsOf: utf8); return }
             HTMLEscaping.append(utf8, to: &output)
         }
-    }
-}
-
-enum HTMLEscaping {
-    /// `<`, `>`, `&`, `"` and `'` as entities (the set swift-mustache used).
-    static func append(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        var runStart = 0
-        for i in 0..<utf8.count {
-            let entity: StaticString
-            switch utf8[i] {
-            case UInt8(ascii: "<"): entity = "&lt;"
-            case UInt8(ascii: ">"): entity = "&gt;"
-            case UInt8(ascii: "&"): entity = "&amp;"
-            case UInt8(ascii: "\""): entity = "&quot;"
-            case UInt8(ascii: "'"): entity = "&#39;"
-            default: continue
-            }
-            if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
-            out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-            runStart = i + 1
-        }
-        if runStart < utf8.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count])) }
     }
 }

@@ -8,7 +8,8 @@ enum TemplateValue: Sendable {
     /// Text as UTF-8 bytes (valid by construction): the same as `.text`,
     /// for text that was built as bytes.
     case utf8([UInt8])
-    /// Markup that `{{{…HTML}}}` may paste as it is.
+    /// Markup that `{{{x}}}` in an HTML template pastes as it is (the only
+    /// value it does not escape).
     case html(SafeHTML)
     case bool(Bool)
     case list([TemplateValue])
@@ -48,6 +49,13 @@ extension TemplateValue {
     func side(html: Bool) -> TemplateValue {
         if case .dual(let markdown, let htmlSide) = self { return html ? htmlSide : markdown }
         return self
+    }
+
+    /// Markup an unescaped tag may paste: `SafeHTML` only.
+    @inline(__always)
+    var isMarkup: Bool {
+        if case .html = self { return true }
+        return false
     }
 
     /// The value of `name` inside this one (objects only).

@@ -9,7 +9,10 @@ import Foundation
 /// `index.html`, `index.md`, and partials (`{{> step.html}}`). A name
 /// ending in `.md` is a Markdown template and renders with Mustache's TEXT
 /// content type (no HTML escaping: values arrive Markdown-escaped); any
-/// other is HTML and escapes every `{{variable}}`.
+/// other is HTML and escapes every `{{variable}}`. In HTML, `{{{x}}}` and
+/// `{{&x}}` paste only markup (`SafeHTML`): plain text there is escaped
+/// all the same, whatever the variable is called. A partial must be of its
+/// template's format; partials may not include each other in a cycle.
 public struct Templates: Sendable {
     let library: [String: CompiledTemplate]
     private let sources: [String: String]
@@ -24,22 +27,42 @@ public struct Templates: Sendable {
         }
     }()
 
+    /// One template file may be at most this large, and all together four
+    /// times that: parsing takes about 20 bytes of memory per template byte.
+    public static let maxTemplateBytes = 1 << 20
+    public static let maxTotalBytes = 4 << 20
+
     /// Compiles `sources` (name → Mustache text).
     public init(sources: [String: String]) throws(TemplateError) {
-        var library: [String: CompiledTemplate] = [:]
+        try self.init(sources: sources, files: [:])
+    }
+
+    /// `files`: the path to show in errors for a name (default `<name>.mustache`).
+    init(sources: [String: String], files: [String: String]) throws(TemplateError) {
+        func file(_ name: String) -> String { files[name] ?? name + ".mustache" }
+        var parsed: [String: [TemplateNode]] = [:]
+        var total = 0
         for name in sources.keys.sorted() {
             guard let text = sources[name] else { continue }
-            let file = name + ".mustache"
-            let isMarkdown = name.hasSuffix(".md")
-            if !isMarkdown { try Self.checkEscaping(text, file: file) }
+            let size = text.utf8.count
+            total += size
+            if size > Self.maxTemplateBytes { throw .tooLarge(file: file(name), bytes: size, limit: Self.maxTemplateBytes) }
+            if total > Self.maxTotalBytes { throw .tooLarge(file: file(name), bytes: total, limit: Self.maxTotalBytes) }
             do {
-                library[name] = CompiledTemplate(nodes: try TemplateParser.parse(text), escapes: !isMarkdown)
+                parsed[name] = try TemplateParser.parse(text)
             } catch {
                 let at = TemplateParser.location(of: error.offset, in: text)
-                throw .syntax(file: file, line: at.line, column: at.column, lineText: at.lineText, reason: error.reason)
+                throw .syntax(file: file(name), line: at.line, column: at.column, lineText: at.lineText, reason: error.reason)
             }
         }
-        self.library = library
+        try PartialGraph(parsed).check { name, offset in
+            (file(name), TemplateParser.location(of: offset, in: sources[name] ?? "").line)
+        }
+        var compiled: [String: CompiledTemplate] = [:]
+        for (name, nodes) in parsed {
+            compiled[name] = CompiledTemplate(nodes: nodes, escapes: !PartialGraph.isMarkdown(name))
+        }
+        self.library = compiled
         self.sources = sources
     }
 
@@ -52,6 +75,7 @@ public struct Templates: Sendable {
             throw .notADirectory(dir)
         }
         var sources = EmbeddedTemplates.all
+        var paths: [String: String] = [:]
         let files: [String]
         do {
             files = try FileManager.default.contentsOfDirectory(atPath: dir)
@@ -60,30 +84,28 @@ public struct Templates: Sendable {
         }
         for file in files.sorted() where file.hasSuffix(".mustache") {
             let path = (dir as NSString).appendingPathComponent(file)
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw .unreadable(file: path, reason: "the file cannot be opened")
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw .unreadable(file: path, reason: "the file is not UTF-8 text")
-            }
-            sources[String(file.dropLast(".mustache".count))] = text
+            let name = String(file.dropLast(".mustache".count))
+            sources[name] = try read(path)
+            paths[name] = path
         }
-        do throws(TemplateError) {
-            return try Templates(sources: sources)
-        } catch {
-            // Name the file as the user has it, not only its template name.
-            switch error {
-            case let .syntax(file, line, column, lineText, reason) where files.contains(file):
-                throw .syntax(file: (dir as NSString).appendingPathComponent(file), line: line, column: column,
-                              lineText: lineText, reason: reason)
-            case let .unescapedPlainText(file, line, name) where files.contains(file):
-                throw .unescapedPlainText(file: (dir as NSString).appendingPathComponent(file), line: line, name: name)
-            case let .delimiterChange(file, line) where files.contains(file):
-                throw .delimiterChange(file: (dir as NSString).appendingPathComponent(file), line: line)
-            default:
-                throw error
-            }
+        return try Templates(sources: sources, files: paths)
+    }
+
+    /// The text of a template file, refused before reading when it is too large.
+    private static func read(_ path: String) throws(TemplateError) -> String {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        if size > maxTemplateBytes { throw .tooLarge(file: path, bytes: size, limit: maxTemplateBytes) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .unreadable(file: path, reason: "the file cannot be opened")
         }
+        defer { try? handle.close() }
+        // Read at most one byte past the limit: the file may grow after the check.
+        let data = (try? handle.read(upToCount: maxTemplateBytes + 1)) ?? Data()
+        if data.count > maxTemplateBytes { throw .tooLarge(file: path, bytes: data.count, limit: maxTemplateBytes) }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw .unreadable(file: path, reason: "the file is not UTF-8 text")
+        }
+        return text
     }
 
     /// Template names, sorted.
@@ -111,31 +133,5 @@ public struct Templates: Sendable {
         var renderer = TemplateRenderer(library: library, root: .object(context), capacity: capacity)
         renderer.render(template)
         return renderer.output
-    }
-
-    /// Escape by construction for HTML templates: an unescaped tag may only
-    /// paste a `…HTML` variable, which the renderer fills with `SafeHTML`.
-    static func checkEscaping(_ text: String, file: String) throws(TemplateError) {
-        let bytes = Array(text.utf8)
-        var line = 1
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == 0x0A { line += 1; i += 1; continue }
-            guard b == UInt8(ascii: "{"), i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "{") else { i += 1; continue }
-            let marker = bytes[i + 2]
-            if marker == UInt8(ascii: "=") { throw .delimiterChange(file: file, line: line) }
-            if marker == UInt8(ascii: "{") || marker == UInt8(ascii: "&") {
-                var j = i + 3
-                while j < bytes.count, bytes[j] == 0x20 { j += 1 }
-                var name: [UInt8] = []
-                while j < bytes.count, bytes[j] != UInt8(ascii: "}"), bytes[j] != 0x20 { name.append(bytes[j]); j += 1 }
-                let nameText = String(decoding: name, as: UTF8.self)
-                if !nameText.hasSuffix("HTML") { throw .unescapedPlainText(file: file, line: line, name: nameText) }
-                i = j
-                continue
-            }
-            i += 2
-        }
     }
 }

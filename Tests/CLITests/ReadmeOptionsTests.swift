@@ -20,7 +20,9 @@ import Testing
             let trimmed = line.drop(while: { $0 == " " })
             guard trimmed.hasPrefix("-") else { continue }  // option lines only, not prose
             for word in trimmed.split(whereSeparator: { " ,".contains($0) }) where word.hasPrefix("--") {
-                found.insert(String(word))
+                // A wrapped help line may start with "--redact):": keep the name only.
+                let name = word.prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" })
+                if name.count > 2 { found.insert(String(name)) }
             }
         }
         return found

@@ -8,7 +8,7 @@ struct MarkupWriter {
     }
 
     mutating func text(_ s: String) {
-        bytes.append(contentsOf: HTMLEscaper.escape(s).utf8)
+        bytes.append(contentsOf: HTMLEscaping.escaped(s))
     }
 
     mutating func int(_ v: Int) {

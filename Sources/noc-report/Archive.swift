@@ -60,7 +60,7 @@ final class Archive: @unchecked Sendable {
     func unchanged(name: String, inputSHA256: String) -> ManifestEntry? {
         guard !force, let e = previousByName[name], e.inputSHA256 == inputSHA256, e.options == options, e.tool == version else { return nil }
         for f in e.files {
-            guard let bytes = dir.read(f.name), bytes.count == f.size, Digest.hex(bytes) == f.sha256 else { return nil }
+            guard let bytes = dir.read(f.name), bytes.count == f.size, SHA256.hex(bytes: bytes) == f.sha256 else { return nil }
         }
         return e
     }
@@ -123,6 +123,6 @@ extension SessionSource {
             if !bytes.isEmpty { bytes.append(0) }
             bytes.append(contentsOf: part)
         }
-        return Digest.hex(bytes)
+        return SHA256.hex(bytes: bytes)
     }
 }

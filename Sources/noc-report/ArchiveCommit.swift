@@ -99,7 +99,7 @@ struct ArchiveCommit {
     /// for every shard of a run and for a clean render (reproducible bytes).
     static func runID(options: [String: String]) -> String {
         let text = version + "\n" + options.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
-        return String(Digest.hex(Array(text.utf8)).prefix(16))
+        return String(SHA256.hex(text).prefix(16))
     }
 }
 

@@ -38,7 +38,7 @@ struct RenderJob: @unchecked Sendable {
             let json = formats.contains(.json) || rawHash == nil ? TranscriptJSON.encode(t) : []
             // Under --redact the hash is of the redacted transcript: the
             // manifest never holds a hash of the secret text.
-            let hash = rawHash ?? Digest.hex(json)
+            let hash = rawHash ?? SHA256.hex(bytes: json)
             if rawHash == nil || filtered, let e = archive.unchanged(name: name, inputSHA256: hash) { return .unchanged(e) }
             return write(t, name: name, json: json, hash: hash)
         }
@@ -99,7 +99,7 @@ extension RenderCommand {
     func outputOptions(_ stampText: String?) -> [String: String] {
         var o = ["formats": formats.map(\.rawValue).sorted().joined(separator: ","), "timezone": timezone,
                  "max-table-rows": String(maxTableRows), "templates": pages.templates.map(Self.folderDigest) ?? "built-in",
-                 "redact": redaction.rulesFile.map { "rules " + Digest.hex(Array(FileManager.default.contents(atPath: $0) ?? Data())) }
+                 "redact": redaction.rulesFile.map { "rules " + SHA256.hex(bytes: Array(FileManager.default.contents(atPath: $0) ?? Data())) }
                     ?? (redaction.redact ? "built-in" : "off")]
         if let stampText { o["stamp"] = stampText }
         return o
@@ -112,7 +112,7 @@ extension RenderCommand {
             bytes += Array(name.utf8) + [0]
             bytes += Array(FileManager.default.contents(atPath: path + "/" + name) ?? Data()) + [0]
         }
-        return Digest.hex(bytes)
+        return SHA256.hex(bytes: bytes)
     }
 
     /// The input's files, sizes and document index: equal for every shard of one run.
@@ -122,7 +122,7 @@ extension RenderCommand {
         for item in source.catalog.items {
             text += "\(item.document.header.id ?? "")\t\(item.document.fileIndex)\t\(item.document.location.byteOffset)\t\(item.document.length)\n"
         }
-        return Digest.hex(Array(text.utf8))
+        return SHA256.hex(text)
     }
 }
 

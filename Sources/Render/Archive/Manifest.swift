@@ -136,7 +136,7 @@ public struct ReportFile: Sendable, Codable, Equatable {
         self.name = name
         self.format = format
         size = bytes.count
-        sha256 = Digest.hex(bytes)
+        sha256 = SHA256.hex(bytes: bytes)
     }
 }
 
@@ -166,10 +166,4 @@ public struct RunRecord: Sendable, Codable, Equatable {
         if pruned > 0 { s += ", \(TextForm.grouped(pruned)) pruned" }
         return s
     }
-}
-
-/// Hex digests for the manifest.
-public enum Digest {
-    /// Lower-case hex of the digest.
-    public static func hex(_ bytes: [UInt8]) -> String { SHA256.hex(bytes: bytes) }
 }

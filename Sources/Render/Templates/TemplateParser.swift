@@ -187,6 +187,10 @@ struct TemplateParser {
                 nodes.append(.variable(TemplateName(name), escaped: false))
             case UInt8(ascii: ">"):
                 pos += 1
+                skipWhitespace()
+                if pos < bytes.count, bytes[pos] == UInt8(ascii: "*") {
+                    throw Failure(offset: tagStart, reason: "dynamic partials ({{>*name}}) are not supported; name the partial")
+                }
                 let name = try readName(allowSlash: true)
                 if !blanks.isEmpty { nodes.append(.text(Array(blanks))) }
                 if newLine && lineFinished() {

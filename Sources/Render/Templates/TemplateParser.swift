@@ -1,7 +1,8 @@
 /// Mustache text → `TemplateNode`s. Supports variables, `{{{ }}}`/`{{& }}`,
 /// sections, inverted sections, comments and partials, with the standalone-
 /// line rules of swift-mustache (which rendered the reports before this
-/// parser, so the output is unchanged). Delimiter changes, pragmas,
+/// parser, so the output is unchanged; docs/templates.md lists where they
+/// differ). Delimiter changes, pragmas, dynamic partials,
 /// inheritance and transforms are refused with a clear error.
 struct TemplateParser {
     struct Failure: Error {

@@ -53,7 +53,8 @@ struct ArchiveCommit {
         manifest.shardCount = shard?.count
         manifest.inputFingerprint = fingerprint
         manifest.indexOptions = indexOptions
-        if let previous, unchanged(previous, manifest) { return outcome }
+        // Not when this run's pending list is on disk (a --force run that rewrote identical reports).
+        if let previous, unchanged(previous, manifest), dir.read(archive.manifestName) == previous.encoded() { return outcome }
         let pages = shard == nil ? indexPages(manifest) : []
         manifest.pages = previous?.pages ?? []
         manifest.pending = removals + pages.map(\.0) + manifest.pages

@@ -27,7 +27,8 @@ struct ArchiveCommit {
     func finish(tally: RenderTally, inputNames: Set<String>, prune: Bool, counts: RunCounts, fingerprint: String?) -> Outcome {
         let dir = archive.dir
         var outcome = Outcome(indexName: shard.map(ShardIndex.fileName) ?? (formats.contains(.html) ? "index.html" : "index.md"))
-        let previous = archive.previous
+        let previous = archive.lockForCommit()
+        defer { archive.unlockAfterCommit() }
         var removals: [String] = []
         var entries = tally.entries
         for e in previous?.entries ?? [] where entries[e.session.name] == nil {

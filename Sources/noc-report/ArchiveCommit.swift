@@ -27,8 +27,7 @@ struct ArchiveCommit {
     func finish(tally: RenderTally, inputNames: Set<String>, prune: Bool, counts: RunCounts, fingerprint: String?) -> Outcome {
         let dir = archive.dir
         var outcome = Outcome(indexName: shard.map(ShardIndex.fileName) ?? (formats.contains(.html) ? "index.html" : "index.md"))
-        let previous = archive.lockForCommit()
-        defer { archive.unlockAfterCommit() }
+        let previous = archive.currentManifest()
         var removals: [String] = []
         var entries = tally.entries
         for e in previous?.entries ?? [] where entries[e.session.name] == nil {
@@ -60,13 +59,13 @@ struct ArchiveCommit {
         manifest.pages = previous?.pages ?? []
         manifest.pending = removals + pages.map(\.0) + manifest.pages
         do {
-            try dir.write(archive.manifestName, manifest.encoded())
+            try archive.writeMerged(manifest)
             for (name, text) in pages { try dir.write(name, text) }
             let pageNames = Set(pages.map(\.0))
             for name in Set(removals + manifest.pages) where !pageNames.contains(name) { dir.remove(name) }
             manifest.pages = pages.map(\.0)
             manifest.pending = []
-            try dir.write(archive.manifestName, manifest.encoded())
+            try archive.writeMerged(manifest)
             outcome.wroteIndex = true
         } catch {
             dir.removeOwnTemporaries()

@@ -100,7 +100,8 @@ final class Archive: @unchecked Sendable {
         try lock.withLock {
             if let stop { throw stop }
             guard !pendingRecorded else { return }
-            var m = previous ?? Manifest(tool: version)
+            // As on disk now: another run may have committed since this one started.
+            var m = dir.read(manifestName).flatMap { try? Manifest.decode($0) } ?? previous ?? Manifest(tool: version)
             m.pending = Array(Set(m.pending).union(candidates))
             do { try dir.write(manifestName, m.encoded()) } catch let failure as OutputFailure {
                 if failure.isRepeating { stop = failure }

@@ -27,7 +27,7 @@ struct ArchiveCommit {
     func finish(tally: RenderTally, inputNames: Set<String>, prune: Bool, counts: RunCounts, fingerprint: String?) -> Outcome {
         let dir = archive.dir
         var outcome = Outcome(indexName: shard.map(ShardIndex.fileName) ?? (formats.contains(.html) ? "index.html" : "index.md"))
-        let previous = archive.previous
+        let previous = archive.currentManifest()
         var removals: [String] = []
         var entries = tally.entries
         for e in previous?.entries ?? [] where entries[e.session.name] == nil {
@@ -53,18 +53,19 @@ struct ArchiveCommit {
         manifest.shardCount = shard?.count
         manifest.inputFingerprint = fingerprint
         manifest.indexOptions = indexOptions
-        if let previous, unchanged(previous, manifest) { return outcome }
+        // Not when this run's pending list is on disk (a --force run that rewrote identical reports).
+        if let previous, unchanged(previous, manifest), dir.read(archive.manifestName) == previous.encoded() { return outcome }
         let pages = shard == nil ? indexPages(manifest) : []
         manifest.pages = previous?.pages ?? []
         manifest.pending = removals + pages.map(\.0) + manifest.pages
         do {
-            try dir.write(archive.manifestName, manifest.encoded())
+            try archive.writeMerged(manifest)
             for (name, text) in pages { try dir.write(name, text) }
             let pageNames = Set(pages.map(\.0))
             for name in Set(removals + manifest.pages) where !pageNames.contains(name) { dir.remove(name) }
             manifest.pages = pages.map(\.0)
             manifest.pending = []
-            try dir.write(archive.manifestName, manifest.encoded())
+            try archive.writeMerged(manifest)
             outcome.wroteIndex = true
         } catch {
             dir.removeOwnTemporaries()

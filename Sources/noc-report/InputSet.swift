@@ -18,6 +18,8 @@ struct InputSet {
 
     init(paths: [String]) {
         Self.raiseDescriptorLimit()
+        var toolWritten = ToolWrittenFiles()
+        defer { toolWritten.sayOnce() }
         for path in paths {
             if path == "-" {
                 open(path)
@@ -40,6 +42,7 @@ struct InputSet {
                 if found.isEmpty {
                     problems.append(problem(path, "the folder holds no .json, .jsonl or .ndjson files", "nothing to read"))
                 }
+                found = toolWritten.removing(from: found)
                 for file in found.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) { open(file) }
             } else {
                 open(path)

@@ -59,7 +59,7 @@ struct BriefAndPDFTests {
             return
         }
         let out = CLI.tempDir()
-        let r = try CLI.run(["render", "examples", "--session", Self.session, "--format", "json,pdf", "-o", out.path])
+        let r = try CLI.run(["render", "examples", "--session", Self.session, "--format", "html,json,pdf", "-o", out.path])
         #expect(r.code == 0, "\(r.err)")
         let pdf = out.appendingPathComponent("\(Self.session).pdf").path
         guard let text = try runTool("pdftotext", ["-layout", pdf, "-"])?.stdout else { return }

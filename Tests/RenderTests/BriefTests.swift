@@ -130,3 +130,25 @@ extension BriefTests {
         #expect(!String(decoding: doc.bytes, as: UTF8.self).contains("more items"))
     }
 }
+
+extension BriefTests {
+    /// With little room, the first root cause, action and failed step come
+    /// before everything else; a section with no room is named in the cut note.
+    @Test func priorityPartsKeepTheirFirstItem() throws {
+        var m = try Cases.model("failed-interrupted")
+        m.findings = Self.findings { f in
+            f.summary = (1...50).map { "Summary paragraph \($0) about the incident." }
+            f.rootCauses = (1...50).map { .init(text: "Cause \($0) in the plant.", details: []) }
+            f.actions = (1...50).map { .init(text: "Action \($0) now.") }
+            f.risk = (1...50).map { "Risk \($0) stays." }
+        }
+        m.keyEvents = (1...200).map { .init(time: "10:00:00", what: "Event \($0) happened", anchor: nil) }
+        let text = String(decoding: ReportRenderer().brief(m, limit: BriefWriter.minimumLimit, reports: Self.reports), as: UTF8.self)
+        #expect(text.utf8.count <= BriefWriter.minimumLimit)
+        for first in ["Summary paragraph 1 about", "- Top: Cause 1 in the plant.", "1. Action 1 now."] {
+            #expect(text.contains(first), "\(first) missing:\n\(text)")
+        }
+        #expect(text.contains("more recommended actions: see s.md"))
+        if !text.contains("Risk 1 stays.") { #expect(text.contains("not shown: ") && text.contains("Risk")) }
+    }
+}

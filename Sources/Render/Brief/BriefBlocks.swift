@@ -42,10 +42,23 @@ struct BriefSection {
     /// Where the full text is ("see name.md").
     var elsewhere: String
 
+    /// Lower goes first when there is room for only some sections.
+    var priority = 5
+
     /// Bytes the section takes in full.
     var fullSize: Int {
         ([heading, ""] + lead + items + [""]).reduce(0) { $0 + BriefBlocks.size($1) }
     }
+
+    /// Bytes for the heading, the lead, the first item and the note for the rest.
+    var firstSize: Int {
+        guard let first = items.first, items.count > 1 else { return fullSize }
+        let parts = [heading, ""] + lead + [first, "", note(items.count - 1), ""]
+        return min(fullSize, parts.reduce(1) { $0 + BriefBlocks.size($1) })
+    }
+
+    /// The heading's words ("Recommended actions").
+    var title: String { String(heading.drop(while: { $0 == "#" || $0 == " " })) }
 
     func note(_ left: Int) -> String {
         "… \(TextForm.grouped(left)) more \(left == 1 ? noun.one : noun.many): \(elsewhere)"

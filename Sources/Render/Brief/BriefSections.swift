@@ -14,9 +14,16 @@ struct BriefSections {
     private func line(_ text: String) -> String { BriefWriter.fit(text, BriefWriter.itemBytes, see: see) }
     private func part(_ text: String, _ bytes: Int) -> String { BriefWriter.fit(text, bytes, see: see) }
 
+    /// Which sections keep their first item when only some can: the
+    /// summary, causes, actions and failures before the rest.
+    static let priorities = ["## Key findings": 0, "### Probable root causes": 1, "### Recommended actions": 2,
+                             "## Failed steps": 3, "## Dispatches": 4, "### Blast radius": 5, "## Key events": 6]
+
     private func section(_ heading: String, _ items: [String], _ one: String, _ many: String,
                          lead: [String] = []) -> BriefSection {
-        BriefSection(heading: heading, lead: lead, items: items, noun: (one, many), elsewhere: see)
+        var s = BriefSection(heading: heading, lead: lead, items: items, noun: (one, many), elsewhere: see)
+        s.priority = Self.priorities[heading] ?? 9
+        return s
     }
 
     private var findings: [BriefSection] {

@@ -26,19 +26,24 @@ public struct BriefWriter: Sendable {
             ?? reports.first
         let seeText = elsewhere.map { "see " + MarkdownText.inline($0) } ?? "see the full report (render --format md)"
         let footer = Self.footer(reports)
-        let cutNote = "*Cut to fit \(TextForm.grouped(limit)) bytes: \(elsewhere.map { "the full report is " + MarkdownText.inline($0) } ?? "render the md or html format for the full report").*"
+        var sections = BriefSections(model: m, see: seeText).all
+        func cutNote(_ leftOut: [String]) -> String {
+            "*Cut to fit \(TextForm.grouped(limit)) bytes" + (leftOut.isEmpty ? "" : " (not shown: \(leftOut.joined(separator: ", ")))")
+                + ": \(elsewhere.map { "the full report is " + MarkdownText.inline($0) } ?? "render the md or html format for the full report").*"
+        }
         var doc = BriefBlocks(limit: limit)
-        let tail = footer.reduce(0) { $0 + BriefBlocks.size($1) } + BriefBlocks.size(cutNote) + 1
+        let tail = footer.reduce(0) { $0 + BriefBlocks.size($1) } + BriefBlocks.size(cutNote(sections.map(\.title))) + 1
         doc.reserve(tail)
         // The title and outcome line are small enough to always fit (minimumLimit).
         var cut = false
         for block in header(m, see: seeText) where !doc.add(block) { cut = true }
-        var sections = BriefSections(model: m, see: seeText).all
-        for (i, budget) in Self.shares(sections.map(\.fullSize), doc.remaining).enumerated() {
+        var leftOut: [String] = []
+        for (i, budget) in Self.budgets(sections, doc.remaining).enumerated() {
             cut = sections[i].write(into: &doc, budget: budget) || cut
+            if budget == 0 { leftOut.append(sections[i].title) }
         }
         doc.release(tail)
-        if cut { doc.add(cutNote); doc.add("") }
+        if cut { doc.add(cutNote(leftOut)); doc.add("") }
         for block in footer { doc.add(block) }
         return doc.bytes
     }
@@ -71,6 +76,21 @@ public struct BriefWriter: Sendable {
             if t.utf8.count <= titleBytes || chars < 8 { return t.utf8.count <= titleBytes ? t : "Session" }
             chars = chars * 2 / 3
         }
+    }
+
+    /// Byte budgets of the sections within `total`: first, by priority, room
+    /// for each one's first item; then the rest shared out (`shares`). A
+    /// section without room for its first item gets nothing.
+    static func budgets(_ sections: [BriefSection], _ total: Int) -> [Int] {
+        var out = sections.map { _ in 0 }
+        var left = max(0, total)
+        for i in sections.indices.sorted(by: { sections[$0].priority < sections[$1].priority })
+        where sections[i].firstSize <= left {
+            out[i] = sections[i].firstSize
+            left -= out[i]
+        }
+        let extra = shares(sections.indices.map { out[$0] == 0 ? 0 : sections[$0].fullSize - out[$0] }, left)
+        return out.indices.map { out[$0] + extra[$0] }
     }
 
     /// Byte budgets for parts of these sizes within `total`: small parts

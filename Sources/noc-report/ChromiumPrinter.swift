@@ -45,7 +45,7 @@ struct ChromiumPrinter: Sendable {
         let page = dir.appendingPathComponent("report.html"), out = dir.appendingPathComponent("report.pdf")
         try Data(html).write(to: page)
         let log = dir.appendingPathComponent("chromium.log")
-        fm.createFile(atPath: log.path, contents: nil)
+        guard fm.createFile(atPath: log.path, contents: nil) else { throw PrintFailure.failed("cannot create a file in \(dir.path)", "") }
         let status = try slots.holding { try run(page: page, pdf: out, profile: dir.appendingPathComponent("profile"), log: log) }
         guard let bytes = fm.contents(atPath: out.path), bytes.starts(with: Array("%PDF".utf8)) else {
             let tail = (try? String(contentsOf: log, encoding: .utf8))?.split(separator: "\n").suffix(2).joined(separator: " / ") ?? ""

@@ -52,6 +52,17 @@ struct BriefAndPDFTests {
         #expect(alone.err.contains("nothing was read or written"))
     }
 
+    /// A Chromium that fails: that session's PDF is an error, its other reports are written.
+    @Test func aFailingChromiumLosesOnlyThePDF() throws {
+        let out = CLI.tempDir()
+        let r = try CLI.run(["render", "examples", "--session", Self.session, "--format", "md,pdf", "--chromium", "/bin/false", "-o", out.path])
+        #expect(r.code == 1, "\(r.err)")
+        #expect(r.err.contains("PDF not written: /bin/false exited with status 1"), "\(r.err)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        #expect(files.contains("\(Self.session).md"))
+        #expect(!files.contains { $0.hasSuffix(".pdf") || $0.hasPrefix(".noc-report-tmp-") })
+    }
+
     /// The PDF holds every step's query and the whole final diagnosis (text by pdftotext).
     @Test func thePDFPrintsEveryStepInFull() throws {
         guard which("chromium") != nil, which("pdftotext") != nil else {

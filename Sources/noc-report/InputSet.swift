@@ -124,11 +124,13 @@ struct InputSet {
     }
 
     /// First pass over every file: document references and reading problems.
-    func scan(maxDocumentSize: Int, jobs: Int) -> (refs: [DocumentRef], problems: [InputProblem], bytes: Int) {
+    func scan(maxDocumentSize: Int, jobs: Int, progress: (@Sendable (Int) -> Void)? = nil)
+        -> (refs: [DocumentRef], problems: [InputProblem], bytes: Int) {
         var refs: [DocumentRef] = []
         var found = problems
         var bytes = 0
-        let scanner = ExportScanner(maxDocumentSize: maxDocumentSize, jobs: jobs)
+        var scanner = ExportScanner(maxDocumentSize: maxDocumentSize, jobs: jobs)
+        scanner.progress = progress
         for (index, file) in files.enumerated() {
             let result = scanner.scan(file, fileIndex: index)
             refs.append(contentsOf: result.documents)

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what noc-report needs on a fresh Debian machine that has Swift:
-# libcmark and libmimalloc (linked), the cmark CLI (used by tests) and pkg-config.
+# libcmark and libmimalloc (linked), the cmark CLI (used by tests) and pkg-config;
+# with NOC_BOOTSTRAP_TEST_TOOLS=1 (make test-deps, so CI) also chromium and
+# poppler-utils, so the tests print one report to PDF and read it back with pdftotext.
 set -euo pipefail
 
 need=()
@@ -19,6 +21,8 @@ has_mimalloc() {
 has_mimalloc || need+=(libmimalloc-dev)
 if [ "${NOC_BOOTSTRAP_TEST_TOOLS:-0}" = 1 ]; then
   command -v cmark >/dev/null 2>&1 || need+=(cmark)
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 

@@ -541,7 +541,7 @@ No sessions were found in the input.
 <h3>Recommended actions</h3>
 <ol class="checklist">
 {{#actions}}
-<li><span class="box">☐</span> {{actionText}}</li>
+<li><span class="box">☐</span> {{actionText}}{{#hasSubItems}}<ul class="action-sub">{{#actionSubItems}}<li class="sub-level-{{subLevel}}">{{subText}}</li>{{/actionSubItems}}</ul>{{/hasSubItems}}</li>
 {{/actions}}
 </ol>
 {{/hasActions}}
@@ -797,6 +797,9 @@ No sessions were found in the input.
 {{/hasActions}}
 {{#actions}}
 - [ ] {{actionText}}
+{{#actionSubItems}}
+{{subIndent}}- {{subText}}
+{{/actionSubItems}}
 {{/actions}}
 {{#hasActions}}
 
@@ -1492,6 +1495,9 @@ tbody tr:nth-child(even) td { background: var(--row-alt); }
 .key-findings .level { padding: 4px 10px; border: 1px solid var(--border); border-radius: 999px; background: var(--bg-soft); }
 .key-findings .checklist { padding-left: 1.4em; }
 .key-findings .checklist .box { margin-right: 4px; }
+.key-findings .action-sub { padding-left: 1.2em; margin: 2px 0; }
+.key-findings .action-sub .sub-level-2 { margin-left: 1.2em; } .key-findings .action-sub .sub-level-3 { margin-left: 2.4em; }
+.key-findings .action-sub .sub-level-4, .key-findings .action-sub .sub-level-5, .key-findings .action-sub .sub-level-6 { margin-left: 3.6em; }
 .key-findings h3 { margin-bottom: 4px; }
 .key-events td.nowrap { white-space: nowrap; }
 @media print {
@@ -1505,7 +1511,10 @@ tbody tr:nth-child(even) td { background: var(--row-alt); }
   a { color: inherit; text-decoration: underline; }
   .toc, .nav-back { display: none; }
   @page { @top-center { content: "{{printTitle}}"; font-size: 8pt; color: #6e7781; } @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; color: #6e7781; } }
-  h3, .label { break-after: avoid; page-break-after: avoid; }
+  h3, h4, h5, h6, .label, summary, caption, dt { break-after: avoid; page-break-after: avoid; }
+  /* Long steps break across pages rather than leave a half-empty page. */
+  details.step:not(.step-compact), .diagnosis, .timeline, .turn { break-inside: auto; page-break-inside: auto; }
+  thead { display: table-header-group; }
   details.other-causes > *:not(summary) { display: block; }
   h2 { break-after: avoid; page-break-after: avoid; margin-top: 24px; }
   .turn > h3, .step > summary, .viz-caption, .diagnosis > h4 { break-after: avoid; page-break-after: avoid; }

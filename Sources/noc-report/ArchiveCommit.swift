@@ -26,7 +26,7 @@ struct ArchiveCommit {
 
     func finish(tally: RenderTally, inputNames: Set<String>, prune: Bool, counts: RunCounts, fingerprint: String?) -> Outcome {
         let dir = archive.dir
-        var outcome = Outcome(indexName: shard.map(ShardIndex.fileName) ?? (formats.contains(.html) ? "index.html" : "index.md"))
+        var outcome = Outcome(indexName: shard.map(ShardIndex.fileName) ?? (formats.contains(.html) ? "index.html" : formats.contains(.md) ? "index.md" : Manifest.fileName))
         let previous = archive.currentManifest()
         var removals: [String] = []
         var entries = tally.entries

@@ -24,11 +24,17 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Output folder; '-' writes one session's report to standard output.", valueName: "dir"))
     var output: String = "out"
 
-    @Option(name: .long, help: ArgumentHelp("Formats to write, comma-separated: md, html, json (default: all; with -o -, html).", valueName: "list"))
+    @Option(name: .long, help: ArgumentHelp("Formats to write, comma-separated: md, html, json, brief (a short <name>.brief.md for a ticket), pdf (printed from the HTML by Chromium) (default: md, html, json; with -o -, html).", valueName: "list"))
     var format: String?
 
     @Option(name: .long, help: ArgumentHelp("Render only shard K of N (sessions split by the SHA-256 of their id) and write index-shard-K-of-N.json for 'noc-report index'.", valueName: "K/N"))
     var shard: String?
+
+    @Option(name: .long, help: ArgumentHelp("Largest size of a brief (--format brief), in bytes of UTF-8 (default 16384, at least 2048).", valueName: "bytes"))
+    var briefLimit: Int = BriefWriter.defaultLimit
+
+    @Option(name: .long, help: ArgumentHelp("Chromium (or Chrome) for --format pdf (default: chromium on PATH; Debian package 'chromium').", valueName: "path"))
+    var chromium: String?
 
     @OptionGroup(title: "Pages") var pages: PageOptions
 
@@ -47,7 +53,12 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .long, help: "Remove the reports of sessions that are no longer in the input (and their index entries).")
     var prune = false
 
-    enum Format: String, CaseIterable { case md, html, json }
+    enum Format: String, CaseIterable {
+        case md, html, json, brief, pdf
+
+        /// What follows the report's base name: `.md`, `.brief.md`, ...
+        var fileSuffix: String { self == .brief ? ".brief.md" : "." + rawValue }
+    }
 
     var toStandardOutput: Bool { output == "-" }
 
@@ -61,11 +72,14 @@ struct RenderCommand: ParsableCommand {
     func validate() throws {
         let names = formatNames
         for n in names where Format(rawValue: n) == nil {
-            throw ValidationError("unknown format '\(n)' in --format (use md, html, json)")
+            throw ValidationError("unknown format '\(n)' in --format (use md, html, json, brief, pdf)")
         }
-        if names.isEmpty { throw ValidationError("--format needs at least one of md, html, json") }
+        if names.isEmpty { throw ValidationError("--format needs at least one of md, html, json, brief, pdf") }
         if toStandardOutput && formats.count != 1 {
-            throw ValidationError("-o - writes one report: give one format (--format html, md or json)")
+            throw ValidationError("-o - writes one report: give one format (--format html, md, json, brief or pdf)")
+        }
+        if briefLimit < BriefWriter.minimumLimit || briefLimit > 64 << 20 {
+            throw ValidationError("--brief-limit \(briefLimit) is not between \(BriefWriter.minimumLimit) and \(64 << 20) bytes (a brief always holds the title, the outcome line and the report names: 16384, the default, fits a Jira or GitHub comment)")
         }
         if let shard, Shard(parsing: shard) == nil {
             throw ValidationError("--shard '\(shard)' is not K/N with 1 ≤ K ≤ N (for example 3/8)")
@@ -99,17 +113,18 @@ struct RenderCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
+        let (formats, printer) = try printFormats(diagnostics)
         let source = try SessionSource.reading(common, selection, redaction, diagnostics: diagnostics)
         let redactor = source.redactor
         let renderer = ReportRenderer(templates: templateSet)
-        let formats = self.formats
         let stampText = stamp ? Self.now() : nil
         let shard = self.shard.flatMap(Shard.init(parsing:))
         let options = RenderOptions(timeZone: DisplayTimeZone(parsing: timezone) ?? .utc, maxTableRows: maxTableRows,
                                     stamp: stampText,
-                                    indexFileName: formats.contains(.html) && !toStandardOutput ? "index.html" : nil)
+                                    indexFileName: formats.contains(.html) && !toStandardOutput ? "index.html" : nil,
+                                    briefLimit: briefLimit)
         if toStandardOutput {
-            try writeOneToStandardOutput(source, renderer: renderer, options: options, diagnostics: diagnostics)
+            try writeOneToStandardOutput(source, renderer: renderer, options: options, printer: printer, diagnostics: diagnostics)
             return
         }
         guard let outputDir = opened else { throw ExitCode(2) }
@@ -127,22 +142,22 @@ struct RenderCommand: ParsableCommand {
             ?? Array(0..<source.count)
         if shard != nil { source.narrowProgress(to: positions) }
 
-        let extensions = formats.map(\.rawValue).sorted()
+        let suffixes = formats.map(\.fileSuffix).sorted()
         let candidates = positions.flatMap { p -> [String] in
             let slot = source.indices[p]
             let bases = redactor == nil ? [names[slot]] : [names[slot], redactedNames[slot]]
-            return bases.flatMap { b in extensions.map { b + "." + $0 } }
+            return bases.flatMap { b in suffixes.map { b + $0 } }
         }
         let archive: Archive
         do {
             archive = try Archive(dir: outputDir, manifestName: shard.map(ShardIndex.fileName) ?? Manifest.fileName,
-                                  options: outputOptions(stampText), force: force, candidates: candidates)
+                                  options: outputOptions(stampText, formats: formats), force: force, candidates: candidates)
         } catch {
             diagnostics.error("\(error)")
             throw ExitCode(2)
         }
         let job = RenderJob(source: source, archive: archive, renderer: renderer, options: options, formats: formats,
-                            names: names, redactedNames: redactedNames)
+                            names: names, redactedNames: redactedNames, printer: printer)
         var tally = RenderTally()
         orderedParallelMap(count: positions.count, jobs: common.effectiveJobs, work: { i in job.render(positions[i]) },
                            consume: { i, result in
@@ -179,7 +194,7 @@ struct RenderCommand: ParsableCommand {
 
     /// `-o -`: the one selected session's report on standard output.
     private func writeOneToStandardOutput(_ source: SessionSource, renderer: ReportRenderer, options: RenderOptions,
-                                          diagnostics: Diagnostics) throws {
+                                          printer: ChromiumPrinter?, diagnostics: Diagnostics) throws {
         var found: [Transcript] = []
         var failed = 0
         for i in 0..<source.count {
@@ -211,10 +226,35 @@ struct RenderCommand: ParsableCommand {
         case .json: bytes = TranscriptJSON.encode(t)
         case .md: bytes = renderer.files(model, markdown: true, html: false).markdown ?? []
         case .html: bytes = renderer.files(model, markdown: false, html: true).html ?? []
+        case .brief: bytes = renderer.brief(model, limit: options.briefLimit, reports: [])
+        case .pdf:
+            do { bytes = try printer.map { try $0.pdf(html: renderer.printHTML(model)) } ?? [] } catch {
+                diagnostics.error("\(error)")
+                throw ExitCode(2)
+            }
         }
         StandardOutput.write(bytes)
         let code = diagnostics.exitCode(rendered: 1)
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// The formats to write and, for `--format pdf`, Chromium. Without
+    /// Chromium the other formats are still written (exit status 1); when
+    /// the PDF was the only format, nothing is read (exit status 2).
+    private func printFormats(_ diagnostics: Diagnostics) throws -> (Set<Format>, ChromiumPrinter?) {
+        var formats = self.formats
+        guard formats.contains(.pdf) else { return (formats, nil) }
+        switch ChromiumPrinter.locate(chromium, jobs: common.effectiveJobs) {
+        case .success(let printer): return (formats, printer)
+        case .failure(let failure):
+            formats.remove(.pdf)
+            guard !formats.isEmpty else {
+                diagnostics.error("\(failure); nothing was read or written")
+                throw ExitCode(2)
+            }
+            diagnostics.error("\(failure); the other formats (\(formats.map(\.rawValue).sorted().joined(separator: ", "))) are written, no PDF")
+            return (formats, nil)
+        }
     }
 
     static func now() -> String {

@@ -12,9 +12,13 @@ struct RenderJob: @unchecked Sendable {
     let formats: Set<RenderCommand.Format>
     let names: [String]
     let redactedNames: [String]
+    /// Set when `--format pdf` was asked for and Chromium was found.
+    let printer: ChromiumPrinter?
 
     enum Result {
         case rendered(ManifestEntry, Transcript)
+        /// Rendered, but one format (the PDF) could not be made.
+        case partly(ManifestEntry, Transcript, InputProblem)
         case unchanged(ManifestEntry)
         case failed(InputProblem)
         /// The run stopped (a write error that would repeat) before this one.
@@ -51,6 +55,16 @@ struct RenderJob: @unchecked Sendable {
         let pages = renderer.files(model, markdown: formats.contains(.md), html: formats.contains(.html))
         if let md = pages.markdown { files.append((name + ".md", "md", md)) }
         if let html = pages.html { files.append((name + ".html", "html", html)) }
+        var problem: InputProblem?
+        if formats.contains(.pdf), let printer {
+            do { files.append((name + ".pdf", "pdf", try printer.pdf(html: renderer.printHTML(model)))) } catch {
+                problem = InputProblem(.error, t.input.source, "session \(t.id.prefix(80)): \(error)", action: "the other formats were written", code: .writeFailed)
+            }
+        }
+        if formats.contains(.brief) {
+            let beside = files.map(\.0).sorted { Self.reportOrder($0) < Self.reportOrder($1) }
+            files.append((name + ".brief.md", "brief", renderer.brief(model, limit: options.briefLimit, reports: beside)))
+        }
         var written: [ReportFile] = []
         for (file, format, bytes) in files {
             do { try archive.write(file, bytes) } catch let failure as OutputFailure where failure.isRepeating {
@@ -63,7 +77,12 @@ struct RenderJob: @unchecked Sendable {
         archive.countReport()
         let entry = ManifestEntry(session: IndexEntry(model), updated: t.document["updated_at"]?.string, files: written,
                                   inputSHA256: hash, options: archive.options, tool: version, run: "")
-        return .rendered(entry, t)
+        return problem.map { .partly(entry, t, $0) } ?? .rendered(entry, t)
+    }
+
+    /// The brief names the full reports in this order: md, html, pdf, json.
+    static func reportOrder(_ file: String) -> Int {
+        [".md", ".html", ".pdf", ".json"].firstIndex { file.hasSuffix($0) } ?? 4
     }
 }
 
@@ -84,6 +103,9 @@ struct RenderTally {
             rendered += 1
             entries[e.session.name] = e
             renderedNames.insert(e.session.name)
+        case .partly(let e, let t, let problem)?:
+            add(.rendered(e, t), diagnostics: diagnostics)
+            diagnostics.report(problem)
         case .unchanged(let e)?:
             unchanged += 1
             entries[e.session.name] = e
@@ -96,12 +118,13 @@ struct RenderTally {
 
 extension RenderCommand {
     /// The options that change a report's bytes (a change renders again).
-    func outputOptions(_ stampText: String?) -> [String: String] {
+    func outputOptions(_ stampText: String?, formats: Set<Format>) -> [String: String] {
         var o = ["formats": formats.map(\.rawValue).sorted().joined(separator: ","), "timezone": timezone,
                  "max-table-rows": String(maxTableRows), "templates": pages.templates.map(Self.folderDigest) ?? "built-in",
                  "redact": redaction.rulesFile.map { "rules " + SHA256.hex(bytes: Array(FileManager.default.contents(atPath: $0) ?? Data())) }
                     ?? (redaction.redact ? "built-in" : "off")]
         if let stampText { o["stamp"] = stampText }
+        if formats.contains(.brief) { o["brief-limit"] = String(briefLimit) }
         return o
     }
 

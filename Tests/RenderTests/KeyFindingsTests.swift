@@ -19,7 +19,7 @@ struct KeyFindingsTests {
         case "summary": return f.summary
         case "blast": return f.blastRadius
         case "cause": return f.rootCauses.map(\.text)
-        case "action": return f.actions
+        case "action": return f.actions.map(\.text)
         case "precedent": return f.precedents
         case "risk": return f.risk
         default: return []
@@ -94,7 +94,7 @@ struct KeyFindingsTests {
         #expect(f.blastRadius == ["TKB1 affected services."])
         #expect(f.rootCauses.map(\.text) == ["Root Cause 1: TKC1 failing splice (SPL-1)", "Root Cause 2: TKC2 amplifier"])
         #expect(f.rootCauses.first?.details == ["Evidence for: TKC1E", "Remediation: TKC1R (runbook RB-FIB-001)"])
-        #expect(f.actions == ["TKD1 first", "TKD2 second", "TKD3 third"])
+        #expect(f.actions.map(\.text) == ["TKD1 first", "TKD2 second", "TKD3 third"])
         #expect(f.precedentTickets == ["INC482913", "CHG-1044"])
         #expect(f.risk == ["TKF1 risk text."])
         #expect(f.gaps.isEmpty)
@@ -122,7 +122,7 @@ struct KeyFindingsTests {
     func plantedTokensOnly(md: String) {
         let f = KeyFindingsExtractor.extract(md, turn: 1)
         var all: [String] = [f.severity, f.confidence].compactMap { $0 }
-        all += f.summary + f.blastRadius + f.actions + f.precedents + f.risk + f.gaps + f.precedentTickets
+        all += f.summary + f.blastRadius + f.actions.flatMap { [$0.text] + $0.subItems.map(\.text) } + f.precedents + f.risk + f.gaps + f.precedentTickets
         all += f.rootCauses.flatMap { [$0.text] + $0.details }
         let words = Set(md.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init))
         for text in all {
@@ -136,5 +136,33 @@ struct KeyFindingsTests {
     @Test func noSectionsNoFindings() {
         #expect(KeyFindingsExtractor.extract("The link is fine. Nothing else to say.\n\n- a list\n", turn: 1).isEmpty)
         #expect(KeyFindingsExtractor.extract("", turn: 1).isEmpty)
+    }
+    /// Recommended actions keep what the agent nested under them, in order and depth.
+    static let nestedActionRows: [(markdown: String, actions: [ReportModel.ActionItem])] = [
+        ("### Recommended Actions\n1. TKN1 reroute\n   - TKN1a via ring B\n   - TKN1b notify\n2. TKN2 dispatch\n",
+         [.init(text: "TKN1 reroute", subItems: [.init(text: "TKN1a via ring B", level: 1), .init(text: "TKN1b notify", level: 1)]),
+          .init(text: "TKN2 dispatch")]),
+        ("### Recommended actions\n- TKM1\n  - TKM1a\n    - TKM1a1 deeper\n  - TKM1b\n",
+         [.init(text: "TKM1", subItems: [.init(text: "TKM1a", level: 1), .init(text: "TKM1a1 deeper", level: 2),
+                                          .init(text: "TKM1b", level: 1)])]),
+        ("### Recommended actions\n- TKP1 first paragraph\n\n  TKP1 second paragraph\n",
+         [.init(text: "TKP1 first paragraph", subItems: [.init(text: "TKP1 second paragraph", level: 1)])]),
+    ]
+
+    @Test(arguments: nestedActionRows)
+    func nestedActionContentIsKept(row: (markdown: String, actions: [ReportModel.ActionItem])) {
+        #expect(KeyFindingsExtractor.extract(row.markdown, turn: 1).actions == row.actions)
+    }
+    /// The nested content reaches both reports as sub-items of the checklist item.
+    @Test func nestedActionsRenderAsSubItems() throws {
+        var m = try Cases.model("completed")
+        var f = ReportModel.KeyFindings()
+        f.turnNumber = 1
+        f.actions = Self.nestedActionRows[1].actions
+        m.findings = f
+        let md = ReportRenderer().markdown(m)
+        #expect(md.contains("- [ ] TKM1\n  - TKM1a\n    - TKM1a1 deeper\n  - TKM1b\n"), "\(md)")
+        let html = ReportRenderer().html(m)
+        #expect(html.contains("TKM1<ul class=\"action-sub\"><li class=\"sub-level-1\">TKM1a</li><li class=\"sub-level-2\">TKM1a1 deeper</li>"))
     }
 }

@@ -11,13 +11,16 @@ public struct RenderOptions: Sendable {
     /// When set, each report links back to this index file (e.g. "index.html";
     /// the Markdown report links to the same name with `.md`).
     public var indexFileName: String?
+    /// Largest brief in bytes (`--brief-limit`); never below `BriefWriter.minimumLimit`.
+    public var briefLimit: Int
 
     public init(timeZone: DisplayTimeZone = .utc, maxTableRows: Int = 50, stamp: String? = nil,
-                indexFileName: String? = nil) {
+                indexFileName: String? = nil, briefLimit: Int = BriefWriter.defaultLimit) {
         self.timeZone = timeZone
         self.maxTableRows = max(0, maxTableRows)
         self.stamp = stamp
         self.indexFileName = indexFileName
+        self.briefLimit = max(BriefWriter.minimumLimit, briefLimit)
     }
 }
 

@@ -36,7 +36,13 @@ extension ReportContext {
         })
         d["hasOtherCauses"] = .bool(f.rootCauses.count > 1)
         d["blastRadius"] = list(f.blastRadius, "blastLine")
-        d["actions"] = list(f.actions, "actionText")
+        d["actions"] = .list(f.actions.map { a -> TemplateValue in
+            ["actionText": e.text(a.text), "hasSubItems": .bool(!a.subItems.isEmpty), "actionSubItems": .list(a.subItems.map { s -> TemplateValue in
+                // Markdown: two spaces per level under "- [ ] " (content column 2).
+                ["subText": e.text(s.text), "subIndent": .text(String(repeating: "  ", count: s.level)),
+                 "subLevel": .text(String(min(s.level, 6)))]
+            })]
+        })
         d["precedents"] = list(f.precedents, "precedentText")
         d["tickets"] = .text(f.precedentTickets.joined(separator: ", "))
         d["hasTickets"] = .bool(!f.precedentTickets.isEmpty)

@@ -80,7 +80,9 @@ public enum KeyFindingsExtractor {
         case .summary: f.summary += kept
         case .blastRadius: f.blastRadius += kept
         case .risk: f.risk += kept
-        case .actions: f.actions += items(body) ?? kept
+        case .actions:
+            f.actions += listItems(body)?.map { .init(text: $0.text, subItems: $0.subItems) }
+                ?? kept.map { .init(text: $0) }
         case .precedents:
             f.precedents += items(body) ?? kept
             for t in kept { for id in tickets(t) where !f.precedentTickets.contains(id) { f.precedentTickets.append(id) } }

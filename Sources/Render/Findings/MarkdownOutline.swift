@@ -18,6 +18,9 @@ struct MarkdownOutline: Equatable, Sendable {
     struct ListItem: Equatable, Sendable {
         var text: String
         var details: [String]
+        /// The same nested content as `details`, with its nesting depth
+        /// (1 = directly inside this item), for lists shown as lists.
+        var subItems: [ReportModel.SubItem] = []
     }
 
     var blocks: [Block]
@@ -59,26 +62,26 @@ struct MarkdownOutline: Equatable, Sendable {
 
     private static func listItem(_ item: OpaquePointer) -> ListItem {
         var text = ""
-        var details: [String] = []
+        var subItems: [ReportModel.SubItem] = []
         var child = cmark_node_first_child(item)
         while let node = child {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
                 let t = lines(node).joined(separator: " ")
-                if text.isEmpty { text = t } else { details.append(t) }
+                if text.isEmpty { text = t } else { subItems.append(.init(text: t, level: 1)) }
             case CMARK_NODE_LIST:
                 var sub = cmark_node_first_child(node)
                 while let s = sub {
                     let li = listItem(s)
-                    details.append(li.text)
-                    details += li.details
+                    subItems.append(.init(text: li.text, level: 1))
+                    subItems += li.subItems.map { .init(text: $0.text, level: $0.level + 1) }
                     sub = cmark_node_next(s)
                 }
             default: break
             }
             child = cmark_node_next(node)
         }
-        return ListItem(text: text, details: details)
+        return ListItem(text: text, details: subItems.map(\.text), subItems: subItems)
     }
 
     /// The inline text of a block, split at line breaks, each line trimmed.

@@ -13,8 +13,8 @@ extension ReportModel {
         /// The first is the top root cause.
         public var rootCauses: [RootCause] = []
         public var blastRadius: [String] = []
-        /// In the agent's order.
-        public var actions: [String] = []
+        /// In the agent's order, each with the lists nested in it.
+        public var actions: [ActionItem] = []
         /// Ticket ids (INC…, CHG…) and the lines they came from.
         public var precedents: [String] = []
         public var precedentTickets: [String] = []
@@ -40,6 +40,18 @@ extension ReportModel {
         public var text: String
         /// Evidence for / against / remediation lines, as written.
         public var details: [String]
+    }
+
+    /// A recommended action: its own text and what the agent nested under it.
+    public struct ActionItem: Sendable, Equatable {
+        public var text: String
+        public var subItems: [SubItem] = []
+    }
+
+    /// A paragraph or list item nested in a list item; `level` 1 is directly inside it.
+    public struct SubItem: Sendable, Equatable {
+        public var text: String
+        public var level: Int
     }
 
     /// A `dispatch_field_engineer` action, for the findings.

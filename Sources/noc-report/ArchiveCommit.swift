@@ -45,6 +45,7 @@ struct ArchiveCommit {
             let now = Set(entries[name]?.files.map(\.name) ?? [])
             removals += (previous.flatMap { p in p.entries.first { $0.session.name == name } }?.files ?? []).map(\.name).filter { !now.contains($0) }
         }
+        removals += abandoned(entries)
         let runID = Self.runID(options: archive.options)
         for name in tally.renderedNames { entries[name]?.run = runID }
         let record = RunRecord(id: runID, rendered: tally.rendered, unchanged: tally.unchanged, pruned: outcome.pruned, filters: filters)
@@ -59,12 +60,12 @@ struct ArchiveCommit {
         manifest.pending = removals + pages.map(\.0) + manifest.pages
         do {
             try dir.write(archive.manifestName, manifest.encoded())
-            for (name, text) in pages { try dir.write(name, text) }
+            for (name, text) in pages { try dir.writeIfChanged(name, Array(text.utf8)) }
             let pageNames = Set(pages.map(\.0))
             for name in Set(removals + manifest.pages) where !pageNames.contains(name) { dir.remove(name) }
             manifest.pages = pages.map(\.0)
-            manifest.pending = []
-            try dir.write(archive.manifestName, manifest.encoded())
+            manifest.pending = stillPending(manifest, removed: Set(removals))
+            try dir.writeIfChanged(archive.manifestName, manifest.encoded())
             outcome.wroteIndex = true
         } catch {
             dir.removeOwnTemporaries()
@@ -72,6 +73,28 @@ struct ArchiveCommit {
             outcome.failed = true
         }
         return outcome
+    }
+
+    /// Files an earlier run left pending that this run neither rendered nor
+    /// listed but that belong to a session of its input (one it could not
+    /// write): still ours, so a later run may replace them. Normally none.
+    private func stillPending(_ manifest: Manifest, removed: Set<String>) -> [String] {
+        let listed = manifest.ownedFiles.subtracting(manifest.pending)
+        let candidates = Set(archive.candidates)
+        return (archive.previous?.pending ?? []).filter {
+            !listed.contains($0) && !removed.contains($0) && candidates.contains($0) && archive.dir.exists($0)
+        }
+    }
+
+    /// Files a killed run left pending that no entry lists and no session of
+    /// this input will write (a pruned session, a stale format): removed.
+    private func abandoned(_ entries: [String: ManifestEntry]) -> [String] {
+        let listed = Set(entries.values.flatMap { $0.files.map(\.name) })
+        let candidates = Set(archive.candidates)
+        let pages = Set(archive.previous?.pages ?? [])
+        return (archive.previous?.pending ?? []).filter {
+            !listed.contains($0) && !candidates.contains($0) && !pages.contains($0) && !$0.hasPrefix("index") && archive.dir.exists($0)
+        }
     }
 
     var indexOptions: [String: String] {
@@ -113,10 +136,19 @@ enum IndexPagesWriter {
     }
 }
 
+extension OutputDirectory {
+    /// Replaces `name` only when its bytes would change: an index page or
+    /// manifest with the same contents keeps its file (and time).
+    func writeIfChanged(_ name: String, _ bytes: [UInt8]) throws {
+        if read(name) == bytes { return }
+        try write(name, bytes)
+    }
+}
+
 /// The index pages of a run, in the formats asked for.
 func writeIndex(_ entries: [IndexEntry], context: IndexContext, templates: Templates, formats: Set<RenderCommand.Format>,
                 to outputDir: OutputDirectory, diagnostics: Diagnostics) {
     for (name, text) in IndexPagesWriter.pages(entries, context: context, templates: templates, formats: formats) {
-        do { try outputDir.write(name, text) } catch { diagnostics.error("\(error)") }
+        do { try outputDir.writeIfChanged(name, Array(text.utf8)) } catch { diagnostics.error("\(error)") }
     }
 }

@@ -52,17 +52,26 @@ struct RenderJob: @unchecked Sendable {
         if let md = pages.markdown { files.append((name + ".md", "md", md)) }
         if let html = pages.html { files.append((name + ".html", "html", html)) }
         var written: [ReportFile] = []
+        do { try archive.checkOurs(files.map(\.0)) } catch {
+            return .failed(InputProblem(.error, t.input.source, "session \(t.id.prefix(80)): \(error)", action: "report not written", code: .writeFailed))
+        }
         for (file, format, bytes) in files {
             do { try archive.write(file, bytes) } catch let failure as OutputFailure where failure.isRepeating {
                 return .stopped
             } catch {
                 return .failed(InputProblem(.error, t.input.source, "session \(t.id.prefix(80)): \(error)", action: "report not written", code: .writeFailed))
             }
-            written.append(ReportFile(name: file, format: format, bytes: bytes))
+            written.append(ReportFile(name: file, format: format, bytes: bytes, stamp: archive.stamp(file)))
         }
         archive.countReport()
-        let entry = ManifestEntry(session: IndexEntry(model), updated: t.document["updated_at"]?.string, files: written,
+        var entry = ManifestEntry(session: IndexEntry(model), updated: t.document["updated_at"]?.string, files: written,
                                   inputSHA256: hash, options: archive.options, tool: version, run: "")
+        // Redacted as they would be printed: the manifest holds no secret text.
+        let lines = t.warnings.prefix(Manifest.keptWarnings).map { w in
+            let line = Diagnostics.warningLine(w, in: t)
+            return source.redactor.map { $0.redactMessage(line) } ?? line
+        }
+        entry.warnings = lines.isEmpty ? nil : lines
         return .rendered(entry, t)
     }
 }
@@ -85,6 +94,7 @@ struct RenderTally {
             entries[e.session.name] = e
             renderedNames.insert(e.session.name)
         case .unchanged(let e)?:
+            diagnostics.recordedWarnings(e.warnings ?? [], count: e.session.warningCount)
             unchanged += 1
             entries[e.session.name] = e
         case .failed(let problem)?:

@@ -9,6 +9,8 @@ public struct Manifest: Sendable, Codable, Equatable {
     public static let formatName = "noc-report manifest"
     public static let currentVersion = 1
     public static let fileName = "index.json"
+    /// Warning lines kept per entry (the rest are only counted).
+    public static let keptWarnings = 5
 
     public var format = Manifest.formatName
     public var version = Manifest.currentVersion
@@ -112,6 +114,10 @@ public struct ManifestEntry: Sendable, Codable, Equatable {
     public var tool: String
     /// The run that wrote the files (see RunRecord.id).
     public var run: String
+    /// The first session warnings as the run that rendered it printed them
+    /// (at most `Manifest.keptWarnings`; `session.warningCount` counts all),
+    /// so a run that finds the session unchanged says and counts them alike.
+    public var warnings: [String]?
 
     public init(session: IndexEntry, updated: String?, files: [ReportFile], inputSHA256: String,
                 options: [String: String], tool: String, run: String) {
@@ -125,18 +131,41 @@ public struct ManifestEntry: Sendable, Codable, Equatable {
     }
 }
 
-/// One written file: name in the folder, format, size and SHA-256.
+/// One written file: name in the folder, format, size and SHA-256, and
+/// the file's identity as the folder's file system reported it after the
+/// write (run-specific: a clean render gives other values).
 public struct ReportFile: Sendable, Codable, Equatable {
     public var name: String
     public var format: String
     public var size: Int
     public var sha256: String
+    public var stamp: FileStamp?
 
-    public init(name: String, format: String, bytes: [UInt8]) {
+    public init(name: String, format: String, bytes: [UInt8], stamp: FileStamp? = nil) {
         self.name = name
         self.format = format
         size = bytes.count
         sha256 = SHA256.hex(bytes: bytes)
+        self.stamp = stamp
+    }
+}
+
+/// A file's size, modification and change times (nanoseconds since the
+/// epoch), device and inode: when all match the recorded ones, the file is
+/// trusted to hold the recorded bytes without reading it (docs/archive.md).
+public struct FileStamp: Sendable, Codable, Equatable {
+    public var size: Int64
+    public var mtimeNs: Int64
+    public var ctimeNs: Int64
+    public var device: UInt64
+    public var inode: UInt64
+
+    public init(size: Int64, mtimeNs: Int64, ctimeNs: Int64, device: UInt64, inode: UInt64) {
+        self.size = size
+        self.mtimeNs = mtimeNs
+        self.ctimeNs = ctimeNs
+        self.device = device
+        self.inode = inode
     }
 }
 

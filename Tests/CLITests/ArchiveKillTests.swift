@@ -120,8 +120,8 @@ extension ArchiveTests {
 
     @Test func renderKilledAtRandomMomentsLeavesAValidFolderAndOneMoreRunFinishesTheJob() throws {
         let work = CLI.tempDir(), out = CLI.tempDir(), clean = CLI.tempDir(), small = CLI.tempDir()
-        let export = try Self.bigExport(copies: 40, in: work)
-        _ = try Self.bigExport(copies: 10, in: small)
+        let export = try Self.bigExport(copies: 20, in: work)
+        _ = try Self.bigExport(copies: 5, in: small)
         // The existing archive: an earlier, smaller export.
         _ = try CLI.run(["render", small.appendingPathComponent("export.json").path, "-o", out.path])
         let start = Date()

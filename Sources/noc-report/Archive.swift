@@ -15,6 +15,7 @@ final class Archive: @unchecked Sendable {
     private let previousByName: [String: ManifestEntry]
     private let owned: Set<String>
     let candidates: [String]
+    let stamps: StampCache
     private let lock = NSLock()
     private var pendingRecorded = false
     private var stop: OutputFailure?
@@ -38,6 +39,7 @@ final class Archive: @unchecked Sendable {
         self.options = options
         self.force = force
         self.candidates = candidates
+        stamps = StampCache(for: dir)
         var owned: Set<String> = [manifestName]
         var previous: Manifest?
         for name in Set([Manifest.fileName, manifestName]).sorted() {
@@ -61,16 +63,16 @@ final class Archive: @unchecked Sendable {
     /// is trusted unread; any other is read and hashed (and, when its bytes
     /// match, its new stamp is recorded).
     func unchanged(name: String, inputSHA256: String) -> ManifestEntry? {
-        guard !force, var e = previousByName[name], e.inputSHA256 == inputSHA256, e.options == options, e.tool == version else { return nil }
-        for (i, f) in e.files.enumerated() {
-            guard case .intact(let stamp) = dir.check(f) else { return nil }
-            e.files[i].stamp = stamp
+        guard !force, let e = previousByName[name], e.inputSHA256 == inputSHA256, e.options == options, e.tool == version else { return nil }
+        for f in e.files {
+            guard case .intact(let stamp) = dir.check(f, trusting: stamps.stamp(f.name, sha256: f.sha256)) else { return nil }
+            stamps.record(f.name, stamp, sha256: f.sha256)
         }
         return e
     }
 
-    /// The stamp of a file this run just wrote.
-    func stamp(_ name: String) -> FileStamp? { dir.stamp(name) }
+    /// Records the stamp of a file this run just wrote.
+    func wrote(_ file: ReportFile) { stamps.record(file.name, dir.stamp(file.name), sha256: file.sha256) }
 
     func previousEntry(named name: String) -> ManifestEntry? { previousByName[name] }
 
@@ -137,9 +139,9 @@ enum ReportFileState: Equatable {
 extension OutputDirectory {
     /// A stamp equal to the recorded one is trusted (no read); otherwise the
     /// file is read and its size and SHA-256 compared.
-    func check(_ f: ReportFile) -> ReportFileState {
+    func check(_ f: ReportFile, trusting recorded: FileStamp? = nil) -> ReportFileState {
         guard let now = stamp(f.name) else { return exists(f.name) ? .modified : .missing }
-        if now == f.stamp && now.size == Int64(f.size) { return .intact(now) }
+        if now == recorded && now.size == Int64(f.size) { return .intact(now) }
         guard now.size == Int64(f.size), let bytes = read(f.name), bytes.count == f.size,
               SHA256.hex(bytes: bytes) == f.sha256 else { return .modified }
         return .intact(stamp(f.name))
@@ -155,6 +157,8 @@ extension SessionSource {
         for ref in [item.document] + item.chunks {
             let part = loader.files[ref.fileIndex].read(offset: ref.location.byteOffset, count: ref.length)
             guard part.count == ref.length else { return nil }
+            // Most sessions are one document: hashed as read, not copied again.
+            if item.chunks.isEmpty { return SHA256.hex(bytes: part) }
             if !bytes.isEmpty { bytes.append(0) }
             bytes.append(contentsOf: part)
         }

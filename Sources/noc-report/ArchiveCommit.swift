@@ -25,6 +25,7 @@ struct ArchiveCommit {
     }
 
     func finish(tally: RenderTally, inputNames: Set<String>, prune: Bool, counts: RunCounts, fingerprint: String?) -> Outcome {
+        defer { archive.stamps.save() }
         let dir = archive.dir
         var outcome = Outcome(indexName: shard.map(ShardIndex.fileName) ?? (formats.contains(.html) ? "index.html" : "index.md"))
         let previous = archive.previous

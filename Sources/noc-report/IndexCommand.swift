@@ -142,13 +142,12 @@ struct IndexCommand: ParsableCommand {
     /// wrote them, are dropped with a message naming the file. A changed file
     /// is left as it is and no longer listed as noc-report's, so no later
     /// render overwrites it; the dropped entries' intact files stay owned
-    /// (as pending: the next render replaces them). Intact entries get their
-    /// files' stamps now.
+    /// (as pending: the next render replaces them). Every file is read.
     func repaired(_ entries: [ManifestEntry], in dir: OutputDirectory, diagnostics: Diagnostics) -> ([ManifestEntry], [String]) {
         var kept: [ManifestEntry] = [], orphans: [String] = []
-        for var e in entries {
+        for e in entries {
             let id = e.session.id.prefix(80)
-            let states = e.files.map(dir.check)
+            let states = e.files.map { dir.check($0) }
             for (f, state) in zip(e.files, states) {
                 switch state {
                 case .intact: continue
@@ -162,7 +161,6 @@ struct IndexCommand: ParsableCommand {
                 orphans += zip(e.files, states).filter { if case .intact = $0.1 { return true } else { return false } }.map(\.0.name)
                 continue
             }
-            for (i, state) in states.enumerated() { if case .intact(let stamp) = state { e.files[i].stamp = stamp } }
             kept.append(e)
         }
         return (kept, orphans)

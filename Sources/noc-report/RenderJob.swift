@@ -61,7 +61,8 @@ struct RenderJob: @unchecked Sendable {
             } catch {
                 return .failed(InputProblem(.error, t.input.source, "session \(t.id.prefix(80)): \(error)", action: "report not written", code: .writeFailed))
             }
-            written.append(ReportFile(name: file, format: format, bytes: bytes, stamp: archive.stamp(file)))
+            written.append(ReportFile(name: file, format: format, bytes: bytes))
+            archive.wrote(written[written.count - 1])
         }
         archive.countReport()
         var entry = ManifestEntry(session: IndexEntry(model), updated: t.document["updated_at"]?.string, files: written,

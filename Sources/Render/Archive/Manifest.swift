@@ -131,28 +131,26 @@ public struct ManifestEntry: Sendable, Codable, Equatable {
     }
 }
 
-/// One written file: name in the folder, format, size and SHA-256, and
-/// the file's identity as the folder's file system reported it after the
-/// write (run-specific: a clean render gives other values).
+/// One written file: name in the folder, format, size and SHA-256.
 public struct ReportFile: Sendable, Codable, Equatable {
     public var name: String
     public var format: String
     public var size: Int
     public var sha256: String
-    public var stamp: FileStamp?
 
-    public init(name: String, format: String, bytes: [UInt8], stamp: FileStamp? = nil) {
+    public init(name: String, format: String, bytes: [UInt8]) {
         self.name = name
         self.format = format
         size = bytes.count
         sha256 = SHA256.hex(bytes: bytes)
-        self.stamp = stamp
     }
 }
 
 /// A file's size, modification and change times (nanoseconds since the
-/// epoch), device and inode: when all match the recorded ones, the file is
-/// trusted to hold the recorded bytes without reading it (docs/archive.md).
+/// epoch), device and inode: when all match the ones recorded after the
+/// write, the file is trusted to hold the recorded bytes without reading it
+/// (docs/archive.md). Kept outside the folder (see StampCache), never in
+/// the manifest: a clean render's folder has the same bytes.
 public struct FileStamp: Sendable, Codable, Equatable {
     public var size: Int64
     public var mtimeNs: Int64

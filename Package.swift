@@ -13,6 +13,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Rule files in YAML (libyaml); read once per run, never on the hot path.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Test-only: the reference Mustache engine for the differential test.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -20,7 +24,13 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        .target(name: "Transcript", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "Transcript",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .target(
             name: "Render",
             dependencies: ["Transcript", "CCMark"]
@@ -38,7 +48,12 @@ let package = Package(
             linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(name: "TranscriptTests", dependencies: ["Transcript"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Transcript"], resources: [.copy("Golden")]),
+        // swift-mustache only here: the differential test of the template engine.
+        .testTarget(
+            name: "RenderTests",
+            dependencies: ["Render", "Transcript", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Golden")]
+        ),
         // Runs the built executable; `swift build --build-tests` builds it first.
         .testTarget(name: "CLITests", dependencies: ["noc-report"], exclude: ["Fixtures"]),
     ]

@@ -15,8 +15,10 @@ import Darwin
 /// - raw HTML becomes literal text, as the NOC frontend shows it
 ///   (FORMAT.md §4, last paragraph), instead of cmark's "raw HTML omitted";
 /// - images become plain links, so a report never loads anything remote;
-/// - links other than http, https, mailto or a fragment lose their
-///   destination (`javascript:` and friends);
+/// - `LinkPolicy` decides every destination, as react-markdown does: a
+///   scheme other than http, https, irc, ircs, mailto or xmpp is emptied
+///   (the text stays); a relative URL is kept as text after the link
+///   text, never as a link the report's folder would resolve;
 /// - headings are shifted down to start at `headingFloor`, so agent text
 ///   can never add a heading at or above the report's own levels.
 public enum CommonMark {
@@ -31,7 +33,7 @@ public enum CommonMark {
 
     /// Agent Markdown for a Markdown report: every block stays as the agent
     /// wrote it when it is already safe to embed; a block that is not
-    /// (a heading, raw HTML, an image, a link other than http(s)/mailto,
+    /// (a heading, raw HTML, an image, a link `LinkPolicy` does not allow,
     /// an unclosed code fence) is re-written by cmark after neutralisation,
     /// so nothing can leak into the text around it. No trailing newline.
     static func markdown(_ markdown: String, headingFloor: Int = 1) -> String {
@@ -145,7 +147,7 @@ private final class CMarkDocument {
             case CMARK_NODE_HEADING, CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE, CMARK_NODE_IMAGE:
                 return false
             case CMARK_NODE_LINK:
-                if !allowedDestination(url(of: node)) { return false }
+                if LinkPolicy.verdict(url(of: node)) != .allowed { return false }
             default:
                 break
             }
@@ -200,9 +202,7 @@ private final class CMarkDocument {
                 cmark_node_set_heading_level(heading, Int32(min(6, headingFloor + level - top)))
             }
         }
-        for link in links where !Self.allowedDestination(Self.url(of: link)) {
-            cmark_node_set_url(link, "")
-        }
+        for link in links { applyLinkPolicy(link) }
         for image in images { replaceImageWithLink(image) }
         for node in htmlInlines {
             let literal = Self.literal(of: node).map { $0 == "\n" || $0 == "\r" ? " " : $0 }
@@ -317,10 +317,36 @@ private final class CMarkDocument {
         return lines[1].allSatisfy { "|-: ".contains($0) }
     }
 
+    /// FORMAT.md §4: emptied as react-markdown does, or a relative URL
+    /// turned into text after the link's own text.
+    private func applyLinkPolicy(_ link: OpaquePointer) {
+        let url = Self.url(of: link)
+        switch LinkPolicy.verdict(url) {
+        case .allowed: return
+        case .emptied: cmark_node_set_url(link, "")
+        case .relative where url.isEmpty: return
+        case .relative: unlink(link, keeping: url)
+        }
+    }
+
+    /// Replaces a link by its children followed by " (url)" as text.
+    private func unlink(_ link: OpaquePointer, keeping url: String) {
+        let hasText = cmark_node_first_child(link) != nil
+        var shown = ""
+        while let child = cmark_node_first_child(link) {
+            shown += cmark_node_get_type(child) == CMARK_NODE_TEXT ? Self.literal(of: child) : "\u{0}"
+            cmark_node_insert_before(link, child)
+        }
+        let suffix = !hasText ? url : (shown == url ? "" : " (\(url))")
+        if !suffix.isEmpty, let text = Self.textNode(suffix) { cmark_node_insert_before(link, text) }
+        cmark_node_unlink(link)
+        cmark_node_free(link)
+    }
+
     private func replaceImageWithLink(_ image: OpaquePointer) {
         guard let link = cmark_node_new(CMARK_NODE_LINK) else { return }
         let url = Self.url(of: image)
-        cmark_node_set_url(link, Self.allowedDestination(url) ? url : "")
+        cmark_node_set_url(link, url)
         if let title = cmark_node_get_title(image) { cmark_node_set_title(link, title) }
         while let child = cmark_node_first_child(image) {
             cmark_node_append_child(link, child)
@@ -329,6 +355,7 @@ private final class CMarkDocument {
             cmark_node_append_child(link, Self.textNode("image"))
         }
         replace(image, with: link)
+        applyLinkPolicy(link)
     }
 
     /// A paragraph of the block's lines as text, separated by hard breaks.
@@ -368,14 +395,5 @@ private final class CMarkDocument {
     fileprivate static func url(of node: OpaquePointer) -> String {
         guard let url = cmark_node_get_url(node) else { return "" }
         return String(cString: url)
-    }
-
-    /// http, https and mailto, or a destination without a scheme.
-    static func allowedDestination(_ url: String) -> Bool {
-        let lower = url.lowercased().filter { !$0.isWhitespace && !($0.asciiValue.map { $0 < 0x20 } ?? false) }
-        guard let colon = lower.firstIndex(of: ":") else { return true }
-        if let stop = lower.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }), stop < colon { return true }
-        let scheme = lower[..<colon]
-        return scheme == "http" || scheme == "https" || scheme == "mailto"
     }
 }

@@ -115,7 +115,8 @@ final class Archive: @unchecked Sendable {
         try lock.withLock {
             if let stop { throw stop }
             guard !pendingRecorded else { return }
-            var m = previous ?? Manifest(tool: version)
+            // As on disk now: another run may have committed since this one started.
+            var m = dir.read(manifestName).flatMap { try? Manifest.decode($0) } ?? previous ?? Manifest(tool: version)
             // A name held by a file not ours stays unclaimed (it is refused, never written).
             m.pending = Array(Set(m.pending).union(candidates.filter { owned.contains($0) || !dir.exists($0) }))
             do { try dir.write(manifestName, m.encoded()) } catch let failure as OutputFailure {

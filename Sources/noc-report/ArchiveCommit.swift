@@ -28,7 +28,7 @@ struct ArchiveCommit {
         defer { archive.stamps.save() }
         let dir = archive.dir
         var outcome = Outcome(indexName: shard.map(ShardIndex.fileName) ?? (formats.contains(.html) ? "index.html" : "index.md"))
-        let previous = archive.previous
+        let previous = archive.currentManifest()
         var removals: [String] = []
         var entries = tally.entries
         for e in previous?.entries ?? [] where entries[e.session.name] == nil {
@@ -55,18 +55,19 @@ struct ArchiveCommit {
         manifest.shardCount = shard?.count
         manifest.inputFingerprint = fingerprint
         manifest.indexOptions = indexOptions
-        if let previous, unchanged(previous, manifest) { return outcome }
+        // Not when this run's pending list is on disk (a --force run that rewrote identical reports).
+        if let previous, unchanged(previous, manifest), dir.read(archive.manifestName) == previous.encoded() { return outcome }
         let pages = shard == nil ? indexPages(manifest) : []
         manifest.pages = previous?.pages ?? []
         manifest.pending = removals + pages.map(\.0) + manifest.pages
         do {
-            try dir.write(archive.manifestName, manifest.encoded())
+            try archive.writeMerged(manifest)
             for (name, text) in pages { try dir.writeIfChanged(name, Array(text.utf8)) }
             let pageNames = Set(pages.map(\.0))
             for name in Set(removals + manifest.pages) where !pageNames.contains(name) { dir.remove(name) }
             manifest.pages = pages.map(\.0)
             manifest.pending = stillPending(manifest, removed: Set(removals))
-            try dir.writeIfChanged(archive.manifestName, manifest.encoded())
+            try archive.writeMerged(manifest)
             outcome.wroteIndex = true
         } catch {
             dir.removeOwnTemporaries()
@@ -88,8 +89,10 @@ struct ArchiveCommit {
     }
 
     /// Files a killed run left pending that no entry lists and no session of
-    /// this input will write (a pruned session, a stale format): removed.
+    /// this input will write (a pruned session, a stale format): removed, but
+    /// only when no other run is alive (they may be its files in progress).
     private func abandoned(_ entries: [String: ManifestEntry]) -> [String] {
+        guard archive.dir.isAlone() else { return [] }
         let listed = Set(entries.values.flatMap { $0.files.map(\.name) })
         let candidates = Set(archive.candidates)
         let pages = Set(archive.previous?.pages ?? [])

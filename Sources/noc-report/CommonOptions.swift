@@ -35,7 +35,9 @@ struct CommonOptions: ParsableArguments {
     }
 
     func diagnostics() -> Diagnostics {
-        Diagnostics(level: quiet ? .quiet : (verbose ? .verbose : .normal), strict: strict)
+        let diagnostics = Diagnostics(level: quiet ? .quiet : (verbose ? .verbose : .normal), strict: strict)
+        ToolWrittenFiles.onSkipped = { diagnostics.info($0) }
+        return diagnostics
     }
 
     func validate() throws {

@@ -19,6 +19,8 @@ final class Diagnostics: @unchecked Sendable {
     var redactor: Redactor?
     /// The progress line, erased before every line printed here.
     var progress: ProgressLine?
+    /// Redaction rules already said to be over budget (said once a run).
+    private var rulesSaidOverBudget: Set<String> = []
 
     init(level: Level, strict: Bool) {
         self.level = level
@@ -68,6 +70,7 @@ final class Diagnostics: @unchecked Sendable {
 
     /// Session warnings, one line each: where, what, and what the report did.
     func sessionWarnings(_ t: Transcript) {
+        ruleBudgetWarnings(t)
         for w in t.warnings {
             guard shouldPrintWarning(counted: true) else { continue }
             let text = escapingControls(Self.warningLine(w, in: t))
@@ -87,6 +90,23 @@ final class Diagnostics: @unchecked Sendable {
         for _ in 0..<max(0, count - lines.count) { _ = shouldPrintWarning(counted: true) }
     }
 
+    /// Once a run per rule: a user pattern ran out of its time budget on a
+    /// field of `t`. The line names the rule only (no session text) and is
+    /// not passed through the redactor: the slow pattern would redact it.
+    private func ruleBudgetWarnings(_ t: Transcript) {
+        guard let rules = t.input.redaction?.rulesOverBudget, !rules.isEmpty else { return }
+        lock.lock()
+        let fresh = rules.filter { rulesSaidOverBudget.insert($0).inserted }
+        warnings += fresh.count
+        lock.unlock()
+        guard level != .quiet || strict else { return }
+        for rule in fresh {
+            let text = escapingControls("redaction rule \(rule) ran out of its time budget on a field (25 ms of CPU time, more for long fields): "
+                + "such fields are redacted whole, never shown unredacted; simplify the pattern (nested repetition such as (a+)+ backtracks exponentially)")
+            emit(color ? "\u{1B}[1;33mwarning:\u{1B}[0m " + text : "warning: " + text, redacting: false)
+        }
+    }
+
     /// "… 12 more (-v shows all, validate lists them)" after the closing line,
     /// when warnings were counted but not printed.
     func closingNote() {
@@ -100,8 +120,9 @@ final class Diagnostics: @unchecked Sendable {
         emit(escapingControls(text))
     }
 
-    func emit(_ line: String) {
-        let shown = redactor.map { $0.redactMessage(line) } ?? line
+    /// `redacting: false` only for lines that quote no session text.
+    func emit(_ line: String, redacting: Bool = true) {
+        let shown = redacting ? redactor.map { $0.redactMessage(line) } ?? line : line
         lock.lock()
         defer { lock.unlock() }
         let write = { StandardError.write(shown + "\n") }

@@ -18,6 +18,8 @@ struct InputSet {
 
     init(paths: [String]) {
         Self.raiseDescriptorLimit()
+        var toolWritten = ToolWrittenFiles()
+        defer { toolWritten.sayOnce() }
         for path in paths {
             if path == "-" {
                 open(path)
@@ -40,6 +42,7 @@ struct InputSet {
                 if found.isEmpty {
                     problems.append(problem(path, "the folder holds no .json, .jsonl or .ndjson files", "nothing to read"))
                 }
+                found = toolWritten.removing(from: found)
                 for file in found.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) { open(file) }
             } else {
                 open(path)
@@ -124,11 +127,13 @@ struct InputSet {
     }
 
     /// First pass over every file: document references and reading problems.
-    func scan(maxDocumentSize: Int, jobs: Int) -> (refs: [DocumentRef], problems: [InputProblem], bytes: Int) {
+    func scan(maxDocumentSize: Int, jobs: Int, progress: (@Sendable (Int) -> Void)? = nil)
+        -> (refs: [DocumentRef], problems: [InputProblem], bytes: Int) {
         var refs: [DocumentRef] = []
         var found = problems
         var bytes = 0
-        let scanner = ExportScanner(maxDocumentSize: maxDocumentSize, jobs: jobs)
+        var scanner = ExportScanner(maxDocumentSize: maxDocumentSize, jobs: jobs)
+        scanner.progress = progress
         for (index, file) in files.enumerated() {
             let result = scanner.scan(file, fileIndex: index)
             refs.append(contentsOf: result.documents)

@@ -161,6 +161,14 @@ final class OutputDirectory: @unchecked Sendable {
         return bytes
     }
 
+    /// Whether no other run holds the folder now (each holds a shared lock
+    /// for its whole run). Ours is shared again afterwards either way.
+    func isAlone() -> Bool {
+        let alone = flock(fd, LOCK_EX | LOCK_NB) == 0
+        flock(fd, LOCK_SH)
+        return alone
+    }
+
     /// Size, times and identity of the regular file at `name` (not followed).
     func stamp(_ name: String) -> FileStamp? {
         var st = stat()

@@ -19,15 +19,22 @@ final class ProgressLine: @unchecked Sendable {
     private var lastDraw = 0.0
     private var shown = false
 
-    static let delay = 1.0
+    /// `NOC_PROGRESS_DELAY` (seconds) overrides it: the pseudo-terminal
+    /// tests cannot make a run slow enough to pass one second reliably.
+    static let delay = ProcessInfo.processInfo.environment["NOC_PROGRESS_DELAY"].flatMap(Double.init) ?? 1.0
     static let interval = 0.1
+
+    /// Whether to draw at all: stderr is a terminal that can erase a line, no `--quiet`.
+    static func wanted(quiet: Bool) -> Bool {
+        !quiet && isatty(2) != 0 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
 
     /// Nil when nothing should be drawn: stderr is not a terminal, `--quiet`,
     /// or a terminal that cannot erase a line.
     static func make(noun: String, total: Int, totalBytes: Int, quiet: Bool) -> ProgressLine? {
-        let env = ProcessInfo.processInfo.environment
-        guard !quiet, isatty(2) != 0, env["TERM"] != "dumb", total > 0 else { return nil }
-        return ProgressLine(noun: noun, total: total, totalBytes: totalBytes, bold: env["NO_COLOR"] == nil)
+        guard wanted(quiet: quiet), total > 0 else { return nil }
+        return ProgressLine(noun: noun, total: total, totalBytes: totalBytes,
+                            bold: ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
     }
 
     /// `clock` (seconds, monotonic) and `sink` (the terminal) are parameters for tests.

@@ -9,7 +9,7 @@ struct RedactionOptions: ParsableArguments {
     var redact = false
 
     @Option(name: .customLong("redact-rules"), help: ArgumentHelp(
-        "JSON (or simple YAML) file of extra rules (implies --redact): {\"rules\": [{\"name\": …, \"label\": …, \"pattern\": regex | \"key_path\": a.b}]}. See README.md.",
+        "JSON or YAML file of extra rules (implies --redact): {\"rules\": [{\"name\": …, \"label\": …, \"pattern\": regex | \"key_path\": a.b}]}. See README.md.",
         valueName: "file"))
     var rulesFile: String?
 

@@ -22,8 +22,9 @@ struct SessionSource: Sendable {
 
     init(options: ReadOptions, selection: Selection, redactor: Redactor? = nil, diagnostics: Diagnostics) throws {
         self.redactor = redactor
-        let inputs = InputSet(paths: options.inputs)
-        let (refs, problems, bytes) = inputs.scan(maxDocumentSize: min(options.maxDocumentSizeMiB, Int(Int32.max)) << 20, jobs: options.jobs)
+        let (inputs, refs, problems, bytes) = ReadingProgress.read(
+            paths: options.inputs, maxDocumentSize: min(options.maxDocumentSizeMiB, Int(Int32.max)) << 20,
+            jobs: options.jobs, quiet: diagnostics.level == .quiet)
         self.catalog = Catalog(documents: refs)
         self.loader = DocumentLoader(files: inputs.files)
         self.bytes = bytes

@@ -54,8 +54,9 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let diagnostics = common.diagnostics()
-        let inputs = InputSet(paths: common.readOptions.inputs)
-        let (documents, readerProblems, _) = inputs.scan(maxDocumentSize: common.maxDocumentBytes, jobs: common.effectiveJobs)
+        let (inputs, documents, readerProblems, _) = ReadingProgress.read(
+            paths: common.readOptions.inputs, maxDocumentSize: common.maxDocumentBytes,
+            jobs: common.effectiveJobs, quiet: common.quiet)
         let validator = Validator(files: inputs.files, documents: documents, readerProblems: readerProblems)
         let progress = ProgressLine.make(noun: "documents", total: documents.count,
                                      totalBytes: documents.reduce(0) { $0 + $1.length }, quiet: common.quiet)

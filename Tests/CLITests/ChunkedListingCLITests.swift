@@ -30,6 +30,10 @@ struct ChunkedListingCLITests {
             let md = try String(contentsOf: out.appendingPathComponent("\(id).md"), encoding: .utf8)
             #expect(md.contains("> **Incomplete log:** \(banner)"))
             #expect(md.contains("`missing_chunks`"))
+            // The log is missing, not empty, and nothing completed "after 0 steps".
+            #expect(md.contains("its event log is missing (every chunk of it is missing from the input)"))
+            #expect(!md.contains("0 steps"))
+            #expect(!md.contains("event log is empty"))
             #expect(r.err.contains("(session \(id)): [missing_chunks]"))
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("\(id).html").path))
         }

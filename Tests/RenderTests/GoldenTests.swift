@@ -13,7 +13,7 @@ import Transcript
     }
 
     @Test func theIndexMatchesItsGoldenFiles() throws {
-        let entries = try Cases.names.map { IndexEntry(try Cases.model($0)) }
+        let entries = try Cases.indexed.map { IndexEntry(try Cases.model($0)) }
         let context = IndexContext(title: "NOC investigations", runNotes: ["1 duplicate dropped", "2 documents skipped"],
                                    pageSize: 4)
         let files = IndexRenderer.render(entries: entries, context: context, templates: .embedded)

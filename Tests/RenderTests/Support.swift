@@ -14,8 +14,10 @@ enum Paths {
 
 /// The golden cases: `Golden/<case>.input.json` in, `<case>.md` and `<case>.html` out.
 enum Cases {
-    static let names = ["completed", "failed-interrupted", "cancelled", "hostile", "v2-partial",
-                        "legacy-completed-with-errors", "interaction"]
+    static let names = indexed + ["lost-log", "followup-failed", "lastturn-unanswered"]
+    /// The cases of the index golden files (its pages hold four sessions each).
+    static let indexed = ["completed", "failed-interrupted", "cancelled", "hostile", "v2-partial",
+                          "legacy-completed-with-errors", "interaction"]
 
     /// Small tables in the fixtures still show the "more rows" line.
     static let options = RenderOptions(timeZone: .utc, maxTableRows: 3, stamp: nil, indexFileName: "index.html")

@@ -22,6 +22,8 @@ struct OutcomeRow: Sendable, CustomTestStringConvertible {
     var innerCode: String? = nil
     var innerDetail: String? = nil
     var warnings: [String] = []
+    var turn: Int?? = .none
+    var retries = 0
     var testDescription: String { name }
 }
 
@@ -167,6 +169,41 @@ let outcomeRows: [OutcomeRow] = [
     OutcomeRow(name: "a non-string error_detail is ignored with a warning",
                status: js("failed"), errorDetail: "3", events: unfinishedLog + [errorEvent("ValueError: x")],
                category: .failed, reason: .exception, message: "ValueError: x", warnings: ["field_type_mismatch"]),
+    // Issue 17 items 2 and 6: second-generation cancellation and retries, turns by position.
+    OutcomeRow(name: "v2 status {status: cancelling} is a cancellation request (rule 4)",
+               status: js("failed"), events: [userMsg("a"), E("run.start", "{}"), E("status", #"{"status":"cancelling"}"#)],
+               category: .failed, reason: .cancelledByUser, turn: 0),
+    OutcomeRow(name: "v2 status message starting Cancelling is a cancellation request (rule 4)",
+               status: js("failed"), events: [userMsg("a"), E("run.start", "{}"), E("status", #"{"message":"Cancelling investigation..."}"#)],
+               category: .failed, reason: .cancelledByUser, message: "Cancelling investigation...", turn: 0),
+    OutcomeRow(name: "v2 status message that only mentions cancelling is no request",
+               status: js("failed"), events: [userMsg("a"), E("run.start", "{}"), E("status", #"{"message":"Not Cancelling"}"#)],
+               category: .failed, reason: .unfinished, warnings: ["status_inconsistent"], turn: 0),
+    OutcomeRow(name: "rule 3 before rule 4 in v2: error text wins over a status cancelling",
+               status: js("failed"), events: [userMsg("a"), E("run.start", "{}"), E("status", #"{"status":"cancelling"}"#),
+                                             errorEvent("ValueError: x")],
+               category: .failed, reason: .exception, message: "ValueError: x", turn: 0),
+    OutcomeRow(name: "v2 retries in status messages count in outcome.retries",
+               status: js("failed"), errorDetail: js(noFinalText),
+               events: [userMsg("a"), E("run.start", "{}"), E("status", #"{"message":"Retrying investigation (attempt 1/2)..."}"#),
+                        E("status", #"{"message":"Retrying investigation (attempt 2/2)..."}"#)],
+               category: .failed, reason: .noFinalResponse, message: noFinalText, turn: 0, retries: 2),
+    OutcomeRow(name: "v1 and v2 retries count together",
+               status: js("failed"), errorDetail: js(noFinalText),
+               events: [userMsg("a"), runStart("R1"), E("step_thinking", #"{"agent":"O","status":"Retrying investigation (attempt 2/2)..."}"#),
+                        E("status", #"{"message":"Retrying investigation (attempt 2/2)..."}"#)],
+               category: .failed, reason: .noFinalResponse, message: noFinalText, turn: 0, retries: 2),
+    OutcomeRow(name: "an error event without turn in a follow-up belongs to the follow-up (by position)",
+               status: js("failed"), events: finished + [userMsg("b", turn: 1), runStart("R2", turn: 1), errorEvent("ValueError: late")],
+               category: .failed, reason: .exception, message: "ValueError: late", turn: 1),
+    OutcomeRow(name: "a cancellation without turn in a follow-up belongs to the follow-up (by position)",
+               status: js("cancelled"), events: finished + [userMsg("b", turn: 1), runStart("R2", turn: 1), cancelling("Stop")],
+               category: .cancelled, reason: .cancelledByUser, message: "Stop", turn: 1),
+    OutcomeRow(name: "error_detail describes the last turn: an earlier turn's error event is not the reason",
+               status: js("completed"), events: [userMsg("a"), runStart("R1"), errorEvent(interruptedText),
+                                                 userMsg("b", turn: 1), runStart("R2", turn: 1), stepDone(1, turn: 1),
+                                                 answer("d", turn: 1), runDone(turn: 1)],
+               category: .completed, reason: .none),
     OutcomeRow(name: "an error event with a null message is no error text",
                status: js("failed"), events: unfinishedLog + [E("error", #"{"message":null}"#)],
                category: .failed, reason: .unfinished, warnings: ["status_inconsistent"]),
@@ -183,6 +220,8 @@ struct OutcomeTests {
         #expect(t.outcome.innerCode == row.innerCode)
         #expect(t.outcome.innerDetail == row.innerDetail)
         #expect(codes(t) == row.warnings)
+        if case .some(let turn) = row.turn { #expect(t.outcome.turn == turn) }
+        #expect(t.outcome.retries == row.retries)
         // The JSON output carries the same values.
         let o = try #require(try encoded(t)["outcome"])
         #expect(o["category"]?.string == row.category.rawValue)
@@ -196,6 +235,28 @@ struct OutcomeTests {
                             [("status", js("failed"))])
         #expect(t.outcome.reason == .noFinalResponse)
         #expect(t.outcome.turn == 1)
+    }
+
+    /// §2, §3: every error event is kept with the turn it stands in by
+    /// position, and classified by rule 3, so an earlier turn's failure is
+    /// known although `error_detail` only describes the last turn.
+    @Test(arguments: [
+        ("first-turn error, follow-up fine", [userMsg("a"), runStart("R1"), errorEvent(interruptedText),
+                                              userMsg("b", turn: 1), runStart("R2", turn: 1), answer("d", turn: 1)],
+         [0], [Outcome.Reason.runInterrupted]),
+        ("errors in both turns, no turn field", [userMsg("a"), runStart("R1"), errorEvent(capacityText),
+                                                 userMsg("b", turn: 1), runStart("R2", turn: 1), errorEvent(noFinalText)],
+         [0, 1], [.capacityExhausted, .noFinalResponse]),
+        ("an error event with a turn field still goes by position", [userMsg("a"), runStart("R1"), errorEvent("ValueError: x", turn: 7)],
+         [0], [.exception]),
+        ("an error before any run has no turn", [errorEvent(cancelText), userMsg("a"), runStart("R1")],
+         [nil], [.cancelledByUser]),
+        ("an error without message text", [userMsg("a"), runStart("R1"), E("error", "{}")], [0], [.none]),
+    ] as [(String, [String], [Int?], [Outcome.Reason])])
+    func errorEventsBelongToTheTurnTheyStandIn(_ name: String, _ events: [String], _ turns: [Int?], _ reasons: [Outcome.Reason]) throws {
+        let t = try session(events, [("status", js("failed"))])
+        #expect(t.turnErrors.map(\.turn) == turns, "\(name)")
+        #expect(t.turnErrors.map(\.reason) == reasons, "\(name)")
     }
 
     @Test func interactionsAreAlwaysCompleted() throws {

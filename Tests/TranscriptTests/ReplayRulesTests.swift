@@ -171,6 +171,25 @@ let replayRows: [ReplayRow] = [
               events: [], fields: [("event_log", js("[]"))], messages: "[]", warnings: ["field_type_mismatch"]),
     ReplayRow(name: "6: an event_log that is null: empty, field_type_mismatch",
               events: [], fields: [("event_log", "null")], messages: "[]", warnings: ["field_type_mismatch"]),
+    // FORMAT.md §6 (issue 17 items 3 and 4): the API's partial flag, and a lost log.
+    ReplayRow(name: "§6: \"partial\": true gives partial_log; the replay is unchanged",
+              events: [userMsg("a")], fields: [("partial", "true")], messages: "[\(userA)]", warnings: ["partial_log"]),
+    ReplayRow(name: "§6: \"partial\": false or a string is no partial_log",
+              events: [userMsg("a")], fields: [("partial", js("true"))], messages: "[\(userA)]"),
+    ReplayRow(name: "§6: an empty log beside a non-empty steps array is a lost log; messages stay the empty replay",
+              events: [], fields: [("steps", "[\(step1)]")], messages: "[]", warnings: ["lost_log"]),
+    ReplayRow(name: "§6: a missing event_log beside steps is a lost log",
+              events: [], fields: [("event_log", nil), ("steps", "[\(step1),\(step1)]")], messages: "[]", warnings: ["lost_log"]),
+    ReplayRow(name: "§6: an empty steps array is no lost log",
+              events: [], fields: [("steps", "[]")], messages: "[]"),
+    ReplayRow(name: "§6: steps that are not an array are no lost log",
+              events: [], fields: [("steps", "{}")], messages: "[]"),
+    ReplayRow(name: "§6: steps beside a non-empty log are no lost log",
+              events: [userMsg("a")], fields: [("steps", "[\(step1)]")], messages: "[\(userA)]"),
+    ReplayRow(name: "§6: a log of ignored entries only still has events: no lost log",
+              events: ["null"], fields: [("steps", "[\(step1)]")], messages: "[]", warnings: ["missing_event_type"]),
+    ReplayRow(name: "§6: partial and lost together",
+              events: [], fields: [("partial", "true"), ("steps", "[\(step1)]")], messages: "[]", warnings: ["partial_log", "lost_log"]),
 ]
 
 @Suite("FORMAT.md §4: rebuilding the conversation")

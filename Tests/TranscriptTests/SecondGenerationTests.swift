@@ -103,6 +103,26 @@ struct SecondGenerationTests {
         #expect(timeline(t.notes[0]) == ["step 0", #"in_flight {"id":"c2","step":2,"agent":"B"} @3"#])
     }
 
+    /// §9: a `status` event carries what `status_change` and `step_thinking`
+    /// carried; in the timeline like their first-generation counterparts.
+    @Test(arguments: [
+        (#"{"status":"cancelling"}"#, "status_change cancelling - @2", 1, 0),
+        (#"{"message":"Cancelling investigation..."}"#, "status_change cancelling Cancelling investigation... @2", 1, 0),
+        (#"{"status":"cancelling","message":"Stop"}"#, "status_change cancelling Stop @2", 1, 0),
+        (#"{"message":"Retrying investigation (attempt 2/2)..."}"#, "retry Retrying investigation (attempt 2/2)... @2", 0, 1),
+        (#"{"message":"cancelling soon"}"#, "status cancelling soon @2", 0, 0),
+        (#"{"status":"running","message":"Querying"}"#, "status Querying @2", 0, 0),
+    ])
+    func statusEventsCarryCancellationsAndRetries(_ data: String, _ item: String, _ cancels: Int, _ retries: Int) throws {
+        let t = try session([userMsg("a"), E("run.start", "{}"), E("status", data)], [("status", js("failed"))])
+        #expect(timeline(t.notes[0]) == [item])
+        #expect(t.cancellationRequests.count == cancels)
+        #expect(t.cancellationRequests.allSatisfy { $0.generation == .second && $0.turn == 0 && $0.eventIndex == 2 })
+        #expect(t.retries.count == retries)
+        #expect(t.outcome.retries == retries)
+        #expect(t.retries.allSatisfy { $0.generation == .second && $0.attempt == 2 && $0.attempts == 2 })
+    }
+
     @Test func statusAndSessionCreatedGoToTheTimeline() throws {
         let t = try session([userMsg("a"), E("run.start", "{}"), E("session.created", #"{"thread_id":"thread_9"}"#),
                              E("status", #"{"message":"Querying telemetry"}"#)])

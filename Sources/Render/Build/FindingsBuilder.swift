@@ -36,6 +36,12 @@ enum FindingsBuilder {
         } else if t.warnings.contains(where: { $0.code == .missingChunks }) {
             parts.append("parts of the event log are missing")
         }
+        if t.warnings.contains(where: { $0.code == .partialLog }) {
+            parts.append("the exporting API could not read every chunk of the event log: the log is incomplete")
+        }
+        if let lost = t.recordedSteps {
+            parts.append("the event log was lost: only the \(TextForm.plural(lost.steps.count, "step")) recorded on the session document are shown")
+        }
         guard !parts.isEmpty else { return nil }
         var text = parts.joined(separator: "; ") + "."
         text = text.prefix(1).uppercased() + text.dropFirst()

@@ -10,6 +10,9 @@ struct OutcomeNarrative {
     /// Turn number as logged (`TurnNotes.turn`) for each run turn, in order.
     let loggedTurns: [Int]
     let stats: ReportModel.Stats
+    var logState: ReportModel.LogState = .events
+    /// The document's record of a lost log (FORMAT.md §6).
+    var recorded: ReportModel.RecordedRun? = nil
 
     static func label(_ c: Outcome.Category) -> String {
         switch c {
@@ -56,6 +59,11 @@ struct OutcomeNarrative {
                                         agent: step.agent, kind: f.kind, code: f.code, summary: f.summary))
             }
         }
+        for step in recorded?.steps ?? [] {
+            guard let f = step.failure else { continue }
+            failedRefs.append(.init(place: "Recorded step \(step.number)", anchor: step.anchor,
+                                    agent: step.agent, kind: f.kind, code: f.code, summary: f.summary))
+        }
         return .init(category: outcome.category, reason: outcome.reason, label: Self.label(outcome.category),
                      reasonLabel: Self.reasonLabel(outcome.reason), paragraph: paragraph(failedCount: failedRefs.count),
                      errorText: outcome.message.flatMap { $0.isEmpty ? nil : $0 },
@@ -71,9 +79,12 @@ struct OutcomeNarrative {
         case .completed:
             if kind == .interaction {
                 s.append("This is a saved single-turn investigation (an interaction record), which counts as completed: the orchestrator answered after \(TextForm.plural(stats.stepCount, "step")).")
+            } else if let log = logSentence() {
+                s.append("The session is stored as completed, but \(log)")
             } else {
                 s.append("The investigation completed: the orchestrator gave its final answer after \(work)\(took).")
             }
+            s += earlierFailures(includingLast: true)
             if failedCount > 0 {
                 s.append("\(failedCount == 1 ? "One step" : "\(failedCount) steps") failed along the way (listed below), but the run still finished.")
             }
@@ -97,11 +108,14 @@ struct OutcomeNarrative {
             if outcome.reason != .none { s.append("The log shows that \(reasonClause()).") }
         }
         if let place = place() { s.append(place) }
-        if turns.last(where: \.hasRun)?.diagnosis != nil {
+        if let log = logSentence() {
+            s.append(log.prefix(1).uppercased() + log.dropFirst())
+        } else if turns.last(where: \.hasRun)?.diagnosis != nil {
             s.append("The orchestrator still wrote a final answer (shown in the timeline), after \(work)\(took).")
         } else {
             s.append("Before it stopped, the orchestrator completed \(work)\(took).")
         }
+        s += earlierFailures(includingLast: false)
         if outcome.retries > 0 {
             s.append("The orchestrator retried \(TextForm.plural(outcome.retries, "time")) along the way.")
         }
@@ -109,6 +123,33 @@ struct OutcomeNarrative {
             s.append("\(failedCount == 1 ? "One step" : "\(failedCount) steps") failed (listed below).")
         }
         return s.joined(separator: " ")
+    }
+
+    /// For a session without any event: what is known instead of "0 steps".
+    private func logSentence() -> String? {
+        switch logState {
+        case .events: return nil
+        case .empty: return "its event log is empty, so nothing shows what the orchestrator did."
+        case .missing: return "its event log is missing (every chunk of it is missing from the input), so the log is incomplete and nothing shows what the orchestrator did."
+        case .incomplete: return "its event log is incomplete (the exporting API could not read it), and none of its events is here."
+        case .lost:
+            let n = TextForm.plural(recorded?.steps.count ?? 0, "step")
+            let answer = recorded?.diagnosis != nil ? " and the last diagnosis any turn wrote" : ""
+            return "its event log was lost: the session document records \(n)\(answer), shown below as recorded."
+        }
+    }
+
+    /// FORMAT.md §2: `error_detail` describes the last turn only, so an
+    /// earlier turn's failure is told from its own error event.
+    private func earlierFailures(includingLast: Bool) -> [String] {
+        let run = turns.filter(\.hasRun)
+        let told = includingLast ? run : Array(run.dropLast())
+        return told.compactMap { turn in
+            guard let f = turn.failure else { return nil }
+            let what = "\(f.reasonLabel) (error event \(f.eventIndex))"
+            if includingLast { return "Turn \(turn.number) (\(turn.title)) ended with an error: \(what)." }
+            return "Before that, turn \(turn.number) (\(turn.title)) had ended with an error of its own: \(what)."
+        }
     }
 
     private func reasonClause() -> String {

@@ -26,6 +26,17 @@ public enum ReportBuilder {
         var stepCount = 0
         var failedCount = 0
         var tokens: Int?
+        func tally(_ step: ReportModel.Step) {
+            if let agent = step.agent, seenAgents.insert(agent).inserted { agents.append(agent) }
+            guard let f = step.failure else { return }
+            failedCount += 1
+            if let agent = step.agent, seenFailingAgents.insert(agent).inserted { failingAgents.append(agent) }
+            if !failedKinds.contains(f.kind) { failedKinds.append(f.kind) }
+        }
+        // §3: error events carry no `turn`; the replay placed each in the
+        // turn it stands in, and classified it (§8 rule 3).
+        var errorsByEvent: [Int: TurnError] = [:]
+        for e in t.turnErrors where errorsByEvent[e.eventIndex] == nil { errorsByEvent[e.eventIndex] = e }
 
         for (index, message) in t.messages.enumerated() {
             switch message {
@@ -68,12 +79,7 @@ public enum ReportBuilder {
                         turnSpan.see(payload["timestamp"])
                         stepsInTurn += 1
                         let step = steps.step(payload, position: i + 1, turnNumber: number, day: day)
-                        if let agent = step.agent, seenAgents.insert(agent).inserted { agents.append(agent) }
-                        if let f = step.failure {
-                            failedCount += 1
-                            if let agent = step.agent, seenFailingAgents.insert(agent).inserted { failingAgents.append(agent) }
-                            if !failedKinds.contains(f.kind) { failedKinds.append(f.kind) }
-                        }
+                        tally(step)
                         entries.append(.step(step))
                     case .stepInFlight(let payload, let eventIndex):
                         span.see(payload["timestamp"])
@@ -119,7 +125,7 @@ public enum ReportBuilder {
                     hasRun: true, entries: entries, diagnosis: diagnosis, unfinishedAnswer: notes?.unfinishedAnswer,
                     runMeta: runMeta,
                     errorMessage: m.status == .error ? m.errorMessage?.shownText : nil,
-                    missingAnswerNote: missing))
+                    missingAnswerNote: missing, failure: Self.failure(timeline, errors: errorsByEvent)))
                 pending = []
             }
         }
@@ -132,6 +138,17 @@ public enum ReportBuilder {
                                missingAnswerNote: "No run started for this message before the log ends."))
         }
 
+        Self.noteDocumentDiagnosis(doc, turns: &turns)
+        var recorded: ReportModel.RecordedRun?
+        if let lost = t.recordedSteps {
+            let run = Self.recordedRun(lost, steps: steps)
+            run.steps.forEach(tally)
+            stepCount += run.steps.count
+            if tokens == nil { tokens = lost.runMeta?["tokens"]?.int }
+            recorded = run
+        }
+        let logState = Self.logState(t, recorded: recorded != nil)
+
         let created = doc["created_at"]?.string
         let updated = doc["updated_at"]?.string
         let stats = ReportModel.Stats(
@@ -143,7 +160,8 @@ public enum ReportBuilder {
 
         let status = doc["status"]?.string
         let outcome = OutcomeNarrative(outcome: t.outcome, kind: t.input.kind, status: status, turns: turns,
-                                       loggedTurns: loggedTurns, stats: stats).summary()
+                                       loggedTurns: loggedTurns, stats: stats, logState: logState,
+                                       recorded: recorded).summary()
 
         // The NOC sidebar's title is alert_text; a capped log's first user
         // message is a follow-up question, never the alert.
@@ -180,8 +198,8 @@ public enum ReportBuilder {
             .init(label: "Created", value: stats.createdText ?? "—", isCode: false),
             .init(label: "Updated", value: stats.updatedText ?? "—", isCode: false),
             .init(label: "Duration", value: stats.durationSeconds.map { "\(formatDuration($0)) (first to last timestamp)" } ?? "—", isCode: false),
-            .init(label: "Turns", value: String(stats.turnCount), isCode: false),
-            .init(label: "Steps", value: String(stepCount) + (failedCount > 0 ? " (\(failedCount) failed)" : ""), isCode: false),
+            .init(label: "Turns", value: String(stats.turnCount) + (recorded != nil ? " (the event log was lost)" : ""), isCode: false),
+            .init(label: "Steps", value: Self.stepsFact(stepCount, failed: failedCount, logState: logState), isCode: false),
             .init(label: "Agents used", value: agents.isEmpty ? "—" : agents.joined(separator: ", "), isCode: false),
             .init(label: "Tokens", value: tokens.map(TextForm.grouped) ?? "—", isCode: false),
             .init(label: "Thread ID", value: threadID ?? "—", isCode: threadID != nil),
@@ -200,7 +218,77 @@ public enum ReportBuilder {
             warnings: t.warnings.map(WarningText.warning), source: sourceText, timeZone: options.timeZone,
             stamp: options.stamp, indexFileName: options.indexFileName, redaction: t.input.redaction,
             findings: FindingsBuilder.findings(turns), dispatches: FindingsBuilder.dispatches(turns),
-            banner: FindingsBuilder.banner(t), keyEvents: FindingsBuilder.keyEvents(turns))
+            banner: FindingsBuilder.banner(t), keyEvents: FindingsBuilder.keyEvents(turns),
+            logState: logState, recorded: recorded)
+    }
+
+    /// FORMAT.md §6: the document's `steps`, `diagnosis` and `run_meta`
+    /// when the log was lost. Anchors `recorded-step-N`.
+    static func recordedRun(_ lost: RecordedSteps, steps builder: StepBuilder) -> ReportModel.RecordedRun {
+        let steps = lost.steps.enumerated().map { i, payload -> ReportModel.Step in
+            var step = builder.step(payload, position: i + 1, turnNumber: 0, day: nil)
+            step.anchor = "recorded-step-\(i + 1)"
+            return step
+        }
+        var diagnosis: ReportModel.AgentMarkdown?
+        if let d = lost.diagnosis, !d.isNull {
+            let text = d.string ?? MarkdownText.fencedBlock(d.displayText, info: "json")
+            if !text.isEmpty { diagnosis = .init(source: text) }
+        }
+        var runMeta: ReportModel.RunMeta?
+        if let meta = lost.runMeta, meta.isObject {
+            runMeta = .init(steps: meta["steps"]?.shownText,
+                            tokens: meta["tokens"]?.int.map(TextForm.grouped) ?? meta["tokens"]?.shownText,
+                            time: meta["time"]?.shownText)
+        }
+        let explanation = "No event of this session's log survives, so no conversation can be rebuilt. "
+            + "The session document still records \(TextForm.plural(steps.count, "step")) of every turn together"
+            + (diagnosis != nil ? ", the last diagnosis any turn wrote" : "")
+            + (runMeta != nil ? " and the last run summary" : "")
+            + "; they are shown here as recorded, without the turns they belonged to."
+        return .init(heading: ReportModel.RecordedRun.heading, explanation: explanation, steps: steps,
+                     diagnosis: diagnosis, runMeta: runMeta)
+    }
+
+    /// "4 (1 failed)"; for a log that is not there, what is known instead.
+    static func stepsFact(_ count: Int, failed: Int, logState: ReportModel.LogState) -> String {
+        let failures = failed > 0 ? " (\(failed) failed)" : ""
+        switch logState {
+        case .events, .empty: return String(count) + failures
+        case .lost: return "\(count) recorded on the session document" + failures
+        case .missing: return "unknown (the event log is missing)"
+        case .incomplete: return "unknown (the event log is incomplete)"
+        }
+    }
+
+    static func logState(_ t: Transcript, recorded: Bool) -> ReportModel.LogState {
+        guard t.input.kind == .session, t.eventCount == 0 else { return .events }
+        if recorded { return .lost }
+        if !t.input.missingChunks.isEmpty { return .missing }
+        if t.warnings.contains(where: { $0.code == .partialLog || $0.code == .missingChunks }) { return .incomplete }
+        return .empty
+    }
+
+    /// The turn's last `error` event, classified (FORMAT.md §2: an earlier
+    /// turn's failure is known from its error event alone).
+    static func failure(_ timeline: [TimelineItem], errors: [Int: TurnError]) -> ReportModel.TurnFailure? {
+        var found: ReportModel.TurnFailure?
+        for case .error(_, let i) in timeline {
+            let reason = errors[i]?.reason ?? .none
+            let label = OutcomeNarrative.reasonLabel(reason) ?? "Error without a message"
+            found = .init(reason: reason, reasonLabel: label, eventIndex: i)
+        }
+        return found
+    }
+
+    /// FORMAT.md §2: `diagnosis` holds the last answer ANY turn wrote, so a
+    /// last turn without its own `message` must not look answered by it.
+    static func noteDocumentDiagnosis(_ doc: JSONValue, turns: inout [ReportModel.Turn]) {
+        guard let d = doc["diagnosis"]?.string, !d.isEmpty,
+              let last = turns.lastIndex(where: \.hasRun), turns[last].diagnosis == nil,
+              turns[last].unfinishedAnswer == nil else { return }
+        let base = turns[last].missingAnswerNote ?? "This turn has no final answer."
+        turns[last].missingAnswerNote = base + " The session document's diagnosis is not this turn's answer: it keeps the last answer any turn wrote."
     }
 
     static func fileName(_ path: String) -> String {

@@ -27,6 +27,8 @@ struct ReportContext {
         d["createdText"] = e.text(m.stats.createdText)
         d["turns"] = .list(m.turns.map { .object(turn($0)) })
         d["hasTurns"] = .bool(!m.turns.isEmpty)
+        d["emptyTimeline"] = e.text(Self.emptyTimelineText(m.logState))
+        d["recorded"] = m.recorded.map { .object(recorded($0)) } ?? .missing
         d["warnings"] = .list(m.warnings.map { w -> TemplateValue in
             ["code": e.code(w.code), "warningTitle": e.text(w.title), "detail": e.text(w.detail),
              "eventIndex": .optional(w.eventIndex.map(String.init))]
@@ -48,11 +50,40 @@ struct ReportContext {
 
     /// "Failed — Agent run interrupted · 1 turn · 4 steps (2 failed) · 4m 25s".
     private func headline(_ m: ReportModel) -> String {
-        var parts = [TextForm.plural(m.stats.turnCount, "turn"),
-                     TextForm.plural(m.stats.stepCount, "step") + (m.stats.failedStepCount > 0 ? " (\(m.stats.failedStepCount) failed)" : "")]
+        let failed = m.stats.failedStepCount > 0 ? " (\(m.stats.failedStepCount) failed)" : ""
+        var parts = [TextForm.plural(m.stats.turnCount, "turn"), TextForm.plural(m.stats.stepCount, "step") + failed]
+        switch m.logState {
+        case .events: break
+        case .lost: parts = ["event log lost", TextForm.plural(m.stats.stepCount, "step") + " recorded on the session document" + failed]
+        case .missing: parts = ["event log missing"]
+        case .incomplete: parts = ["event log incomplete"]
+        case .empty: parts = ["event log empty"]
+        }
         if let d = m.stats.durationSeconds { parts.append(formatDuration(d)) }
         if let t = m.stats.tokens { parts.append("\(TextForm.grouped(t)) tokens") }
         return parts.joined(separator: " · ")
+    }
+
+    /// Said in the Timeline when no turn could be rebuilt.
+    static func emptyTimelineText(_ state: ReportModel.LogState) -> String {
+        switch state {
+        case .events, .empty: return "The session has no conversation to show: its event log is empty."
+        case .missing: return "The session has no conversation to show: its event log is missing (every chunk of it is missing from the input), so the log is incomplete."
+        case .incomplete: return "The session has no conversation to show: its event log is incomplete, and none of its events was exported."
+        case .lost: return "The session has no conversation to show: its event log was lost. What the session document recorded is shown below."
+        }
+    }
+
+    /// FORMAT.md §6: the document's own record of a lost log.
+    private func recorded(_ r: ReportModel.RecordedRun) -> TemplateObject {
+        var d = TemplateObject(minimumCapacity: 8)
+        d["recordedHeading"] = e.text(r.heading)
+        d["recordedExplanation"] = e.text(r.explanation)
+        d["recordedSteps"] = .list(r.steps.map { ["step": .object(step($0))] })
+        e.putAgent(r.diagnosis, floor: Self.agentHeadingFloor, as: "recordedDiagnosis", into: &d)
+        d["hasRecordedDiagnosis"] = .bool(r.diagnosis != nil)
+        d["recordedRunMeta"] = r.runMeta.map { e.text(Self.runMetaText($0)) } ?? .missing
+        return d
     }
 
     /// The Redaction note: what fired and how often, never the values.
@@ -140,20 +171,22 @@ struct ReportContext {
         e.putAgent(t.diagnosis, floor: Self.agentHeadingFloor, as: "diagnosis", into: &d)
         d["hasDiagnosis"] = .bool(t.diagnosis != nil)
         d["unfinishedAnswer"] = e.block(t.unfinishedAnswer)
-        if let r = t.runMeta {
-            var parts: [String] = []
-            if let s = r.steps { parts.append(Int(s).map { TextForm.plural($0, "step") } ?? "\(s) steps") }
-            if let tk = r.tokens { parts.append("\(tk) tokens") }
-            if let tm = r.time { parts.append(tm) }
-            d["runMeta"] = e.text(parts.isEmpty ? "reported, without figures" : parts.joined(separator: " · "))
-        } else {
-            d["runMeta"] = .missing
-        }
+        d["runMeta"] = t.runMeta.map { e.text(Self.runMetaText($0)) } ?? .missing
         // The error event is already in the timeline; repeat it only when it is not.
         let errorNoted = t.entries.contains { if case .note(let n) = $0 { return n.kind == .error } else { return false } }
         d["turnError"] = errorNoted ? .missing : e.block(t.errorMessage)
         d["missingAnswerNote"] = e.text(t.missingAnswerNote)
+        d["turnFailure"] = t.failure.map { e.text("This turn ended with an error: \($0.reasonLabel) (error event \($0.eventIndex)).") } ?? .missing
         return d
+    }
+
+    /// "4 steps · 1,234 tokens · 41.3s".
+    static func runMetaText(_ r: ReportModel.RunMeta) -> String {
+        var parts: [String] = []
+        if let s = r.steps { parts.append(Int(s).map { TextForm.plural($0, "step") } ?? "\(s) steps") }
+        if let tk = r.tokens { parts.append("\(tk) tokens") }
+        if let tm = r.time { parts.append(tm) }
+        return parts.isEmpty ? "reported, without figures" : parts.joined(separator: " · ")
     }
 
     private func step(_ s: ReportModel.Step) -> TemplateObject {

@@ -1,19 +1,56 @@
-/// Which untrusted URLs may become links. Only absolute `http:` and
-/// `https:` URLs do (a dispatch's `maps_link`, a citation's `url`); any
-/// other scheme (`javascript:`, `data:`, `file:`) or a relative path is
-/// shown as text instead.
+/// The one policy for untrusted URLs (FORMAT.md §4): react-markdown's
+/// `defaultUrlTransform`, which the NOC frontend applies to every link and
+/// image of agent Markdown, decides which schemes survive; a report adds
+/// that a relative URL never becomes a working link, because the report's
+/// folder is not the frontend's origin.
 enum LinkPolicy {
-    /// The URL when it may be a link, else nil.
+    /// What react-markdown would do with a URL, as this report applies it.
+    enum Verdict: Equatable {
+        /// A scheme react-markdown keeps: a link.
+        case allowed
+        /// No scheme (the first `:` comes after a `/`, `?` or `#`, or there
+        /// is none), so the frontend keeps it and resolves it against its
+        /// own origin; a report keeps it as text, never as a link.
+        case relative
+        /// Any other scheme: react-markdown empties the URL, and so does a report.
+        case emptied
+    }
+
+    /// react-markdown 10's `safeProtocol`, `/^(https?|ircs?|mailto|xmpp)$/i`.
+    static let safeSchemes: Set<String> = ["http", "https", "irc", "ircs", "mailto", "xmpp"]
+
+    /// `defaultUrlTransform` on the URL exactly as parsed (character
+    /// references and backslash escapes already decoded, so
+    /// `javascript&#58;` is `javascript:`): the scheme is what precedes the
+    /// first `:` when no `/`, `?` or `#` comes before it, compared without
+    /// ASCII case and without trimming anything (" http:" is not "http").
+    static func verdict(_ url: String) -> Verdict {
+        let bytes = Array(url.utf8)
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return .relative }
+        if bytes[..<colon].contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
+            return .relative
+        }
+        // ASCII-only folding, as JavaScript's /i without the u flag.
+        let scheme = String(decoding: bytes[..<colon].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return safeSchemes.contains(scheme) ? .allowed : .emptied
+    }
+
+    /// For URL fields outside agent Markdown (a dispatch's `maps_link`, a
+    /// citation's `url`): the URL when it may be a link, else nil (shown
+    /// as text). The same verdict, on the URL trimmed of surrounding
+    /// white space; an http(s) URL must name a host; white space or a
+    /// control character inside refuses it rather than guess how a browser
+    /// re-reads it.
     static func linkable(_ url: String?) -> String? {
         guard let url else { return nil }
         let trimmed = url.trimmingASCIIWhitespace()
-        let lower = trimmed.lowercased()
-        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
-        let rest = lower.drop(while: { $0 != ":" }).dropFirst(3)
-        guard let host = rest.first, host != "/" else { return nil }
-        // Control characters and spaces never belong in a URL; a browser
-        // would strip or re-read them, so refuse rather than guess.
+        guard verdict(trimmed) == .allowed else { return nil }
         if trimmed.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }) { return nil }
+        let lower = trimmed.lowercased()
+        if lower.hasPrefix("http:") || lower.hasPrefix("https:") {
+            let rest = lower.drop(while: { $0 != ":" }).dropFirst()
+            guard rest.hasPrefix("//"), let host = rest.dropFirst(2).first, host != "/" else { return nil }
+        }
         return trimmed
     }
 

@@ -40,6 +40,10 @@ public struct ReportModel: Sendable {
     public var banner: String? = nil
     /// The postmortem's short timeline.
     public var keyEvents: [KeyEvent] = []
+    /// What the rebuilt event log holds (`.events` for any non-empty log).
+    public var logState: LogState = .events
+    /// The document's own record of a lost log (FORMAT.md §6); nil otherwise.
+    public var recorded: RecordedRun? = nil
 }
 
 extension ReportModel {

@@ -1,3 +1,5 @@
+import Transcript
+
 extension ReportModel {
     /// One operator message and the orchestrator run that answered it.
     public struct Turn: Sendable {
@@ -23,6 +25,17 @@ extension ReportModel {
         public var errorMessage: String?
         /// Said when the turn has no diagnosis ("No final answer ...").
         public var missingAnswerNote: String?
+        /// Why this turn failed, from its own `error` event (FORMAT.md §2:
+        /// `error_detail` only describes the last turn); nil when it did not.
+        public var failure: TurnFailure? = nil
+    }
+
+    /// An `error` event of a turn, classified by FORMAT.md §8 rule 3.
+    public struct TurnFailure: Sendable {
+        public var reason: Outcome.Reason
+        /// "Agent run interrupted", ...
+        public var reasonLabel: String
+        public var eventIndex: Int
     }
 
     public struct OperatorMessage: Sendable {

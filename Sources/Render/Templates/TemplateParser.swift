@@ -1,7 +1,8 @@
 /// Mustache text → `TemplateNode`s. Supports variables, `{{{ }}}`/`{{& }}`,
 /// sections, inverted sections, comments and partials, with the standalone-
 /// line rules of swift-mustache (which rendered the reports before this
-/// parser, so the output is unchanged). Delimiter changes, pragmas,
+/// parser, so the output is unchanged; docs/templates.md lists where they
+/// differ). Delimiter changes, pragmas, dynamic partials,
 /// inheritance and transforms are refused with a clear error.
 struct TemplateParser {
     struct Failure: Error {
@@ -187,6 +188,10 @@ struct TemplateParser {
                 nodes.append(.variable(TemplateName(name), escaped: false))
             case UInt8(ascii: ">"):
                 pos += 1
+                skipWhitespace()
+                if pos < bytes.count, bytes[pos] == UInt8(ascii: "*") {
+                    throw Failure(offset: tagStart, reason: "dynamic partials ({{>*name}}) are not supported; name the partial")
+                }
                 let name = try readName(allowSlash: true)
                 if !blanks.isEmpty { nodes.append(.text(Array(blanks))) }
                 if newLine && lineFinished() {

@@ -73,9 +73,17 @@ public struct ExportScanner {
         public var problems: [InputProblem]
     }
 
+    /// Told the size of each stretch of a file the first pass is done with
+    /// (16 MiB at a time, from several threads): the progress line.
+    public var progress: (@Sendable (Int) -> Void)?
+
     public func scan(_ file: InputFile, fileIndex: Int) -> Result {
+        let progress = self.progress
         let result = file.withMappedBytes { buf, release in
-            scan(buf, name: file.displayName, fileIndex: fileIndex, release: release)
+            scan(buf, name: file.displayName, fileIndex: fileIndex, release: { range in
+                release(range)
+                progress?(range.count)
+            })
         }
         let at = SourceLocation(file: file.displayName, documentIndex: 0, byteOffset: 0)
         if file.changed {

@@ -174,6 +174,10 @@ public final class InputFile: @unchecked Sendable {
         }
     }
 
+    /// Told the bytes copied so far while standard input is spooled (the
+    /// command line's progress line). Set once, before reading.
+    nonisolated(unsafe) public static var spoolProgress: ((Int) -> Void)?
+
     private static func spool(from source: Int32, name: String, closeAfter: Bool) throws -> InputFile {
         // $TMPDIR when set (a small /tmp must not limit what can be piped in).
         var dir = getenv("TMPDIR").map { String(cString: $0) } ?? ""
@@ -206,6 +210,7 @@ public final class InputFile: @unchecked Sendable {
                 written += w
             }
             total += n
+            spoolProgress?(total)
         }
         if closeAfter { close(source) }
         return InputFile(displayName: name, fd: fd, size: total)

@@ -24,6 +24,11 @@ public struct RedactionReport: Sendable, Equatable, Codable {
 
     /// Rules that fired, in the rule set's order.
     public var entries: [Entry]
+    /// Ids of user patterns that ran out of their time budget on some field
+    /// (that field was redacted whole). Said on stderr, not stored.
+    public var rulesOverBudget: [String] = []
+
+    private enum CodingKeys: String, CodingKey { case entries }
 
     public init(entries: [Entry] = []) { self.entries = entries }
 

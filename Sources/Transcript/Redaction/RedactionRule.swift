@@ -34,43 +34,6 @@ public struct RedactionRule: Sendable {
     }
 }
 
-/// A user's regular expression. A named group `value` narrows the match
-/// to the sensitive part: `contact=(?<value>[^;]+)` keeps `contact=`.
-public struct UserPattern: @unchecked Sendable {
-    // Regex caches its compiled program with an atomic store: matching from
-    // several threads at once is safe.
-    let regex: Regex<AnyRegexOutput>
-    public let source: String
-    let hasValueGroup: Bool
-
-    public init(_ source: String) throws {
-        regex = try Regex(source)
-        self.source = source
-        hasValueGroup = regex.contains(captureNamed: "value")
-    }
-
-    /// A pattern that matches "" would match between every two characters.
-    var matchesEmpty: Bool { (try? regex.wholeMatch(in: "")) != nil }
-
-    /// UTF-8 byte ranges of the matches (or of their `value` group) in `text`.
-    func ranges(in text: String) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        let utf8 = text.utf8
-        for match in text.matches(of: regex) {
-            var range = match.range
-            if hasValueGroup {
-                guard let group = match.output["value"]?.range else { continue }
-                range = group
-            }
-            guard !range.isEmpty else { continue }
-            let lower = utf8.distance(from: utf8.startIndex, to: range.lowerBound)
-            let upper = lower + utf8.distance(from: range.lowerBound, to: range.upperBound)
-            out.append(lower..<upper)
-        }
-        return out
-    }
-}
-
 /// The rules a run applies: the built-in ones, then the user's.
 public struct RedactionRules: Sendable {
     public var rules: [RedactionRule]

@@ -20,6 +20,8 @@ struct SessionRedaction {
     private var allocator: LabelAllocator
     private var propagation = PropagationTable()
     private(set) var occurrences: [Int: Int] = [:]
+    /// Per user pattern, the fields it ran out of budget on.
+    private var fieldsOverBudget: [Int: Int] = [:]
     /// The field-name rule for each object key seen (-1: none).
     private var fieldRuleByKey: [String: Int] = [:]
     /// What the rules found in each string of pass 1, in walk order: pass 2
@@ -104,8 +106,15 @@ struct SessionRedaction {
         if !isKey && !regexRules.isEmpty {
             let text = String(decoding: s, as: UTF8.self)
             for (index, pattern) in regexRules {
-                for r in pattern.ranges(in: text) {
-                    found.append((r, collect(Array(s[r]), rule: index)))
+                let budget = fieldsOverBudget[index, default: 0] >= PatternBudget.strikes ? PatternBudget.reduced : .normal
+                switch pattern.search(text, budget: budget) {
+                case .matches(let matches):
+                    for r in matches { found.append((r, collect(Array(s[r]), rule: index))) }
+                case .overBudget:
+                    // Fail closed: what the pattern would have found is unknown,
+                    // so the whole field counts as its value.
+                    fieldsOverBudget[index, default: 0] += 1
+                    if !s.isEmpty { found.append((0..<s.count, collect(s, rule: index))) }
                 }
             }
         }
@@ -214,7 +223,9 @@ struct SessionRedaction {
             guard values > 0 || places > 0 else { continue }
             entries.append(.init(rule: rule.id, summary: rule.summary, kind: rule.kind, values: values, occurrences: places))
         }
-        return RedactionReport(entries: entries)
+        var report = RedactionReport(entries: entries)
+        report.rulesOverBudget = fieldsOverBudget.keys.sorted().map { rules.rules[$0].id }
+        return report
     }
 
     // MARK: - Rules that claim a whole value

@@ -1,0 +1,51 @@
+import Foundation
+import Render
+
+/// Two runs into one folder (issue 15 case 4): each commits the manifest it
+/// built, and the last would drop what the other committed meanwhile. So the
+/// commit starts from the manifest on disk, and each manifest write adds the
+/// entries another run committed since, read and written under a lock.
+extension Archive {
+    /// The manifest as it is on disk now (another run may have committed
+    /// since this one started).
+    func currentManifest() -> Manifest? {
+        guard let bytes = dir.read(manifestName), let current = try? Manifest.decode(bytes) else { return previous }
+        return current
+    }
+
+    /// Writes `manifest` plus the entries the manifest on disk holds and it
+    /// lacks (by name, with every file present: a pruned or deleted entry's
+    /// files are gone), holding an exclusive lock on the manifest file.
+    func writeMerged(_ manifest: Manifest) throws {
+        try withManifestLock {
+            var merged = manifest
+            if let bytes = dir.read(manifestName), let disk = try? Manifest.decode(bytes) {
+                let ours = Set(manifest.entries.map(\.session.name))
+                merged.entries += disk.entries.filter { e in
+                    !ours.contains(e.session.name) && e.files.allSatisfy { dir.exists($0.name) }
+                }
+            }
+            try dir.write(manifestName, merged.encoded())
+        }
+    }
+
+    /// `body` holding flock(LOCK_EX) on the file now at the manifest's name.
+    /// A writer replaces it by rename, so after waiting the lock may be on a
+    /// file no longer linked: then the new one is locked instead. Only
+    /// commits take it, for one read and one write: a run never waits for
+    /// another's rendering. No manifest yet (or no lock): `body` alone.
+    private func withManifestLock(_ body: () throws -> Void) throws {
+        for _ in 0..<1_000 {
+            let fd = openat(dir.fd, manifestName, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+            guard fd >= 0 else { break }
+            defer { close(fd) }  // closing releases the lock
+            guard flock(fd, LOCK_EX) == 0 else { break }
+            var held = stat(), linked = stat()
+            if fstat(fd, &held) == 0, fstatat(dir.fd, manifestName, &linked, AT_SYMLINK_NOFOLLOW) == 0,
+               held.st_dev == linked.st_dev, held.st_ino == linked.st_ino {
+                return try body()
+            }
+        }
+        try body()
+    }
+}

@@ -56,6 +56,7 @@ differential: deps
 bench: deps
 	$(SWIFT) build -c release --product noc-report
 	../shared/bench/run-bench --size 100M --size 1G --jobs 2
+	tools/bench-archive.sh --size 1G --add 50M
 	$(MAKE) microbench
 
 # Parse (ours vs Foundation), replay, transcript JSON, report model, Markdown+HTML

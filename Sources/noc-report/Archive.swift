@@ -14,7 +14,8 @@ final class Archive: @unchecked Sendable {
     let force: Bool
     private let previousByName: [String: ManifestEntry]
     private let owned: Set<String>
-    private let candidates: [String]
+    let candidates: [String]
+    let stamps: StampCache
     private let lock = NSLock()
     private var pendingRecorded = false
     private var stop: OutputFailure?
@@ -38,6 +39,7 @@ final class Archive: @unchecked Sendable {
         self.options = options
         self.force = force
         self.candidates = candidates
+        stamps = StampCache(for: dir)
         var owned: Set<String> = [manifestName]
         var previous: Manifest?
         for name in Set([Manifest.fileName, manifestName]).sorted() {
@@ -57,13 +59,20 @@ final class Archive: @unchecked Sendable {
 
     /// The manifest entry that still describes this session's reports, when
     /// its input, options and tool version match and its files are intact.
+    /// A file whose size, times, device and inode match the recorded stamp
+    /// is trusted unread; any other is read and hashed (and, when its bytes
+    /// match, its new stamp is recorded).
     func unchanged(name: String, inputSHA256: String) -> ManifestEntry? {
         guard !force, let e = previousByName[name], e.inputSHA256 == inputSHA256, e.options == options, e.tool == version else { return nil }
         for f in e.files {
-            guard let bytes = dir.read(f.name), bytes.count == f.size, SHA256.hex(bytes: bytes) == f.sha256 else { return nil }
+            guard case .intact(let stamp) = dir.check(f, trusting: stamps.stamp(f.name, sha256: f.sha256)) else { return nil }
+            stamps.record(f.name, stamp, sha256: f.sha256)
         }
         return e
     }
+
+    /// Records the stamp of a file this run just wrote.
+    func wrote(_ file: ReportFile) { stamps.record(file.name, dir.stamp(file.name), sha256: file.sha256) }
 
     func previousEntry(named name: String) -> ManifestEntry? { previousByName[name] }
 
@@ -82,9 +91,15 @@ final class Archive: @unchecked Sendable {
         }
     }
 
+    /// Checked for all of a session's files before the first is written:
+    /// a session is written whole or not at all.
+    func checkOurs(_ names: [String]) throws {
+        for name in names where !owned.contains(name) && dir.exists(name) { throw WriteError.notOurs(dir.path + "/" + name) }
+    }
+
     /// Writes one report file: never over a file this tool did not write.
     func write(_ name: String, _ bytes: [UInt8]) throws {
-        guard owned.contains(name) || !dir.exists(name) else { throw WriteError.notOurs(dir.path + "/" + name) }
+        try checkOurs([name])
         try recordPending()
         do { try dir.write(name, bytes) } catch let failure as OutputFailure {
             if failure.isRepeating { lock.withLock { if stop == nil { stop = failure } } }
@@ -102,13 +117,35 @@ final class Archive: @unchecked Sendable {
             guard !pendingRecorded else { return }
             // As on disk now: another run may have committed since this one started.
             var m = dir.read(manifestName).flatMap { try? Manifest.decode($0) } ?? previous ?? Manifest(tool: version)
-            m.pending = Array(Set(m.pending).union(candidates))
+            // A name held by a file not ours stays unclaimed (it is refused, never written).
+            m.pending = Array(Set(m.pending).union(candidates.filter { owned.contains($0) || !dir.exists($0) }))
             do { try dir.write(manifestName, m.encoded()) } catch let failure as OutputFailure {
                 if failure.isRepeating { stop = failure }
                 throw failure
             }
             pendingRecorded = true
         }
+    }
+}
+
+/// What a report file listed in a manifest is now.
+enum ReportFileState: Equatable {
+    /// Holds the recorded bytes; its stamp now.
+    case intact(FileStamp?)
+    case missing
+    /// Other bytes than noc-report wrote (edited or replaced by hand).
+    case modified
+}
+
+extension OutputDirectory {
+    /// A stamp equal to the recorded one is trusted (no read); otherwise the
+    /// file is read and its size and SHA-256 compared.
+    func check(_ f: ReportFile, trusting recorded: FileStamp? = nil) -> ReportFileState {
+        guard let now = stamp(f.name) else { return exists(f.name) ? .modified : .missing }
+        if now == recorded && now.size == Int64(f.size) { return .intact(now) }
+        guard now.size == Int64(f.size), let bytes = read(f.name), bytes.count == f.size,
+              SHA256.hex(bytes: bytes) == f.sha256 else { return .modified }
+        return .intact(stamp(f.name))
     }
 }
 
@@ -121,6 +158,8 @@ extension SessionSource {
         for ref in [item.document] + item.chunks {
             let part = loader.files[ref.fileIndex].read(offset: ref.location.byteOffset, count: ref.length)
             guard part.count == ref.length else { return nil }
+            // Most sessions are one document: hashed as read, not copied again.
+            if item.chunks.isEmpty { return SHA256.hex(bytes: part) }
             if !bytes.isEmpty { bytes.append(0) }
             bytes.append(contentsOf: part)
         }

@@ -25,6 +25,7 @@ struct ArchiveCommit {
     }
 
     func finish(tally: RenderTally, inputNames: Set<String>, prune: Bool, counts: RunCounts, fingerprint: String?) -> Outcome {
+        defer { archive.stamps.save() }
         let dir = archive.dir
         var outcome = Outcome(indexName: shard.map(ShardIndex.fileName) ?? (formats.contains(.html) ? "index.html" : formats.contains(.md) ? "index.md" : Manifest.fileName))
         let previous = archive.currentManifest()
@@ -45,6 +46,7 @@ struct ArchiveCommit {
             let now = Set(entries[name]?.files.map(\.name) ?? [])
             removals += (previous.flatMap { p in p.entries.first { $0.session.name == name } }?.files ?? []).map(\.name).filter { !now.contains($0) }
         }
+        removals += abandoned(entries)
         let runID = Self.runID(options: archive.options)
         for name in tally.renderedNames { entries[name]?.run = runID }
         let record = RunRecord(id: runID, rendered: tally.rendered, unchanged: tally.unchanged, pruned: outcome.pruned, filters: filters)
@@ -60,11 +62,11 @@ struct ArchiveCommit {
         manifest.pending = removals + pages.map(\.0) + manifest.pages
         do {
             try archive.writeMerged(manifest)
-            for (name, text) in pages { try dir.write(name, text) }
+            for (name, text) in pages { try dir.writeIfChanged(name, Array(text.utf8)) }
             let pageNames = Set(pages.map(\.0))
             for name in Set(removals + manifest.pages) where !pageNames.contains(name) { dir.remove(name) }
             manifest.pages = pages.map(\.0)
-            manifest.pending = []
+            manifest.pending = stillPending(manifest, removed: Set(removals))
             try archive.writeMerged(manifest)
             outcome.wroteIndex = true
         } catch {
@@ -73,6 +75,30 @@ struct ArchiveCommit {
             outcome.failed = true
         }
         return outcome
+    }
+
+    /// Files an earlier run left pending that this run neither rendered nor
+    /// listed but that belong to a session of its input (one it could not
+    /// write): still ours, so a later run may replace them. Normally none.
+    private func stillPending(_ manifest: Manifest, removed: Set<String>) -> [String] {
+        let listed = manifest.ownedFiles.subtracting(manifest.pending)
+        let candidates = Set(archive.candidates)
+        return (archive.previous?.pending ?? []).filter {
+            !listed.contains($0) && !removed.contains($0) && candidates.contains($0) && archive.dir.exists($0)
+        }
+    }
+
+    /// Files a killed run left pending that no entry lists and no session of
+    /// this input will write (a pruned session, a stale format): removed, but
+    /// only when no other run is alive (they may be its files in progress).
+    private func abandoned(_ entries: [String: ManifestEntry]) -> [String] {
+        guard archive.dir.isAlone() else { return [] }
+        let listed = Set(entries.values.flatMap { $0.files.map(\.name) })
+        let candidates = Set(archive.candidates)
+        let pages = Set(archive.previous?.pages ?? [])
+        return (archive.previous?.pending ?? []).filter {
+            !listed.contains($0) && !candidates.contains($0) && !pages.contains($0) && !$0.hasPrefix("index") && archive.dir.exists($0)
+        }
     }
 
     var indexOptions: [String: String] {
@@ -114,10 +140,19 @@ enum IndexPagesWriter {
     }
 }
 
+extension OutputDirectory {
+    /// Replaces `name` only when its bytes would change: an index page or
+    /// manifest with the same contents keeps its file (and time).
+    func writeIfChanged(_ name: String, _ bytes: [UInt8]) throws {
+        if read(name) == bytes { return }
+        try write(name, bytes)
+    }
+}
+
 /// The index pages of a run, in the formats asked for.
 func writeIndex(_ entries: [IndexEntry], context: IndexContext, templates: Templates, formats: Set<RenderCommand.Format>,
                 to outputDir: OutputDirectory, diagnostics: Diagnostics) {
     for (name, text) in IndexPagesWriter.pages(entries, context: context, templates: templates, formats: formats) {
-        do { try outputDir.write(name, text) } catch { diagnostics.error("\(error)") }
+        do { try outputDir.writeIfChanged(name, Array(text.utf8)) } catch { diagnostics.error("\(error)") }
     }
 }

@@ -73,10 +73,21 @@ final class Diagnostics: @unchecked Sendable {
         ruleBudgetWarnings(t)
         for w in t.warnings {
             guard shouldPrintWarning(counted: true) else { continue }
-            let at = w.eventIndex.map { ": event_log[\($0)]" } ?? ""
-            let text = escapingControls("\(t.input.source) (session \(String(t.id.prefix(80))))\(at): [\(w.code.rawValue)] \(w.message); the report lists it under Data integrity")
+            let text = escapingControls(Self.warningLine(w, in: t))
             emit(color ? "\u{1B}[1;33mwarning:\u{1B}[0m " + text : "warning: " + text)
         }
+    }
+
+    static func warningLine(_ w: TranscriptWarning, in t: Transcript) -> String {
+        let at = w.eventIndex.map { ": event_log[\($0)]" } ?? ""
+        return "\(t.input.source) (session \(String(t.id.prefix(80))))\(at): [\(w.code.rawValue)] \(w.message); the report lists it under Data integrity"
+    }
+
+    /// An unchanged session's warnings, as its manifest entry kept them:
+    /// the kept lines are said again and the rest counted, as when it was rendered.
+    func recordedWarnings(_ lines: [String], count: Int) {
+        for line in lines { warning(line) }
+        for _ in 0..<max(0, count - lines.count) { _ = shouldPrintWarning(counted: true) }
     }
 
     /// Once a run per rule: a user pattern ran out of its time budget on a

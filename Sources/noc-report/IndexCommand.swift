@@ -119,11 +119,12 @@ struct IndexCommand: ParsableCommand {
         var context = IndexContext()
         context.title = pages.title
         context.runNotes = notes
-        let entries = repaired(merged.entries, in: outputDir, diagnostics: diagnostics)
-        let kept = Set(entries.map(\.name))
-        var manifest = Manifest(tool: version, counts: merged.counts, entries: manifests.flatMap { $0.1.entries }.filter { kept.contains($0.session.name) })
-        var seen = Set<String>()
-        manifest.entries = manifest.entries.filter { seen.insert($0.session.name).inserted }
+        var recorded: [String: ManifestEntry] = [:]
+        for e in manifests.flatMap({ $0.1.entries }) where recorded[e.session.name] == nil { recorded[e.session.name] = e }
+        let (intact, orphans) = repaired(merged.entries.compactMap { recorded[$0.name] }, in: outputDir, diagnostics: diagnostics)
+        let kept = Dictionary(intact.map { ($0.session.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let entries = merged.entries.filter { kept[$0.name] != nil }
+        var manifest = Manifest(tool: version, counts: merged.counts, pending: orphans, entries: Array(kept.values))
         manifest.lastRun = RunRecord(id: manifests.first?.1.lastRun.id ?? "", rendered: manifests.reduce(0) { $0 + $1.1.lastRun.rendered },
                                      unchanged: manifests.reduce(0) { $0 + $1.1.lastRun.unchanged },
                                      pruned: manifests.reduce(0) { $0 + $1.1.lastRun.pruned }, filters: manifests.first?.1.lastRun.filters ?? [])
@@ -132,17 +133,36 @@ struct IndexCommand: ParsableCommand {
         context.runSummary = manifest.lastRun.summary
         context.runFilters = manifest.lastRun.filters
         writeIndex(entries, context: context, templates: templateSet, formats: formats, to: outputDir, diagnostics: diagnostics)
-        do { try outputDir.write(Manifest.fileName, manifest.encoded()) } catch { diagnostics.error("\(error)") }
+        do { try outputDir.writeIfChanged(Manifest.fileName, manifest.encoded()) } catch { diagnostics.error("\(error)") }
         diagnostics.info("noc-report: index of \(entries.count) session\(entries.count == 1 ? "" : "s") from \(manifests.count) manifest\(manifests.count == 1 ? "" : "s") → \(target)/\(formats.contains(.html) ? "index.html" : "index.md")")
         if diagnostics.errors > 0 { throw ExitCode(1) }
     }
 
-    /// Entries whose report files were deleted are dropped, with a message.
-    func repaired(_ entries: [IndexEntry], in dir: OutputDirectory, diagnostics: Diagnostics) -> [IndexEntry] {
-        entries.filter { e in
-            let present = ["html", "md", "json"].contains { dir.exists(e.name + "." + $0) }
-            if !present { diagnostics.warning("\(dir.path)/\(e.name).*: the reports of session \(e.id.prefix(80)) are missing (deleted?): dropped from the index") }
-            return present
+    /// Entries whose report files were deleted, or changed since noc-report
+    /// wrote them, are dropped with a message naming the file. A changed file
+    /// is left as it is and no longer listed as noc-report's, so no later
+    /// render overwrites it; the dropped entries' intact files stay owned
+    /// (as pending: the next render replaces them). Every file is read.
+    func repaired(_ entries: [ManifestEntry], in dir: OutputDirectory, diagnostics: Diagnostics) -> ([ManifestEntry], [String]) {
+        var kept: [ManifestEntry] = [], orphans: [String] = []
+        for e in entries {
+            let id = e.session.id.prefix(80)
+            let states = e.files.map { dir.check($0) }
+            for (f, state) in zip(e.files, states) {
+                switch state {
+                case .intact: continue
+                case .missing:
+                    diagnostics.warning("\(dir.path)/\(f.name): a report of session \(id) is missing (deleted?): the session is dropped from the index")
+                case .modified:
+                    diagnostics.warning("\(dir.path)/\(f.name) was changed after noc-report wrote it (its size or SHA-256 differs from index.json): session \(id) is dropped from the index; the file is left as it is and no longer listed, so no render overwrites it (move it away to have the session rendered again)")
+                }
+            }
+            guard states.allSatisfy({ if case .intact = $0 { return true } else { return false } }) else {
+                orphans += zip(e.files, states).filter { if case .intact = $0.1 { return true } else { return false } }.map(\.0.name)
+                continue
+            }
+            kept.append(e)
         }
+        return (kept, orphans)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Render
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -97,7 +98,15 @@ final class OutputDirectory: @unchecked Sendable {
     }
 
     /// Fails now, before anything is read, when nothing could be written.
+    /// In a folder a run already wrote (it holds `index.json`) the check
+    /// asks the kernel instead of creating a file, so a run that changes
+    /// nothing leaves the folder's modification time alone.
     func checkWritable() throws {
+        var st = stat()
+        if fstatat(fd, Manifest.fileName, &st, AT_SYMLINK_NOFOLLOW) == 0, (st.st_mode & S_IFMT) == S_IFREG {
+            guard faccessat(fd, ".", W_OK | X_OK, AT_EACCESS) == 0 else { throw OutputFailure.write(path + "/", errno) }
+            return
+        }
         let probe = Self.temporaryPrefix + token + "-probe"
         let f = openat(fd, probe, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard f >= 0 else { throw OutputFailure.write(path + "/", errno) }
@@ -150,6 +159,23 @@ final class OutputDirectory: @unchecked Sendable {
             done += n
         }
         return bytes
+    }
+
+    /// Whether no other run holds the folder now (each holds a shared lock
+    /// for its whole run). Ours is shared again afterwards either way.
+    func isAlone() -> Bool {
+        let alone = flock(fd, LOCK_EX | LOCK_NB) == 0
+        flock(fd, LOCK_SH)
+        return alone
+    }
+
+    /// Size, times and identity of the regular file at `name` (not followed).
+    func stamp(_ name: String) -> FileStamp? {
+        var st = stat()
+        guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        func ns(_ t: timespec) -> Int64 { Int64(t.tv_sec) * 1_000_000_000 + Int64(t.tv_nsec) }
+        return FileStamp(size: Int64(st.st_size), mtimeNs: ns(st.st_mtim), ctimeNs: ns(st.st_ctim),
+                         device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
     }
 
     /// Whether something (file, link, folder) exists at `name`.

@@ -66,6 +66,9 @@ struct RenderJob: @unchecked Sendable {
             files.append((name + ".brief.md", "brief", renderer.brief(model, limit: options.briefLimit, reports: beside)))
         }
         var written: [ReportFile] = []
+        do { try archive.checkOurs(files.map(\.0)) } catch {
+            return .failed(InputProblem(.error, t.input.source, "session \(t.id.prefix(80)): \(error)", action: "report not written", code: .writeFailed))
+        }
         for (file, format, bytes) in files {
             do { try archive.write(file, bytes) } catch let failure as OutputFailure where failure.isRepeating {
                 return .stopped
@@ -73,10 +76,17 @@ struct RenderJob: @unchecked Sendable {
                 return .failed(InputProblem(.error, t.input.source, "session \(t.id.prefix(80)): \(error)", action: "report not written", code: .writeFailed))
             }
             written.append(ReportFile(name: file, format: format, bytes: bytes))
+            archive.wrote(written[written.count - 1])
         }
         archive.countReport()
-        let entry = ManifestEntry(session: IndexEntry(model), updated: t.document["updated_at"]?.string, files: written,
+        var entry = ManifestEntry(session: IndexEntry(model), updated: t.document["updated_at"]?.string, files: written,
                                   inputSHA256: hash, options: archive.options, tool: version, run: "")
+        // Redacted as they would be printed: the manifest holds no secret text.
+        let lines = t.warnings.prefix(Manifest.keptWarnings).map { w in
+            let line = Diagnostics.warningLine(w, in: t)
+            return source.redactor.map { $0.redactMessage(line) } ?? line
+        }
+        entry.warnings = lines.isEmpty ? nil : lines
         return problem.map { .partly(entry, t, $0) } ?? .rendered(entry, t)
     }
 
@@ -107,6 +117,7 @@ struct RenderTally {
             add(.rendered(e, t), diagnostics: diagnostics)
             diagnostics.report(problem)
         case .unchanged(let e)?:
+            diagnostics.recordedWarnings(e.warnings ?? [], count: e.session.warningCount)
             unchanged += 1
             entries[e.session.name] = e
         case .failed(let problem)?:

@@ -9,6 +9,8 @@ public struct Manifest: Sendable, Codable, Equatable {
     public static let formatName = "noc-report manifest"
     public static let currentVersion = 1
     public static let fileName = "index.json"
+    /// Warning lines kept per entry (the rest are only counted).
+    public static let keptWarnings = 5
 
     public var format = Manifest.formatName
     public var version = Manifest.currentVersion
@@ -112,6 +114,10 @@ public struct ManifestEntry: Sendable, Codable, Equatable {
     public var tool: String
     /// The run that wrote the files (see RunRecord.id).
     public var run: String
+    /// The first session warnings as the run that rendered it printed them
+    /// (at most `Manifest.keptWarnings`; `session.warningCount` counts all),
+    /// so a run that finds the session unchanged says and counts them alike.
+    public var warnings: [String]?
 
     public init(session: IndexEntry, updated: String?, files: [ReportFile], inputSHA256: String,
                 options: [String: String], tool: String, run: String) {
@@ -137,6 +143,27 @@ public struct ReportFile: Sendable, Codable, Equatable {
         self.format = format
         size = bytes.count
         sha256 = SHA256.hex(bytes: bytes)
+    }
+}
+
+/// A file's size, modification and change times (nanoseconds since the
+/// epoch), device and inode: when all match the ones recorded after the
+/// write, the file is trusted to hold the recorded bytes without reading it
+/// (docs/archive.md). Kept outside the folder (see StampCache), never in
+/// the manifest: a clean render's folder has the same bytes.
+public struct FileStamp: Sendable, Codable, Equatable {
+    public var size: Int64
+    public var mtimeNs: Int64
+    public var ctimeNs: Int64
+    public var device: UInt64
+    public var inode: UInt64
+
+    public init(size: Int64, mtimeNs: Int64, ctimeNs: Int64, device: UInt64, inode: UInt64) {
+        self.size = size
+        self.mtimeNs = mtimeNs
+        self.ctimeNs = ctimeNs
+        self.device = device
+        self.inode = inode
     }
 }
 

@@ -3,7 +3,7 @@ SWIFT   ?= swift
 PREFIX  ?= /usr/local
 BIN      = .build/release/noc-report
 
-.PHONY: report test fault-test record bench microbench differential fuzz man completions install uninstall check-html deps test-deps examples screenshots
+.PHONY: report test fault-test record bench microbench differential fuzz man completions install uninstall check-html deps test-deps examples screenshots code-shape
 
 deps:
 	@tools/bootstrap.sh
@@ -26,6 +26,12 @@ test: test-deps
 record: test-deps
 	NOC_RECORD=1 $(SWIFT) test || true
 	@echo "Golden files re-recorded: review them with git diff."
+
+# The code's shape against DEVELOPERS.md: functions over 60 lines, Swift files
+# over 400, force unwraps outside Tests/, files using Unsafe pointers or Glibc.
+# A report (exit 0); `tools/code-shape.py --strict` fails on any finding.
+code-shape:
+	python3 tools/code-shape.py
 
 # libFuzzer over reader, replay and render (Fuzz/ is a separate package, so
 # `swift build` and `make test` never build it). One worker, niced; it keeps

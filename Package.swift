@@ -33,7 +33,11 @@ let package = Package(
         ),
         .target(
             name: "Render",
-            dependencies: ["Transcript", "CCMark"]
+            dependencies: ["Transcript", "CCMark"],
+            exclude: ["Resources/templates/README.md"],
+            // Compiled into the binary as byte arrays (`PackageResources`), so
+            // the tool works from any folder with no bundle beside it.
+            resources: [.embedInCode("Resources/templates")]
         ),
         .executableTarget(
             name: "noc-report",

@@ -49,13 +49,15 @@ struct SummaryReport {
         if let m = f.errorMessage {
             // The first line is what tells messages apart; counts in "N steps" vary.
             let line = String(m.split(separator: "\n", maxSplits: 1).first ?? "").trimmingCharacters(in: .whitespaces)
-            let normal = stepCount.stringByReplacingMatches(in: line, range: NSRange(line.startIndex..., in: line), withTemplate: "N")
+            let normal = stepCount?.stringByReplacingMatches(in: line, range: NSRange(line.startIndex..., in: line), withTemplate: "N") ?? line
             errorMessages[String(normal.prefix(160)), default: 0] += 1
         }
     }
 
     /// "4 steps completed" and "7 steps completed" are the same message.
-    private let stepCount = try! NSRegularExpression(pattern: #"\b\d+(?= steps?\b)"#)
+    /// A constant pattern, so it compiles; were it ever nil, messages would
+    /// only be counted apart.
+    private let stepCount = try? NSRegularExpression(pattern: #"\b\d+(?= steps?\b)"#)
 
     var durationStats: (median: Double, p90: Double, max: Double)? {
         guard !durations.isEmpty else { return nil }

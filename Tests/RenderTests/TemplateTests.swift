@@ -3,15 +3,16 @@ import Testing
 @testable import Render
 
 @Suite struct TemplateTests {
-    /// The generated Swift file must hold exactly the files of templates/.
-    @Test func embeddedTemplatesMatchTheTemplatesFolder() throws {
+    /// SwiftPM embeds every file of the folder; `EmbeddedTemplates` must
+    /// name each one (a new template needs its row there).
+    @Test func everyTemplateFileIsBuiltIn() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Paths.templates.path)
             .filter { $0.hasSuffix(".mustache") }.sorted()
         let names = files.map { String($0.dropLast(".mustache".count)) }
-        #expect(EmbeddedTemplates.all.keys.sorted() == names, "run tools/embed-templates.py")
+        #expect(EmbeddedTemplates.all.keys.sorted() == names, "add the new template to EmbeddedTemplates.swift")
         for (file, name) in zip(files, names) {
             let text = try String(contentsOf: Paths.templates.appendingPathComponent(file), encoding: .utf8)
-            #expect(EmbeddedTemplates.all[name] == text, "\(file) changed: run tools/embed-templates.py")
+            #expect(EmbeddedTemplates.all[name] == text, "\(name) is not the text of \(file)")
         }
     }
 

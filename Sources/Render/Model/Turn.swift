@@ -77,8 +77,6 @@ extension ReportModel {
         /// "Retry", "Cancellation requested", ...
         public var title: String
         public var text: String
-        /// Multi-line text (an error message) that should keep its lines.
-        public var isBlock: Bool
         public var eventIndex: Int?
     }
 }

@@ -1,6 +1,6 @@
 /// A name in a template context. Its hash is computed once, with FNV-1a
-/// over the UTF-8 bytes, instead of the standard library's seeded SipHash
-/// on every access: building contexts and looking names up hash a name per
+/// over the UTF-8 bytes, and `hash(into:)` feeds only that word to the
+/// table's `Hasher`: building contexts and looking names up hash a name per
 /// access, and these names are ours (a handful of short identifiers), not
 /// input that could be chosen to collide.
 struct TemplateKey: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
@@ -22,15 +22,6 @@ struct TemplateKey: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
     static func == (a: TemplateKey, b: TemplateKey) -> Bool { a.hash == b.hash && a.name == b.name }
 
     func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-
-    /// What `Dictionary` calls: the stored hash, mixed with the table's seed.
-    func _rawHashValue(seed: Int) -> Int {
-        var h = hash ^ UInt64(UInt(bitPattern: seed))
-        h ^= h >> 29
-        h &*= 0xBF58_476D_1CE4_E5B9
-        h ^= h >> 32
-        return Int(truncatingIfNeeded: h)
-    }
 
     var description: String { name }
 }

@@ -125,6 +125,14 @@ struct TemplateParser {
         return name
     }
 
+    /// What a tag did to the block being parsed.
+    private enum TagOutcome {
+        /// Parsing goes on; `standalone`: the tag stood alone on its line.
+        case next(standalone: Bool)
+        /// The tag closed the block's section.
+        case closesSection
+    }
+
     private mutating func parseBlock(section: String?, newLine startsOnNewLine: Bool, depth: Int) throws(Failure) -> [TemplateNode] {
         var nodes: [TemplateNode] = []
         var newLine = startsOnNewLine
@@ -148,76 +156,98 @@ struct TemplateParser {
             guard openedTag else { break }
             let tagStart = pos - 2
             guard !atEnd else { throw Failure(offset: tagStart, reason: "a tag is not finished") }
-            var standalone = false
-            func flushBlanks() {
-                if !blanks.isEmpty { nodes.append(.text(Array(blanks))); blanks = [] }
+            switch try parseTag(at: tagStart, section: section, depth: depth, newLine: newLine, blanks: &blanks, nodes: &nodes) {
+            case .closesSection: return nodes
+            case .next(let standalone): newLine = standalone
             }
-            switch bytes[pos] {
-            case UInt8(ascii: "#"), UInt8(ascii: "^"):
-                let inverted = bytes[pos] == UInt8(ascii: "^")
-                pos += 1
-                let name = try readName()
-                guard depth < Self.maxSectionDepth else {
-                    throw Failure(offset: tagStart, reason: "sections nest deeper than \(Self.maxSectionDepth) levels")
-                }
-                if newLine && lineFinished() { standalone = true } else { flushBlanks() }
-                let body = try parseBlock(section: name, newLine: standalone, depth: depth + 1)
-                nodes.append(.section(TemplateName(name), inverted: inverted, body: body))
-            case UInt8(ascii: "/"):
-                pos += 1
-                let name = try readName()
-                guard let section, name == section else {
-                    throw Failure(offset: tagStart, reason: section.map { "the closing tag {{/\(name)}} does not match the open section {{#\($0)}}" }
-                                  ?? "{{/\(name)}} closes a section that was never opened")
-                }
-                if !(newLine && lineFinished()) { flushBlanks() }
-                return nodes
-            case UInt8(ascii: "!"):
-                guard let end = findClose(from: pos) else { throw Failure(offset: tagStart, reason: "a comment is not finished") }
-                pos = end + 2
-                standalone = newLine && lineFinished()
-            case UInt8(ascii: "{"), UInt8(ascii: "&"):
-                let triple = bytes[pos] == UInt8(ascii: "{")
-                flushBlanks()
-                pos += 1
-                let name = try readName()
-                if triple {
-                    guard pos < bytes.count, bytes[pos] == Self.close else { throw Failure(offset: pos, reason: "a {{{ tag is not closed with }}}") }
-                    pos += 1
-                }
-                nodes.append(.variable(TemplateName(name), escaped: false))
-            case UInt8(ascii: ">"):
-                pos += 1
-                skipWhitespace()
-                if pos < bytes.count, bytes[pos] == UInt8(ascii: "*") {
-                    throw Failure(offset: tagStart, reason: "dynamic partials ({{>*name}}) are not supported; name the partial")
-                }
-                let name = try readName(allowSlash: true)
-                if !blanks.isEmpty { nodes.append(.text(Array(blanks))) }
-                if newLine && lineFinished() {
-                    standalone = true
-                    nodes.append(.partial(name, indentation: Array(blanks), offset: tagStart))
-                } else {
-                    nodes.append(.partial(name, indentation: nil, offset: tagStart))
-                }
-                blanks = []
-            case UInt8(ascii: "="):
-                throw Failure(offset: tagStart, reason: "delimiter changes ({{=…=}}) are not supported")
-            case UInt8(ascii: "%"):
-                throw Failure(offset: tagStart, reason: "pragmas ({{%…}}) are not supported")
-            case UInt8(ascii: "<"), UInt8(ascii: "$"):
-                throw Failure(offset: tagStart, reason: "template inheritance ({{<…}}, {{$…}}) is not supported")
-            default:
-                flushBlanks()
-                let name = try readName()
-                nodes.append(.variable(TemplateName(name), escaped: true))
-            }
-            newLine = standalone
         }
         if let section {
             throw Failure(offset: sectionStart, reason: "the section {{#\(section)}} is never closed")
         }
         return nodes
+    }
+
+    /// The tag whose `{{` is at `tagStart`, appended to `nodes`. `blanks`:
+    /// the line's leading whitespace, not yet added (a standalone tag drops it).
+    private mutating func parseTag(at tagStart: Int, section: String?, depth: Int, newLine: Bool,
+                                   blanks: inout ArraySlice<UInt8>, nodes: inout [TemplateNode]) throws(Failure) -> TagOutcome {
+        var standalone = false
+        func flushBlanks() {
+            if !blanks.isEmpty { nodes.append(.text(Array(blanks))); blanks = [] }
+        }
+        switch bytes[pos] {
+        case UInt8(ascii: "#"), UInt8(ascii: "^"):
+            let inverted = bytes[pos] == UInt8(ascii: "^")
+            pos += 1
+            let name = try readName()
+            guard depth < Self.maxSectionDepth else {
+                throw Failure(offset: tagStart, reason: "sections nest deeper than \(Self.maxSectionDepth) levels")
+            }
+            if newLine && lineFinished() { standalone = true } else { flushBlanks() }
+            let body = try parseBlock(section: name, newLine: standalone, depth: depth + 1)
+            nodes.append(.section(TemplateName(name), inverted: inverted, body: body))
+        case UInt8(ascii: "/"):
+            pos += 1
+            let name = try readName()
+            guard let section, name == section else {
+                throw Failure(offset: tagStart, reason: section.map { "the closing tag {{/\(name)}} does not match the open section {{#\($0)}}" }
+                              ?? "{{/\(name)}} closes a section that was never opened")
+            }
+            if !(newLine && lineFinished()) { flushBlanks() }
+            return .closesSection
+        case UInt8(ascii: "!"):
+            guard let end = findClose(from: pos) else { throw Failure(offset: tagStart, reason: "a comment is not finished") }
+            pos = end + 2
+            standalone = newLine && lineFinished()
+        case UInt8(ascii: "{"), UInt8(ascii: "&"):
+            flushBlanks()
+            nodes.append(try parseUnescaped())
+        case UInt8(ascii: ">"):
+            standalone = try parsePartial(at: tagStart, newLine: newLine, blanks: &blanks, nodes: &nodes)
+        case UInt8(ascii: "="):
+            throw Failure(offset: tagStart, reason: "delimiter changes ({{=…=}}) are not supported")
+        case UInt8(ascii: "%"):
+            throw Failure(offset: tagStart, reason: "pragmas ({{%…}}) are not supported")
+        case UInt8(ascii: "<"), UInt8(ascii: "$"):
+            throw Failure(offset: tagStart, reason: "template inheritance ({{<…}}, {{$…}}) is not supported")
+        default:
+            flushBlanks()
+            let name = try readName()
+            nodes.append(.variable(TemplateName(name), escaped: true))
+        }
+        return .next(standalone: standalone)
+    }
+
+    /// `{{{name}}}` or `{{&name}}`, from its `{` or `&`.
+    private mutating func parseUnescaped() throws(Failure) -> TemplateNode {
+        let triple = bytes[pos] == UInt8(ascii: "{")
+        pos += 1
+        let name = try readName()
+        if triple {
+            guard pos < bytes.count, bytes[pos] == Self.close else { throw Failure(offset: pos, reason: "a {{{ tag is not closed with }}}") }
+            pos += 1
+        }
+        return .variable(TemplateName(name), escaped: false)
+    }
+
+    /// `{{>name}}`, from its `>`; whether it stood alone on its line (then
+    /// the line's leading whitespace indents every line of the partial).
+    private mutating func parsePartial(at tagStart: Int, newLine: Bool, blanks: inout ArraySlice<UInt8>,
+                                       nodes: inout [TemplateNode]) throws(Failure) -> Bool {
+        pos += 1
+        skipWhitespace()
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "*") {
+            throw Failure(offset: tagStart, reason: "dynamic partials ({{>*name}}) are not supported; name the partial")
+        }
+        let name = try readName(allowSlash: true)
+        if !blanks.isEmpty { nodes.append(.text(Array(blanks))) }
+        defer { blanks = [] }
+        if newLine && lineFinished() {
+            nodes.append(.partial(name, indentation: Array(blanks), offset: tagStart))
+            return true
+        }
+        nodes.append(.partial(name, indentation: nil, offset: tagStart))
+        return false
     }
 
     private func findClose(from start: Int) -> Int? {

@@ -1,9 +1,8 @@
 import Foundation
 
 /// The Mustache templates of the reports and the index: the ones compiled
-/// into the binary (`embedded`, generated from `templates/` by
-/// `tools/embed-templates.py`), optionally with files from a folder in
-/// their place.
+/// into the binary (`embedded`: `Sources/Render/Resources/templates/`,
+/// embedded by SwiftPM), optionally with files from a folder in their place.
 ///
 /// Names are file names without `.mustache`: `report.html`, `report.md`,
 /// `index.html`, `index.md`, and partials (`{{> step.html}}`). A name

@@ -77,36 +77,47 @@ public struct Validator: Sendable {
     /// Everything to report for document `i`, preceded by the reader's
     /// problems that come before it in the input.
     public func problems(forDocument i: Int) -> [ValidationProblem] {
-        var out = before[i]
         let ref = documents[i]
-        let location = ref.location
         let cls = DocumentClass(ref.header, inListing: ref.inListing)
         let sessionID = cls == .chunk ? ref.header.sessionID : ref.header.id
-
         if let n = itemOfDocument[i] {
-            switch loader.load(catalog.items[n]) {
-            case .failure(let problem):
-                out.append(Self.convert(problem, sessionID: sessionID))
-            case .success(let input):
-                let isManifest = catalog.items[n].isChunked
-                let rules = input.kind == .interaction ? DocumentRules.interaction : (isManifest ? DocumentRules.manifest : DocumentRules.session)
-                out += DocumentRules.check(input.document, rules: rules, at: location, sessionID: sessionID)
-                if input.kind == .session {
-                    out += DocumentRules.sessionExtras(input.document, isManifest: isManifest, at: location, sessionID: sessionID)
-                }
-                let transcript = Replay.run(input)
-                out += transcript.warnings.map { w in
-                    ValidationProblem(ValidationCode(w.code), location, sessionID: sessionID, eventIndex: w.eventIndex,
-                                      field: w.eventIndex.map { "event_log[\($0)]" }, w.message)
-                }
-                if input.kind == .session {
-                    out += EventRules.check(Self.eventLog(input), at: location, sessionID: sessionID)
-                }
-                out += TimestampRules.check(transcript, at: location, sessionID: sessionID)
-            }
-            return out
+            return before[i] + reportedProblems(item: n, at: ref.location, sessionID: sessionID)
         }
+        return before[i] + unreportedProblems(document: i, cls, sessionID: sessionID)
+    }
 
+    /// A document the catalogue reports on: loaded, replayed and checked.
+    private func reportedProblems(item n: Int, at location: SourceLocation, sessionID: String?) -> [ValidationProblem] {
+        var out: [ValidationProblem] = []
+        switch loader.load(catalog.items[n]) {
+        case .failure(let problem):
+            out.append(Self.convert(problem, sessionID: sessionID))
+        case .success(let input):
+            let isManifest = catalog.items[n].isChunked
+            let rules = input.kind == .interaction ? DocumentRules.interaction : (isManifest ? DocumentRules.manifest : DocumentRules.session)
+            out += DocumentRules.check(input.document, rules: rules, at: location, sessionID: sessionID)
+            if input.kind == .session {
+                out += DocumentRules.sessionExtras(input.document, isManifest: isManifest, at: location, sessionID: sessionID)
+            }
+            let transcript = Replay.run(input)
+            out += transcript.warnings.map { w in
+                ValidationProblem(ValidationCode(w.code), location, sessionID: sessionID, eventIndex: w.eventIndex,
+                                  field: w.eventIndex.map { "event_log[\($0)]" }, w.message)
+            }
+            if input.kind == .session {
+                out += EventRules.check(Self.eventLog(input), at: location, sessionID: sessionID)
+            }
+            out += TimestampRules.check(transcript, at: location, sessionID: sessionID)
+        }
+        return out
+    }
+
+    /// A document not reported on its own (a chunk, an older duplicate, an
+    /// id-less document): still checked, since it is part of the export.
+    private func unreportedProblems(document i: Int, _ cls: DocumentClass, sessionID: String?) -> [ValidationProblem] {
+        let ref = documents[i]
+        let location = ref.location
+        var out: [ValidationProblem] = []
         switch cls {
         case .summaryItem, .notAnObject:
             return out  // the catalogue's problem says it all
@@ -117,33 +128,39 @@ public struct Validator: Sendable {
         default:
             break
         }
-        // Not reported on its own (a chunk, an older duplicate, an id-less
-        // document): still checked, since it is part of the export.
         var warnings: [TranscriptWarning] = []
         switch loader.parse(ref, warnings: &warnings) {
         case .failure(let problem):
             out.append(Self.convert(problem, sessionID: sessionID))
         case .success(let doc):
             out += warnings.map { ValidationProblem(ValidationCode($0.code), location, sessionID: sessionID, $0.message) }
-            switch cls {
-            case .chunk:
-                out += DocumentRules.check(doc, rules: DocumentRules.chunk, at: location, sessionID: sessionID)
-                out += DocumentRules.chunkExtras(doc, at: location, sessionID: sessionID)
-                if let first = duplicateChunkOf[i] {
-                    out.append(ValidationProblem(.duplicateChunk, location, sessionID: sessionID, field: "chunk_index",
-                                                 "chunk \(ref.header.chunkIndex ?? -1) of session \(quoted(sessionID ?? "")) also appears at \(documents[first].location): the newest copy is used"))
-                }
-            case .session:
-                let manifest = !ref.header.keys.contains(.eventLog) && (ref.header.keys.contains(.chunkCount) || ref.header.keys.contains(.chunkIDs))
-                out += DocumentRules.check(doc, rules: manifest ? DocumentRules.manifest : DocumentRules.session, at: location, sessionID: sessionID)
-                out += DocumentRules.sessionExtras(doc, isManifest: manifest, at: location, sessionID: sessionID)
-            case .interaction:
-                out += DocumentRules.check(doc, rules: DocumentRules.interaction, at: location, sessionID: sessionID)
-            default:
-                break
-            }
+            out += ruleProblems(doc, document: i, cls, sessionID: sessionID)
         }
         return out
+    }
+
+    /// The document rules for a parsed document of class `cls`.
+    private func ruleProblems(_ doc: JSONValue, document i: Int, _ cls: DocumentClass, sessionID: String?) -> [ValidationProblem] {
+        let ref = documents[i]
+        let location = ref.location
+        switch cls {
+        case .chunk:
+            var out = DocumentRules.check(doc, rules: DocumentRules.chunk, at: location, sessionID: sessionID)
+            out += DocumentRules.chunkExtras(doc, at: location, sessionID: sessionID)
+            if let first = duplicateChunkOf[i] {
+                out.append(ValidationProblem(.duplicateChunk, location, sessionID: sessionID, field: "chunk_index",
+                                             "chunk \(ref.header.chunkIndex ?? -1) of session \(quoted(sessionID ?? "")) also appears at \(documents[first].location): the newest copy is used"))
+            }
+            return out
+        case .session:
+            let manifest = !ref.header.keys.contains(.eventLog) && (ref.header.keys.contains(.chunkCount) || ref.header.keys.contains(.chunkIDs))
+            return DocumentRules.check(doc, rules: manifest ? DocumentRules.manifest : DocumentRules.session, at: location, sessionID: sessionID)
+                + DocumentRules.sessionExtras(doc, isManifest: manifest, at: location, sessionID: sessionID)
+        case .interaction:
+            return DocumentRules.check(doc, rules: DocumentRules.interaction, at: location, sessionID: sessionID)
+        default:
+            return []
+        }
     }
 
     /// The events the replay walks, numbered as its warnings number them.

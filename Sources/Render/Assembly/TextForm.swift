@@ -20,54 +20,6 @@ enum TextForm {
     /// The first non-empty line, whitespace collapsed, cut near `limit`
     /// characters at a word boundary with "…".
     static func shortLine(_ text: String, limit: Int) -> String {
-        var text = text
-        if let ascii = text.withUTF8({ utf8 in utf8.allSatisfy { $0 < 0x80 } ? asciiShortLine(utf8, limit: limit) : nil }) {
-            return ascii
-        }
-        return shortLineByCharacters(text, limit: limit)
-    }
-
-    /// `shortLineByCharacters` for ASCII text, on bytes (the index calls
-    /// this for every row). As with `Character`s, CR LF is one character:
-    /// whitespace, but not a line break.
-    static func asciiShortLine(_ b: UnsafeBufferPointer<UInt8>, limit: Int) -> String {
-        @inline(__always) func isSpace(_ c: UInt8) -> Bool { c == 0x20 || (c >= 0x09 && c <= 0x0D) }
-        @inline(__always) func breaksLine(_ i: Int) -> Bool {
-            b[i] == 0x0A ? !(i > 0 && b[i - 1] == 0x0D) : (b[i] == 0x0D && !(i + 1 < b.count && b[i + 1] == 0x0A))
-        }
-        // The first two non-blank lines.
-        var lines: [Range<Int>] = []
-        var start = 0
-        var i = 0
-        while lines.count < 2 && start <= b.count {
-            while i < b.count && !breaksLine(i) { i += 1 }
-            if (start..<i).contains(where: { !isSpace(b[$0]) }) { lines.append(start..<i) }
-            i += 1
-            start = i
-        }
-        var out: [UInt8] = []
-        if let line = lines.first {
-            var j = line.lowerBound
-            while j < line.upperBound {
-                while j < line.upperBound && isSpace(b[j]) { j += 1 }
-                let wordStart = j
-                while j < line.upperBound && !isSpace(b[j]) { j += 1 }
-                guard j > wordStart else { break }
-                let length = (out.isEmpty ? 0 : out.count + 1) + (j - wordStart)
-                if length > limit {
-                    if out.isEmpty { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[wordStart..<(wordStart + limit)])) }
-                    return String(decoding: out, as: UTF8.self) + "…"
-                }
-                if !out.isEmpty { out.append(0x20) }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[wordStart..<j]))
-            }
-        }
-        let first = String(decoding: out, as: UTF8.self)
-        return lines.count > 1 ? first + " …" : first
-    }
-
-    /// The definition, on `Character`s.
-    static func shortLineByCharacters(_ text: String, limit: Int) -> String {
         // Only the first two non-blank lines matter: the text may be long.
         var lines: [Substring] = []
         var rest = text[...]

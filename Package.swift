@@ -36,7 +36,9 @@ let package = Package(
             dependencies: ["Transcript", "CCMark"],
             exclude: ["Resources/templates/README.md"],
             // Compiled into the binary as byte arrays (`PackageResources`), so
-            // the tool works from any folder with no bundle beside it.
+            // the tool works from any folder with no bundle beside it. SwiftPM
+            // takes resources only inside the target: Resources/templates is a
+            // link to the top-level templates/ folder users read and copy.
             resources: [.embedInCode("Resources/templates")]
         ),
         .executableTarget(

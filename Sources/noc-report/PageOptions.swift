@@ -3,7 +3,7 @@ import Render
 
 /// Options of every command that writes index or report pages.
 struct PageOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Folder of templates overriding the built-in ones (see Sources/Render/Resources/templates/README.md).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Folder of templates overriding the built-in ones (see templates/README.md).", valueName: "dir"))
     var templates: String?
 
     @Option(name: .long, help: ArgumentHelp("Title of the index page.", valueName: "text"))

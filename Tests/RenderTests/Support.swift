@@ -8,7 +8,7 @@ enum Paths {
     static let testsDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     static let golden = testsDir.appendingPathComponent("Golden")
     static let repo = testsDir.deletingLastPathComponent().deletingLastPathComponent()
-    static let templates = repo.appendingPathComponent("Sources/Render/Resources/templates")
+    static let templates = repo.appendingPathComponent("templates")
     static let examples = repo.appendingPathComponent("examples/noc-export.json")
 }
 

@@ -1,5 +1,5 @@
 /// Template variables of the postmortem top (key findings, dispatches,
-/// banner, key events); documented in Resources/templates/README.md.
+/// banner, key events); documented in templates/README.md.
 extension ReportContext {
     func putFindings(_ m: ReportModel, into d: inout TemplateObject) {
         d["banner"] = e.text(m.banner)

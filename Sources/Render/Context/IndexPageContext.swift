@@ -1,6 +1,6 @@
 import Transcript
 
-/// The variables an index template receives (documented in Resources/templates/README.md).
+/// The variables an index template receives (documented in templates/README.md).
 struct IndexPageContext {
     let e: TemplateEncoder
     /// "html" or "md": the reports and pages this page links to.

@@ -1,5 +1,5 @@
 /// The templates compiled into the binary, by name (file name without
-/// `.mustache`): the files of `Sources/Render/Resources/templates/`, which
+/// `.mustache`): the files of `templates/` (linked from `Sources/Render/Resources/templates`), which
 /// SwiftPM embeds as byte arrays (`.embedInCode` in Package.swift, read
 /// here as `PackageResources`). A new template file needs its row here;
 /// RenderTests fails until every file has one.

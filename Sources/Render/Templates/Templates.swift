@@ -1,7 +1,7 @@
 import Foundation
 
 /// The Mustache templates of the reports and the index: the ones compiled
-/// into the binary (`embedded`: `Sources/Render/Resources/templates/`,
+/// into the binary (`embedded`: `templates/`,
 /// embedded by SwiftPM), optionally with files from a folder in their place.
 ///
 /// Names are file names without `.mustache`: `report.html`, `report.md`,

@@ -57,7 +57,7 @@ struct RenderJob: @unchecked Sendable {
         if let html = pages.html { files.append((name + ".html", "html", html)) }
         var problem: InputProblem?
         if formats.contains(.pdf), let printer {
-            do { files.append((name + ".pdf", "pdf", try printer.pdf(html: renderer.printHTML(model)))) } catch {
+            do { files.append((name + ".pdf", "pdf", PDFDates.pinned(try printer.pdf(html: renderer.printHTML(model)), to: model.stats.created))) } catch {
                 problem = InputProblem(.error, t.input.source, "session \(t.id.prefix(80)): \(error)", action: "the other formats were written", code: .writeFailed)
             }
         }

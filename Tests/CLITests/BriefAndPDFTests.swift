@@ -63,6 +63,25 @@ struct BriefAndPDFTests {
         #expect(!files.contains { $0.hasSuffix(".pdf") || $0.hasPrefix(".noc-report-tmp-") })
     }
 
+    /// Chromium stamps the print time into the PDF; the tool pins it to the
+    /// session's creation time, so two runs give the same bytes.
+    @Test func theSamePDFTwiceIsTheSameBytes() throws {
+        guard which("chromium") != nil else {
+            Issue.record("chromium not installed (apt-get install chromium, or make test-deps): PDF not tested")
+            return
+        }
+        let a = CLI.tempDir(), b = CLI.tempDir()
+        for out in [a, b] {
+            let r = try CLI.run(["render", "examples", "--session", Self.session, "--format", "pdf", "-o", out.path])
+            #expect(r.code == 0, "\(r.err)")
+            if out == a { Thread.sleep(forTimeInterval: 1.1) }
+        }
+        let x = try Data(contentsOf: a.appendingPathComponent("\(Self.session).pdf"))
+        let y = try Data(contentsOf: b.appendingPathComponent("\(Self.session).pdf"))
+        #expect(x == y, "the PDF differs between runs")
+        #expect(String(decoding: x, as: UTF8.self).contains("/CreationDate (D:20"))
+    }
+
     /// The PDF holds every step's query and the whole final diagnosis (text by pdftotext).
     @Test func thePDFPrintsEveryStepInFull() throws {
         guard which("chromium") != nil, which("pdftotext") != nil else {

@@ -5,6 +5,7 @@ import Testing
 struct CLI {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static var binary: String {
+        _ = scratchRoot
         for config in ["debug", "release"] {
             let path = root.appendingPathComponent(".build/\(config)/noc-report").path
             if FileManager.default.isExecutableFile(atPath: path) { return path }
@@ -23,6 +24,8 @@ struct CLI {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("noc-cli-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         atexit { try? FileManager.default.removeItem(at: CLI.scratchRoot) }
+        // Every child inherits it: the archive's stamp cache stays in the scratch folder, not ~/.cache.
+        setenv("XDG_CACHE_HOME", url.appendingPathComponent("cache").path, 1)
         return url
     }()
 

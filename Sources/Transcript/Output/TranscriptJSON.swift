@@ -39,7 +39,9 @@ public enum TranscriptJSON {
             }
             w.key("source")
             w.object { w in
-                w.key("file"); w.string(t.input.source.file)
+                // The file's name, not the path it was given: a report attached to a
+                // ticket must not carry `/home/alice/…`.
+                w.key("file"); w.string(Self.fileName(t.input.source.file))
                 w.key("document"); w.int(t.input.source.documentIndex)
                 w.field("line", t.input.source.line)
                 w.key("byte_offset"); w.int(t.input.source.byteOffset)
@@ -162,5 +164,10 @@ public enum TranscriptJSON {
             }
             w.field("unfinished_answer", n.unfinishedAnswer)
         }
+    }
+
+    /// The last component of a path; `-` (standard input) as it is.
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
     }
 }

@@ -136,6 +136,18 @@ private struct ScanRun {
         }
     }
 
+    /// Whitespace from `i` on, its pages released as they are passed: a
+    /// gigabyte of blanks between two documents never becomes resident.
+    mutating func skipGap(_ i: Int) -> Int {
+        var i = i
+        while true {
+            let step = i + (16 << 20)
+            i = scanner.skipSpace(i, before: step)
+            if i < step || i >= buf.count { return i }
+            consumed(upTo: i)
+        }
+    }
+
     /// A run over part of the same file, with nothing found yet.
     func segment(startingAt start: Int) -> ScanRun {
         var run = ScanRun(scanner: scanner, name: name, fileIndex: fileIndex, maxDocumentSize: maxDocumentSize, release: release)
@@ -160,7 +172,7 @@ private struct ScanRun {
                     "skipped the file (convert it with iconv -f \(encoding) -t UTF-8)")
             return
         }
-        let first = scanner.skipSpace(start)
+        let first = skipGap(start)
         guard first < n else {
             problem(.error, .emptyFile, location(0, 0), n == 0 ? "the file is empty" : "the file holds only whitespace", "nothing to read")
             return
@@ -226,7 +238,7 @@ private struct ScanRun {
 
     mutating func scanArray(at open: Int, listing: Bool) {
         let n = buf.count
-        let first = scanner.skipSpace(open + 1)
+        let first = skipGap(open + 1)
         if first < n && buf[first] == UInt8(ascii: "]") {
             // A listing's array is followed by its object's '}': the caller checks what follows that.
             if !listing { finishTopLevel(after: first + 1) }
@@ -282,13 +294,13 @@ private struct ScanRun {
         var i = start
         var index = firstIndex
         while true {
-            i = scanner.skipSpace(i)
+            i = skipGap(i)
             if let stop, i >= stop { return (i == stop ? .boundary : .overshot(at: i), index - firstIndex) }
             guard i < n else { return (.truncated, index - firstIndex) }
             let loc = location(index, i)
             do {
                 let end = try addDocument(at: i, location: loc, listing: listing)
-                i = scanner.skipSpace(end)
+                i = skipGap(end)
                 consumed(upTo: i)
             } catch {
                 return (.failed(error, loc), index - firstIndex)
@@ -391,7 +403,7 @@ private struct ScanRun {
     }
 
     mutating func finishTopLevel(after end: Int) {
-        let next = scanner.skipSpace(end)
+        let next = skipGap(end)
         if next < buf.count {
             problem(.error, .trailingContent, location(documents.count, next), "unexpected content after the end of the JSON (trailing garbage)",
                     "ignored it; the documents before it were read")

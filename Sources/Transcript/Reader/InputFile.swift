@@ -234,26 +234,31 @@ public final class InputFile: @unchecked Sendable {
         return stillSame(fd) ? result : []
     }
 
-    /// Largest file read into memory when it cannot be mapped.
-    static let unmappedLimit = 256 << 20
+    /// Largest file read into memory when it cannot be mapped (an address
+    /// space limit): a larger one is reported, never loaded whole.
+    static let unmappedLimit = 64 << 20
     /// The file could not be mapped and was too large to read whole.
     public private(set) var mapFailed = false
 
     /// Calls `body` with the whole file mapped read-only. `release(range)`
-    /// lets a scanner drop pages it has passed, keeping memory flat.
+    /// lets a scanner drop pages it has passed, keeping memory flat. A file
+    /// that shrinks meanwhile reads as zeros past its new end (no SIGBUS,
+    /// see `MappedFaultGuard`) and is marked `changed`, as is one whose
+    /// identity no longer matches after the pass.
     public func withMappedBytes<T>(_ body: (UnsafeBufferPointer<UInt8>, _ release: @escaping @Sendable (Range<Int>) -> Void) throws -> T) rethrows -> T {
         guard size > 0 else { return try body(UnsafeBufferPointer(start: nil, count: 0), { _ in }) }
         if let memory { return try memory.withUnsafeBufferPointer { try body($0, { _ in }) } }
         guard let (fd, owned) = descriptor() else { return try body(UnsafeBufferPointer(start: nil, count: 0), { _ in }) }
         defer { if owned { close(fd) } }
         guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
-            // mmap refused (address space limit): read into one buffer only
-            // when that is small; a larger file is reported, not loaded.
-            guard size <= Self.unmappedLimit else { mapFailed = true; return try body(UnsafeBufferPointer(start: nil, count: 0), { _ in }) }
-            let all = read(offset: 0, count: size)
-            return try all.withUnsafeBufferPointer { try body($0, { _ in }) }
+            return try withUnmappedBytes(fd, body)
         }
         defer { munmap(base, size) }
+        let slot = MappedFaultGuard.register(base, size: size)
+        defer {
+            if let slot, MappedFaultGuard.unregister(slot) { lock.withLock { changed = true } }
+            _ = stillSame(fd)
+        }
         _ = madvise(base, size, MADV_SEQUENTIAL)
         let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
         let address = Int(bitPattern: base)
@@ -268,6 +273,23 @@ public final class InputFile: @unchecked Sendable {
         }
         let bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
         return try body(bytes, release)
+    }
+
+    /// mmap refused (address space limit): a small file is read into one
+    /// buffer, allocated so that a refusal is a report, not an abort.
+    private func withUnmappedBytes<T>(_ fd: Int32, _ body: (UnsafeBufferPointer<UInt8>, _ release: @escaping @Sendable (Range<Int>) -> Void) throws -> T) rethrows -> T {
+        let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        guard size <= Self.unmappedLimit, let raw = malloc(size) else { mapFailed = true; return try body(empty, { _ in }) }
+        defer { free(raw) }
+        var done = 0
+        while done < size {
+            let n = pread(fd, raw + done, size - done, off_t(done))
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            done += n
+        }
+        guard done == size, stillSame(fd) else { lock.withLock { changed = true }; return try body(empty, { _ in }) }
+        return try body(UnsafeBufferPointer(start: raw.assumingMemoryBound(to: UInt8.self), count: size), { _ in })
     }
 }
 

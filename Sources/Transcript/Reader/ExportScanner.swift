@@ -69,7 +69,7 @@ public struct ExportScanner {
 
     public struct Result: Sendable {
         public var shape: ExportShape
-        public var documents: [DocumentRef]
+        public var documents: DocumentTable
         public var problems: [InputProblem]
     }
 
@@ -111,7 +111,7 @@ private struct ScanRun {
     let release: @Sendable (Range<Int>) -> Void
     var jobs = 1
     var shape: ExportShape = .empty
-    var documents: [DocumentRef] = []
+    var documents = DocumentTable()
     var problems: [InputProblem] = []
     /// Bytes before this were released by this run.
     var releasedUpTo = 0

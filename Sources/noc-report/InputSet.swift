@@ -143,7 +143,8 @@ struct InputSet {
         let scanner = ExportScanner(maxDocumentSize: maxDocumentSize, jobs: jobs)
         for (index, file) in files.enumerated() {
             let result = scanner.scan(file, fileIndex: index)
-            refs.append(contentsOf: result.documents)
+            // One large file: its table becomes the run's, not a copy of it.
+            if refs.isEmpty { refs = result.documents } else { refs.append(contentsOf: result.documents) }
             found.append(contentsOf: result.problems)
             file.closeUntilNeeded()
             bytes += file.size

@@ -92,7 +92,7 @@ public struct Catalog: Sendable {
         // Survivors by id: their position in `documents`; the few dropped
         // copies aside (a dictionary of full references per id cost ~1 KB
         // per session).
-        var order: [String] = []
+        var order: [Int] = []  // positions of first appearances
         var best: [String: (position: Int, kind: DocumentKind)] = [:]
         var dropped: [String: [DocumentRef]] = [:]
         var chunksBySession: [String: [DocumentRef]] = [:]
@@ -140,14 +140,14 @@ public struct Catalog: Sendable {
                 }
             } else {
                 best[id] = (position, kind)
-                order.append(id)
+                order.append(position)
             }
         }
         items.reserveCapacity(order.count)
 
         var usedChunks = Set<String>()
-        for id in order {
-            guard let entry = best[id] else { continue }
+        for first in order {
+            guard let id = documents[first].header.id, let entry = best[id] else { continue }
             let winner = documents[entry.position]
             var item = Item(table: table, position: entry.position, kind: entry.kind)
             for copy in dropped[id] ?? [] {

@@ -127,10 +127,10 @@ private struct ScanRun {
 
     var buf: UnsafeBufferPointer<UInt8> { scanner.buf }
 
-    /// Everything before `i` has been read: drop those pages (16 MiB at a
+    /// Everything before `i` has been read: drop those pages (4 MiB at a
     /// time, to keep the system calls rare).
     mutating func consumed(upTo i: Int) {
-        if i - releasedUpTo >= 16 << 20 {
+        if i - releasedUpTo >= 4 << 20 {
             release(releasedUpTo..<i)
             releasedUpTo = i
         }
@@ -141,7 +141,7 @@ private struct ScanRun {
     mutating func skipGap(_ i: Int) -> Int {
         var i = i
         while true {
-            let step = i + (16 << 20)
+            let step = i + (4 << 20)
             i = scanner.skipSpace(i, before: step)
             if i < step || i >= buf.count { return i }
             consumed(upTo: i)

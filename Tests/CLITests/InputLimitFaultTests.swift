@@ -6,7 +6,7 @@ import Testing
 /// read by a Python wrapper), compared with a bound or a second run, never
 /// a time.
 @Suite("fault: input limits")
-struct InputLimitTests {
+struct InputLimitFaultTests {
     static func session(_ id: String, text: String = "a") -> String {
         #"{"id":"\#(id)","_docType":"session","status":"completed","alert_text":"\#(text)","event_log":[{"event":"user_message","data":"{\"text\":\"a\"}","turn":0},{"event":"run_start","data":"{}"},{"event":"message","data":"{\"text\":\"done\"}"}]}"#
     }

@@ -18,6 +18,7 @@ struct InputSet {
 
     init(paths: [String]) {
         Self.raiseDescriptorLimit()
+        InputFile.holdClosedStandardInput()
         Self.startWorkerPool()
         for path in paths {
             if path == "-" {

@@ -140,13 +140,26 @@ public final class InputFile: @unchecked Sendable {
         InputFile(displayName: displayName, bytes: bytes)
     }
 
+    /// Standard input was closed when the run started (see `holdClosedStandardInput`).
+    nonisolated(unsafe) static var standardInputWasClosed = false
+
+    /// Called before anything opens a descriptor: a closed fd 0 would be
+    /// taken by the next one opened (libdispatch's eventfd, an input) and
+    /// read as standard input; /dev/null holds its place, and it is remembered.
+    public static func holdClosedStandardInput() {
+        guard fcntl(0, F_GETFD) < 0 else { return }
+        standardInputWasClosed = true
+        let fd = Glibc.open("/dev/null", O_RDONLY | O_CLOEXEC)
+        if fd > 0 { close(fd) }
+    }
+
     /// Opens a path ("-" is standard input). Never blocks on a FIFO: those are
     /// opened non-blocking and copied.
     public static func open(path: String, displayName: String? = nil) throws -> InputFile {
         let name = displayName ?? (path == "-" ? "<stdin>" : path)
         if path == "-" {
             // A closed standard input would make fd 0 the next file opened.
-            guard fcntl(0, F_GETFD) >= 0 else {
+            guard !standardInputWasClosed, fcntl(0, F_GETFD) >= 0 else {
                 throw OpenError.notAFile(name, "standard input is closed: pipe an export into noc-report or name a file instead of '-'")
             }
             return try spool(from: 0, name: name, closeAfter: false)

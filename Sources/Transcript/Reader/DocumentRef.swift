@@ -1,7 +1,7 @@
 /// What the first pass learns about a document without parsing it: where it
 /// is, and the top-level fields that decide what it is and whether it wins.
 /// Kept for every document of the input until the run ends, so it is
-/// compact: about 120 bytes and two strings (id, updated_at), no optionals
+/// compact: about 150 bytes and one string (the id), no optionals
 /// wider than a word (see docs/reliability.md, Input).
 public struct DocumentRef: Sendable {
     private var fileName: String
@@ -42,7 +42,10 @@ public struct DocumentRef: Sendable {
 public struct DocumentHeader: Sendable {
     // Widest first, so that the struct has no padding holes.
     public var id: String?
-    public var updatedAt: String?
+    /// `updated_at` of up to 31 bytes (every ISO timestamp) in place, its
+    /// length in the last byte (`Self.noStamp` when absent, `Self.longStamp`
+    /// when longer and kept in `rare`): no allocation per document.
+    private var stamp: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, UInt64(Self.noStamp) << 56)
     public var sessionID: String?
     /// Strings almost no document has: kept out of line.
     private var rare: Rare?
@@ -58,14 +61,41 @@ public struct DocumentHeader: Sendable {
 
     private enum DocTypeCode: UInt8 { case absent, session, chunk, interaction, other }
     private final class Rare: Sendable {
-        let nonStringID: String?, docType: String?
-        init(nonStringID: String?, docType: String?) { self.nonStringID = nonStringID; self.docType = docType }
+        let nonStringID: String?, docType: String?, updatedAt: String?
+        init(nonStringID: String?, docType: String?, updatedAt: String?) {
+            self.nonStringID = nonStringID; self.docType = docType; self.updatedAt = updatedAt
+        }
     }
+    private static let noStamp: UInt8 = 0xFF, longStamp: UInt8 = 0xFE
 
     /// The id was present but not a string (its JSON text, for messages).
     public var nonStringID: String? {
         get { rare?.nonStringID }
-        set { rare = Self.rare(nonStringID: newValue, docType: rare?.docType) }
+        set { rare = Self.rare(nonStringID: newValue, docType: rare?.docType, updatedAt: rare?.updatedAt) }
+    }
+
+    public var updatedAt: String? {
+        get {
+            let count = UInt8(truncatingIfNeeded: stamp.3 >> 56)
+            if count == Self.noStamp { return nil }
+            if count == Self.longStamp { return rare?.updatedAt }
+            return withUnsafeBytes(of: stamp) { String(decoding: $0.prefix(Int(count)), as: UTF8.self) }
+        }
+        set {
+            var long: String? = nil
+            var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            if let text = newValue, text.utf8.count < 32 {
+                withUnsafeMutableBytes(of: &words) { raw in
+                    for (i, b) in text.utf8.enumerated() { raw[i] = b }
+                    raw[31] = UInt8(text.utf8.count)
+                }
+            } else {
+                words.3 = UInt64(newValue == nil ? Self.noStamp : Self.longStamp) << 56
+                long = newValue
+            }
+            stamp = words
+            rare = Self.rare(nonStringID: rare?.nonStringID, docType: rare?.docType, updatedAt: long)
+        }
     }
 
     public var docType: String? {
@@ -86,7 +116,7 @@ public struct DocumentHeader: Sendable {
             case nil: docTypeCode = hasDocType ? .other : .absent
             default: docTypeCode = .other
             }
-            rare = Self.rare(nonStringID: rare?.nonStringID, docType: docTypeCode == .other ? newValue : nil)
+            rare = Self.rare(nonStringID: rare?.nonStringID, docType: docTypeCode == .other ? newValue : nil, updatedAt: rare?.updatedAt)
         }
     }
 
@@ -112,8 +142,9 @@ public struct DocumentHeader: Sendable {
         set { chunkCountValue = newValue.map { Int32(clamping: $0) } ?? .min }
     }
 
-    private static func rare(nonStringID: String?, docType: String?) -> Rare? {
-        nonStringID == nil && docType == nil ? nil : Rare(nonStringID: nonStringID, docType: docType)
+    private static func rare(nonStringID: String?, docType: String?, updatedAt: String?) -> Rare? {
+        nonStringID == nil && docType == nil && updatedAt == nil ? nil
+            : Rare(nonStringID: nonStringID, docType: docType, updatedAt: updatedAt)
     }
 
     public struct Keys: OptionSet, Sendable {

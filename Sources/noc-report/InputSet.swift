@@ -18,6 +18,8 @@ struct InputSet {
 
     init(paths: [String]) {
         Self.raiseDescriptorLimit()
+        InputFile.holdClosedStandardInput()
+        Self.startWorkerPool()
         var toolWritten = ToolWrittenFiles()
         defer { toolWritten.sayOnce() }
         for path in paths {
@@ -117,6 +119,17 @@ struct InputSet {
         return Self.extensions.contains(name[name.index(after: dot)...].lowercased())
     }
 
+    /// libdispatch opens descriptors of its own (epoll, eventfd) the first
+    /// time its pool or a timer is used, and traps when none is left (SIGILL
+    /// in `_dispatch_epoll_init`): used once here, before any input is opened.
+    static func startWorkerPool() {
+        let ready = DispatchSemaphore(value: 0)
+        DispatchQueue.global().asyncAfter(deadline: .now()) { ready.signal() }
+        // Bounded: where no thread can be made (a tight ulimit -v) the run
+        // goes on without the pool rather than waiting for it.
+        _ = ready.wait(timeout: .now() + 1)
+    }
+
     /// Soft RLIMIT_NOFILE up to the hard limit where allowed: more room,
     /// though files are never all open at once anyway.
     static func raiseDescriptorLimit() {
@@ -128,15 +141,16 @@ struct InputSet {
 
     /// First pass over every file: document references and reading problems.
     func scan(maxDocumentSize: Int, jobs: Int, progress: (@Sendable (Int) -> Void)? = nil)
-        -> (refs: [DocumentRef], problems: [InputProblem], bytes: Int) {
-        var refs: [DocumentRef] = []
+        -> (refs: DocumentTable, problems: [InputProblem], bytes: Int) {
+        var refs = DocumentTable()
         var found = problems
         var bytes = 0
         var scanner = ExportScanner(maxDocumentSize: maxDocumentSize, jobs: jobs)
         scanner.progress = progress
         for (index, file) in files.enumerated() {
             let result = scanner.scan(file, fileIndex: index)
-            refs.append(contentsOf: result.documents)
+            // One large file: its table becomes the run's, not a copy of it.
+            if refs.isEmpty { refs = result.documents } else { refs.append(contentsOf: result.documents) }
             found.append(contentsOf: result.problems)
             file.closeUntilNeeded()
             bytes += file.size

@@ -111,4 +111,41 @@ struct InputFaultTests {
         #expect(r.code == 0, "stderr: \(r.err)")
         #expect(!r.err.contains("-1 MiB"))
     }
+
+    /// Case 7: the first pass reads a memory map; a file truncated under it
+    /// must be one `file_changed`, not SIGBUS, and the other inputs go on.
+    @Test func anInputTruncatedWhileScannedIsFileChangedNotSIGBUS() throws {
+        let dir = CLI.tempDir(), big = dir.appendingPathComponent("big.json")
+        let other = dir.appendingPathComponent("a-other.json")
+        try Data(Self.session("other").utf8).write(to: other)
+        // About 60 MB of dense arrays: slow enough to scan that the watcher
+        // below sees the map and truncates the file while it is being read.
+        let pad = "[" + String(repeating: "0,", count: 200_000) + "0]"
+        let docs = (0..<150).map { #"{"id":"b\#($0)","_docType":"session","status":"completed","event_log":[],"pad":"# + pad + "}" }
+        try Data(("[" + docs.joined(separator: ",\n") + "]").utf8).write(to: big)
+        let r = try Self.sh("""
+            '\(CLI.binary)' transcript --jobs 1 '\(other.path)' '\(big.path)' > '\(dir.path)/out' 2> '\(dir.path)/err' &
+            pid=$!
+            python3 -c "
+            import os, sys, time
+            pid, path = sys.argv[1], sys.argv[2]
+            while True:
+                try:
+                    maps = open('/proc/%s/maps' % pid).read()
+                except OSError:
+                    print('exited before the map'); break
+                if path in maps:
+                    os.truncate(path, 1000); print('truncated while mapped'); break
+                time.sleep(0.0005)
+            " $pid '\(big.path)'
+            wait $pid; echo "exit $?"
+            """)
+        let err = (try? String(contentsOf: dir.appendingPathComponent("err"), encoding: .utf8)) ?? ""
+        let out = (try? String(contentsOf: dir.appendingPathComponent("out"), encoding: .utf8)) ?? ""
+        #expect(r.out.contains("truncated while mapped"), "the truncation came too late to test the map: \(r.out)")
+        #expect(r.out.contains("exit 1"), "\(r.out) \(err.prefix(800))")
+        #expect(err.contains("file_changed") || err.contains("the file changed"), "\(err.prefix(800))")
+        #expect(err.components(separatedBy: "the file changed").count - 1 == 1, "\(err.prefix(800))")
+        #expect(out.contains(#""id":"other""#), "the other input's session was not rendered")
+    }
 }

@@ -3,15 +3,69 @@
 public struct Catalog: Sendable {
     /// One session or interaction to replay, in input order of its first
     /// appearance (the survivor of duplicates is reported at that position).
+    /// A position in the catalogue's table of documents, not a copy: a
+    /// catalogue of 300,000 sessions costs a few dozen bytes per item on top
+    /// of the table the first pass built.
     public struct Item: Sendable {
-        public var document: DocumentRef
+        private let table: Table
+        private let position: Int
         public var kind: DocumentKind
+        /// What a plain session does not need, out of line.
+        private var details: Details?
+
+        init(table: Table, position: Int, kind: DocumentKind) {
+            self.table = table
+            self.position = position
+            self.kind = kind
+        }
+
+        public var document: DocumentRef { table.documents[position] }
         /// For a chunk manifest: its chunks by index (duplicates removed).
-        public var chunks: [DocumentRef]
-        public var chunkCount: Int?
-        public var missingChunks: [Int]
-        public var warnings: [TranscriptWarning]
-        public var isChunked: Bool
+        public var chunks: [DocumentRef] {
+            get { details?.value.chunks ?? [] }
+            set { change { $0.chunks = newValue } }
+        }
+        public var chunkCount: Int? {
+            get { details?.value.chunkCount }
+            set { change { $0.chunkCount = newValue } }
+        }
+        public var missingChunks: [Int] {
+            get { details?.value.missingChunks ?? [] }
+            set { change { $0.missingChunks = newValue } }
+        }
+        public var warnings: [TranscriptWarning] {
+            get { details?.value.warnings ?? [] }
+            set { change { $0.warnings = newValue } }
+        }
+        public var isChunked: Bool {
+            get { details?.value.isChunked ?? false }
+            set { change { $0.isChunked = newValue } }
+        }
+
+        struct More: Sendable {
+            var chunks: [DocumentRef] = []
+            var chunkCount: Int?
+            var missingChunks: [Int] = []
+            var warnings: [TranscriptWarning] = []
+            var isChunked = false
+        }
+
+        final class Details: Sendable {
+            let value: More
+            init(_ value: More) { self.value = value }
+        }
+
+        private mutating func change(_ body: (inout More) -> Void) {
+            var more = details?.value ?? More()
+            body(&more)
+            details = Details(more)
+        }
+    }
+
+    /// The first pass's documents, shared by every item.
+    final class Table: Sendable {
+        let documents: DocumentTable
+        init(_ documents: DocumentTable) { self.documents = documents }
     }
 
     /// FORMAT.md §6: a chunk holds 100 events and logs are capped at 2000
@@ -29,14 +83,23 @@ public struct Catalog: Sendable {
     public var orphanChunks: [(sessionID: String, chunks: Int)] = []
 
     public init(documents: [DocumentRef]) {
+        self.init(documents: DocumentTable(documents))
+    }
+
+    public init(documents: DocumentTable) {
         documentsRead = documents.count
-        var order: [String] = []
-        var best: [String: (ref: DocumentRef, kind: DocumentKind, dropped: [DocumentRef])] = [:]
+        let table = Table(documents)
+        // Survivors by id: their position in `documents`; the few dropped
+        // copies aside (a dictionary of full references per id cost ~1 KB
+        // per session).
+        var order: [Int] = []  // positions of first appearances
+        var best: [String: (position: Int, kind: DocumentKind)] = [:]
+        var dropped: [String: [DocumentRef]] = [:]
         var chunksBySession: [String: [DocumentRef]] = [:]
         var chunkOrder: [String] = []
         var firstSummary: SourceLocation? = nil
 
-        for ref in documents {
+        for (position, ref) in documents.enumerated() {
             let cls = DocumentClass(ref.header, inListing: ref.inListing)
             let kind: DocumentKind
             switch cls {
@@ -66,34 +129,33 @@ public struct Catalog: Sendable {
                 problems.append(InputProblem(.error, ref.location, "a \(kind.rawValue) document cannot be reported: \(what)", action: "skipped it", code: .missingID))
                 continue
             }
-            if var existing = best[id] {
+            if let existing = best[id] {
                 duplicatesDropped += 1
-                if Self.newer(ref, than: existing.ref) {
-                    existing.dropped.append(existing.ref)
-                    existing.ref = ref
-                    existing.kind = kind
+                let current = documents[existing.position]
+                if Self.newer(ref, than: current) {
+                    dropped[id, default: []].append(current)
+                    best[id] = (position, kind)
                 } else {
-                    existing.dropped.append(ref)
+                    dropped[id, default: []].append(ref)
                 }
-                best[id] = existing
             } else {
-                best[id] = (ref, kind, [])
-                order.append(id)
+                best[id] = (position, kind)
+                order.append(position)
             }
         }
+        items.reserveCapacity(order.count)
 
         var usedChunks = Set<String>()
-        for id in order {
-            guard let entry = best[id] else { continue }
-            var warnings: [TranscriptWarning] = []
-            for dropped in entry.dropped {
-                let stamp = dropped.header.updatedAt.map { "updated_at \($0)" } ?? "no updated_at"
-                warnings.append(.init(.duplicateSessionDropped,
-                                      "another copy of this session at \(dropped.location) (\(stamp)) was dropped; this copy (updated_at \(entry.ref.header.updatedAt ?? "missing")) is newer"))
+        for first in order {
+            guard let id = documents[first].header.id, let entry = best[id] else { continue }
+            let winner = documents[entry.position]
+            var item = Item(table: table, position: entry.position, kind: entry.kind)
+            for copy in dropped[id] ?? [] {
+                let stamp = copy.header.updatedAt.map { "updated_at \($0)" } ?? "no updated_at"
+                item.warnings.append(.init(.duplicateSessionDropped,
+                                           "another copy of this session at \(copy.location) (\(stamp)) was dropped; this copy (updated_at \(winner.header.updatedAt ?? "missing")) is newer"))
             }
-            var item = Item(document: entry.ref, kind: entry.kind, chunks: [], chunkCount: nil, missingChunks: [],
-                            warnings: warnings, isChunked: false)
-            let h = entry.ref.header
+            let h = winner.header
             // FORMAT.md §6: a document that has its own event_log uses it.
             if entry.kind == .session && h.keys.contains(.eventLog), let found = chunksBySession[id], !found.isEmpty {
                 item.warnings.append(.init(.ignoredChunks, "\(found.count) chunk\(found.count == 1 ? "" : "s") of this session found in the input \(found.count == 1 ? "was" : "were") ignored: the document carries its own event_log, which was used"))
@@ -118,7 +180,7 @@ public struct Catalog: Sendable {
                 item.chunks = found.compactMap { byIndex[$0] }
                 var count = h.chunkCount ?? ((found.last ?? -1) + 1)
                 if count < 0 || count > Self.maxChunks {
-                    problems.append(InputProblem(.warning, entry.ref.location,
+                    problems.append(InputProblem(.warning, winner.location,
                                                  "session \(id) has chunk_count \(count), outside 0...\(Self.maxChunks)",
                                                  action: "used the \(found.count) chunk\(found.count == 1 ? "" : "s") found instead", code: .badChunkCount))
                     count = (found.last ?? -1) + 1

@@ -140,13 +140,26 @@ public final class InputFile: @unchecked Sendable {
         InputFile(displayName: displayName, bytes: bytes)
     }
 
+    /// Standard input was closed when the run started (see `holdClosedStandardInput`).
+    nonisolated(unsafe) static var standardInputWasClosed = false
+
+    /// Called before anything opens a descriptor: a closed fd 0 would be
+    /// taken by the next one opened (libdispatch's eventfd, an input) and
+    /// read as standard input; /dev/null holds its place, and it is remembered.
+    public static func holdClosedStandardInput() {
+        guard fcntl(0, F_GETFD) < 0 else { return }
+        standardInputWasClosed = true
+        let fd = Glibc.open("/dev/null", O_RDONLY | O_CLOEXEC)
+        if fd > 0 { close(fd) }
+    }
+
     /// Opens a path ("-" is standard input). Never blocks on a FIFO: those are
     /// opened non-blocking and copied.
     public static func open(path: String, displayName: String? = nil) throws -> InputFile {
         let name = displayName ?? (path == "-" ? "<stdin>" : path)
         if path == "-" {
             // A closed standard input would make fd 0 the next file opened.
-            guard fcntl(0, F_GETFD) >= 0 else {
+            guard !standardInputWasClosed, fcntl(0, F_GETFD) >= 0 else {
                 throw OpenError.notAFile(name, "standard input is closed: pipe an export into noc-report or name a file instead of '-'")
             }
             return try spool(from: 0, name: name, closeAfter: false)
@@ -239,26 +252,31 @@ public final class InputFile: @unchecked Sendable {
         return stillSame(fd) ? result : []
     }
 
-    /// Largest file read into memory when it cannot be mapped.
-    static let unmappedLimit = 256 << 20
+    /// Largest file read into memory when it cannot be mapped (an address
+    /// space limit): a larger one is reported, never loaded whole.
+    static let unmappedLimit = 64 << 20
     /// The file could not be mapped and was too large to read whole.
     public private(set) var mapFailed = false
 
     /// Calls `body` with the whole file mapped read-only. `release(range)`
-    /// lets a scanner drop pages it has passed, keeping memory flat.
+    /// lets a scanner drop pages it has passed, keeping memory flat. A file
+    /// that shrinks meanwhile reads as zeros past its new end (no SIGBUS,
+    /// see `MappedFaultGuard`) and is marked `changed`, as is one whose
+    /// identity no longer matches after the pass.
     public func withMappedBytes<T>(_ body: (UnsafeBufferPointer<UInt8>, _ release: @escaping @Sendable (Range<Int>) -> Void) throws -> T) rethrows -> T {
         guard size > 0 else { return try body(UnsafeBufferPointer(start: nil, count: 0), { _ in }) }
         if let memory { return try memory.withUnsafeBufferPointer { try body($0, { _ in }) } }
         guard let (fd, owned) = descriptor() else { return try body(UnsafeBufferPointer(start: nil, count: 0), { _ in }) }
         defer { if owned { close(fd) } }
         guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
-            // mmap refused (address space limit): read into one buffer only
-            // when that is small; a larger file is reported, not loaded.
-            guard size <= Self.unmappedLimit else { mapFailed = true; return try body(UnsafeBufferPointer(start: nil, count: 0), { _ in }) }
-            let all = read(offset: 0, count: size)
-            return try all.withUnsafeBufferPointer { try body($0, { _ in }) }
+            return try withUnmappedBytes(fd, body)
         }
         defer { munmap(base, size) }
+        let slot = MappedFaultGuard.register(base, size: size)
+        defer {
+            if let slot, MappedFaultGuard.unregister(slot) { lock.withLock { changed = true } }
+            _ = stillSame(fd)
+        }
         _ = madvise(base, size, MADV_SEQUENTIAL)
         let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
         let address = Int(bitPattern: base)
@@ -273,6 +291,23 @@ public final class InputFile: @unchecked Sendable {
         }
         let bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
         return try body(bytes, release)
+    }
+
+    /// mmap refused (address space limit): a small file is read into one
+    /// buffer, allocated so that a refusal is a report, not an abort.
+    private func withUnmappedBytes<T>(_ fd: Int32, _ body: (UnsafeBufferPointer<UInt8>, _ release: @escaping @Sendable (Range<Int>) -> Void) throws -> T) rethrows -> T {
+        let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        guard size <= Self.unmappedLimit, let raw = malloc(size) else { mapFailed = true; return try body(empty, { _ in }) }
+        defer { free(raw) }
+        var done = 0
+        while done < size {
+            let n = pread(fd, raw + done, size - done, off_t(done))
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            done += n
+        }
+        guard done == size, stillSame(fd) else { lock.withLock { changed = true }; return try body(empty, { _ in }) }
+        return try body(UnsafeBufferPointer(start: raw.assumingMemoryBound(to: UInt8.self), count: size), { _ in })
     }
 }
 

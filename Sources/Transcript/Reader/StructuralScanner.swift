@@ -16,6 +16,14 @@ struct StructuralScanner {
         return i
     }
 
+    /// Like `skipSpace`, but stops at `limit` (a long gap is passed in steps).
+    @inline(__always) func skipSpace(_ i: Int, before limit: Int) -> Int {
+        var i = i
+        let end = min(limit, buf.count)
+        while i < end && isJSONSpace(buf[i]) { i += 1 }
+        return i
+    }
+
     /// Index after the string whose opening quote is at `start`.
     @inline(__always) func skipString(_ start: Int) throws(Failure) -> Int {
         var i = start + 1

@@ -3,7 +3,7 @@
 /// thread-safe: `problems(forDocument:)` may run for many documents at once;
 /// joining each document's list in order gives a deterministic report.
 public struct Validator: Sendable {
-    public let documents: [DocumentRef]
+    public let documents: DocumentTable
     let catalog: Catalog
     let loader: DocumentLoader
     /// Catalogue item index of each document that is one (a session or interaction to report).
@@ -17,7 +17,7 @@ public struct Validator: Sendable {
 
     /// `readerProblems`: problems found before scanning (files that cannot be
     /// opened) and by the scans, in input order.
-    public init(files: [InputFile], documents: [DocumentRef], readerProblems: [InputProblem], maxDepth: Int = 512) {
+    public init(files: [InputFile], documents: DocumentTable, readerProblems: [InputProblem], maxDepth: Int = 512) {
         self.documents = documents
         let catalog = Catalog(documents: documents)
         self.catalog = catalog
@@ -64,7 +64,7 @@ public struct Validator: Sendable {
     }
 
     /// Index of the first document at or after `position` (documents are in input order).
-    static func firstDocument(atOrAfter position: (Int, Int), in documents: [DocumentRef]) -> Int? {
+    static func firstDocument(atOrAfter position: (Int, Int), in documents: DocumentTable) -> Int? {
         var low = 0, high = documents.count
         while low < high {
             let mid = (low + high) / 2

@@ -24,7 +24,8 @@ import Testing
         (.tableCode("a|b<"), "a|b&lt;", "`a\\|b<`"),
         (.block("x\n```\n<y>"), "x\n```\n&lt;y&gt;", "````\nx\n```\n<y>\n````"),
         (.jsonBlock("{\"a\":\"<\"}"), "{&quot;a&quot;:&quot;&lt;&quot;}", "```json\n{\"a\":\"<\"}\n```"),
-        (.link("https://x.test/a?b=1&c=2"), "https://x.test/a?b=1&amp;c=2", "https://x.test/a?b=1&c=2"),
+        (.link(LinkTarget(accepted: "https://x.test/a?b=1&c=<d>")),
+         "https://x.test/a?b=1&amp;c=%3Cd%3E", "https://x.test/a?b=1&c=%3Cd%3E"),
     ])
     func plainTextIsEscapedForEachFormatAndPositionWhateverTheTag(_ value: TemplateValue, _ html: String, _ markdown: String) throws {
         for tag in Self.tags {

@@ -34,7 +34,7 @@ enum MustacheReference {
         case .tableCode(let s): return html ? s : MarkdownText.codeSpan(s, inTable: true)
         case .block(let s): return html ? s : MarkdownText.fencedBlock(s)
         case .jsonBlock(let s): return html ? s : MarkdownText.fencedBlock(s, info: "json")
-        case .link(let s): return s
+        case .link(let l): return l.url
         case .html(let h): return html ? h.html : MarkdownText.inline(h.html)
         case .markdown(let m): return m.markdown
         case .bool(let b): return b

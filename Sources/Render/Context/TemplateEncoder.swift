@@ -71,12 +71,12 @@ struct TemplateEncoder {
     /// An http(s) URL `LinkPolicy` accepted, for `href` or `(<...>)`.
     func url(_ s: String?) -> TemplateValue {
         guard let s, !s.isEmpty else { return .missing }
-        return .link(LinkPolicy.percentEscaped(s))
+        return .link(LinkTarget(accepted: s))
     }
 
     /// A sibling file (`<name>.html`) as a relative link.
     func fileLink(_ name: String) -> TemplateValue {
-        .link(LinkPolicy.relativeFileLink(name))
+        .link(LinkTarget(file: name))
     }
 
     /// A link to a sibling page: `<base>.md` from Markdown, `<base>.html` from HTML.

@@ -31,8 +31,9 @@ enum TemplateContentType: Sendable {
 
     private static func writeHTML(_ value: TemplateValue, paste: Bool, to out: inout [UInt8]) {
         switch value {
-        case .text(let s), .code(let s), .tableCode(let s), .block(let s), .jsonBlock(let s), .link(let s):
+        case .text(let s), .code(let s), .tableCode(let s), .block(let s), .jsonBlock(let s):
             HTMLEscaping.append(s, to: &out)
+        case .link(let l): HTMLEscaping.append(l.url, to: &out)
         case .html(let h):
             if paste { out.append(contentsOf: h.utf8) } else { HTMLEscaping.append(h.utf8, to: &out) }
         case .markdown(let m): HTMLEscaping.append(m.utf8, to: &out)
@@ -48,8 +49,8 @@ enum TemplateContentType: Sendable {
         case .tableCode(let s): append(MarkdownText.codeSpan(s, inTable: true), to: &out)
         case .block(let s): append(MarkdownText.fencedBlock(s), to: &out)
         case .jsonBlock(let s): append(MarkdownText.fencedBlock(s, info: "json"), to: &out)
-        // LinkPolicy percent-escaped it: safe inside `(<…>)`.
-        case .link(let s): append(s, to: &out)
+        // LinkPolicy percent-encoded it: safe inside `(<…>)`.
+        case .link(let l): append(l.url, to: &out)
         case .markdown(let m): out.append(contentsOf: m.utf8)
         case .html(let h): append(MarkdownText.inline(h.html), to: &out)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)

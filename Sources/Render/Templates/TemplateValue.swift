@@ -15,9 +15,9 @@ enum TemplateValue: Sendable {
     case block(String)
     /// `block` of JSON (fence info `json`).
     case jsonBlock(String)
-    /// A link target that `LinkPolicy` built (percent-escaped): Markdown
+    /// A link destination `LinkPolicy` built (percent-encoded): Markdown
     /// writes it as it is (safe inside `(<…>)`), HTML escapes it.
-    case link(String)
+    case link(LinkTarget)
     // Markup: pasted only by a template of its own format.
     case html(SafeHTML)
     case markdown(SafeMarkdown)

@@ -18,7 +18,7 @@ struct JSONTapeTests {
         "{}", "[]", " \n\t{}\r\n ", "null", "true", "false", "0", "-0", "-12.5e3", "1E+2", "1e-2", "0.5",
         #""x""#, #""""#, #"{"a":[1,-0,0.5,-1.5e-3,1E+2,10,true,false,null,{}]}"#, #"{"a":{"b":{"c":[[]]}}}"#,
         #""\u00e9\ud83d\ude00\"\\\/\b\f\n\r\t""#, #""\ud800 lone surrogates are valid JSON text""#,
-        #"{"a":1,"a":2}"#, "\"日本\"", "[1 , 2 ,\n3]",
+        #"{"a":1,"a":2}"#, "\"日本\"", "[1 , 2 ,\n3]", "[[],{}]", #"{"a":{} , "b":[ ]}"#, "[ {} ]",
     ])
     func valid(_ text: String) {
         #expect(reasonOf(text) == nil)
@@ -69,6 +69,12 @@ struct JSONTapeTests {
         ("{} {}", .trailingContent),
         ("[1]]", .trailingContent),
         ("1 2", .trailingContent),
+        ("{,}", .unexpectedByte(byte(","))),
+        (#"{"a":1 "b":2}"#, .unexpectedByte(byte("\""))),
+        ("[}", .unexpectedByte(byte("}"))),
+        ("{]", .unexpectedByte(byte("]"))),
+        (#"{"a""#, .unexpectedEnd),
+        ("[ ", .unexpectedEnd),
     ])
     func invalid(_ text: String, _ reason: JSONError.Reason) {
         #expect(reasonOf(text) == reason)
@@ -175,6 +181,9 @@ struct TimestampTests {
         ("1970-01-01T00:00:01.5", 1.5),
         ("2026-02-20T10:01:02.345678+00:00", 1771581662.345678),
         ("2000-02-29T00:00:00Z", 951782400),
+        ("1970-01-01t00:00:01,25z", 1.25),
+        ("1970-01-01 02:00-02:00", 14400),
+        ("1970-01-01T23:59:60Z", 86400),
     ])
     func parses(_ text: String, _ seconds: Double) throws {
         let t = try #require(Timestamp.parse(text))
@@ -182,7 +191,8 @@ struct TimestampTests {
     }
 
     @Test(arguments: ["", "yesterday", "2026-13-01", "2026-02-20T25:00:00Z", "2026-02-20T10:00:00+25:00",
-                      "2026-02-20T10:00:00.Z", "2026-02-20T10:00:00 UTC", "20260220", "2026-02-20T10"])
+                      "2026-02-20T10:00:00.Z", "2026-02-20T10:00:00 UTC", "20260220", "2026-02-20T10",
+                      "2026-02-20T10:00:00+01", "2026-02-20T10:00:00+01:0", "2026-02-20T10:00:00.5Q", "2026-02-20X10:00"])
     func rejects(_ text: String) {
         #expect(Timestamp.parse(text) == nil)
     }

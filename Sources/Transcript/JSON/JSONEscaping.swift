@@ -17,87 +17,111 @@ func unescapeJSONString(_ s: UnsafeBufferPointer<UInt8>, keepLoneSurrogatesEscap
     // surrogate kept escaped: exactly), so the result fits in `n` bytes.
     return [UInt8](unsafeUninitializedCapacity: n) { out, written in
         guard let o = out.baseAddress else { return }
-        var w = 0
-        @inline(__always) func put(_ b: UInt8) { o[w] = b; w += 1 }
-        func hex4(_ at: Int) -> UInt32? {
-            guard at + 4 <= n else { return nil }
-            var v: UInt32 = 0
-            for k in 0..<4 {
-                guard let h = hexValue(s[at + k]) else { return nil }
-                v = v << 4 | h
-            }
-            return v
-        }
-        func putScalar(_ v: UInt32) {
-            if v < 0x80 {
-                put(UInt8(v))
-            } else if v < 0x800 {
-                put(UInt8(0xC0 | (v >> 6)))
-                put(UInt8(0x80 | (v & 0x3F)))
-            } else if v < 0x10000 {
-                put(UInt8(0xE0 | (v >> 12)))
-                put(UInt8(0x80 | ((v >> 6) & 0x3F)))
-                put(UInt8(0x80 | (v & 0x3F)))
-            } else {
-                put(UInt8(0xF0 | (v >> 18)))
-                put(UInt8(0x80 | ((v >> 12) & 0x3F)))
-                put(UInt8(0x80 | ((v >> 6) & 0x3F)))
-                put(UInt8(0x80 | (v & 0x3F)))
-            }
-        }
-        func putLone(_ v: UInt32) {
-            if keepLoneSurrogatesEscaped {
-                let digits: StaticString = "0123456789ABCDEF"
-                put(UInt8(ascii: "\\")); put(UInt8(ascii: "u"))
-                put(digits.utf8Start[Int(v >> 12 & 0xF)]); put(digits.utf8Start[Int(v >> 8 & 0xF)])
-                put(digits.utf8Start[Int(v >> 4 & 0xF)]); put(digits.utf8Start[Int(v & 0xF)])
-            } else {
-                putScalar(0xFFFD)
-            }
-        }
-        func copyRun(_ from: Int, _ to: Int) {
-            guard to > from else { return }
-            (o + w).update(from: base + from, count: to - from)
-            w += to - from
-        }
+        var w = UnescapedOutput(o, keepLoneSurrogatesEscaped: keepLoneSurrogatesEscaped)
         var i = 0
         var runStart = 0
         while i < n {
             // Jump to the next backslash (memchr looks at many bytes at a time).
             guard let hit = s.byteIndex(of: 0x5C, from: i) else { break }
-            i = hit
-            copyRun(runStart, i)
-            guard i + 1 < n else { runStart = n; break }
-            let e = s[i + 1]
-            i += 2
-            switch e {
-            case UInt8(ascii: "n"): put(0x0A)
-            case UInt8(ascii: "t"): put(0x09)
-            case UInt8(ascii: "r"): put(0x0D)
-            case UInt8(ascii: "b"): put(0x08)
-            case UInt8(ascii: "f"): put(0x0C)
-            case UInt8(ascii: "u"):
-                guard let v = hex4(i) else { break }
-                i += 4
-                if v >= 0xD800 && v < 0xDC00 {
-                    if i + 6 <= n, s[i] == UInt8(ascii: "\\"), s[i + 1] == UInt8(ascii: "u"),
-                       let low = hex4(i + 2), low >= 0xDC00 && low < 0xE000 {
-                        i += 6
-                        putScalar(0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00))
-                    } else {
-                        putLone(v)
-                    }
-                } else if v >= 0xDC00 && v < 0xE000 {
-                    putLone(v)
-                } else {
-                    putScalar(v)
-                }
-            default: put(e)  // \" \\ \/
-            }
+            w.copy(base + runStart, count: hit - runStart)
+            guard hit + 1 < n else { runStart = n; break }
+            i = w.escape(in: s, at: hit)
             runStart = i
         }
-        if runStart < n { copyRun(runStart, n) }
-        written = w
+        if runStart < n { w.copy(base + runStart, count: n - runStart) }
+        written = w.count
+    }
+}
+
+/// The buffer `unescapeJSONString` writes into, sized by the caller.
+private struct UnescapedOutput {
+    let o: UnsafeMutablePointer<UInt8>
+    let keepLoneSurrogatesEscaped: Bool
+    var count = 0
+
+    init(_ o: UnsafeMutablePointer<UInt8>, keepLoneSurrogatesEscaped: Bool) {
+        self.o = o
+        self.keepLoneSurrogatesEscaped = keepLoneSurrogatesEscaped
+    }
+
+    @inline(__always) mutating func put(_ b: UInt8) { o[count] = b; count += 1 }
+
+    @inline(__always) mutating func copy(_ from: UnsafePointer<UInt8>, count n: Int) {
+        guard n > 0 else { return }
+        (o + count).update(from: from, count: n)
+        count += n
+    }
+
+    /// Writes what the escape whose backslash is at `i` stands for; returns
+    /// the index after it. `s[i + 1]` exists.
+    @inline(__always) mutating func escape(in s: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let e = s[i + 1]
+        switch e {
+        case UInt8(ascii: "n"): put(0x0A)
+        case UInt8(ascii: "t"): put(0x09)
+        case UInt8(ascii: "r"): put(0x0D)
+        case UInt8(ascii: "b"): put(0x08)
+        case UInt8(ascii: "f"): put(0x0C)
+        case UInt8(ascii: "u"): return unicodeEscape(in: s, at: i + 2)
+        default: put(e)  // \" \\ \/
+        }
+        return i + 2
+    }
+
+    /// The four hex digits at `i` (after `\u`), with the low half that may
+    /// follow a high surrogate; returns the index after what was used.
+    private mutating func unicodeEscape(in s: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        guard let v = hex4(s, i) else { return i }
+        let after = i + 4
+        if v >= 0xD800 && v < 0xDC00 {
+            if after + 6 <= s.count, s[after] == UInt8(ascii: "\\"), s[after + 1] == UInt8(ascii: "u"),
+               let low = hex4(s, after + 2), low >= 0xDC00 && low < 0xE000 {
+                putScalar(0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00))
+                return after + 6
+            }
+            putLone(v)
+        } else if v >= 0xDC00 && v < 0xE000 {
+            putLone(v)
+        } else {
+            putScalar(v)
+        }
+        return after
+    }
+
+    private func hex4(_ s: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt32? {
+        guard at + 4 <= s.count else { return nil }
+        var v: UInt32 = 0
+        for k in 0..<4 {
+            guard let h = hexValue(s[at + k]) else { return nil }
+            v = v << 4 | h
+        }
+        return v
+    }
+
+    private mutating func putScalar(_ v: UInt32) {
+        if v < 0x80 {
+            put(UInt8(v))
+        } else if v < 0x800 {
+            put(UInt8(0xC0 | (v >> 6)))
+            put(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            put(UInt8(0xE0 | (v >> 12)))
+            put(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            put(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            put(UInt8(0xF0 | (v >> 18)))
+            put(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            put(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            put(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+
+    private mutating func putLone(_ v: UInt32) {
+        guard keepLoneSurrogatesEscaped else { return putScalar(0xFFFD) }
+        let digits: StaticString = "0123456789ABCDEF"
+        put(UInt8(ascii: "\\")); put(UInt8(ascii: "u"))
+        put(digits.utf8Start[Int(v >> 12 & 0xF)]); put(digits.utf8Start[Int(v >> 8 & 0xF)])
+        put(digits.utf8Start[Int(v >> 4 & 0xF)]); put(digits.utf8Start[Int(v & 0xF)])
     }
 }
 

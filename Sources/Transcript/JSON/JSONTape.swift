@@ -73,6 +73,10 @@ public struct JSONError: Error, Equatable, Sendable, CustomStringConvertible {
     b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09
 }
 
+@inline(__always) func skipJSONSpace(_ buf: UnsafeBufferPointer<UInt8>, _ i: inout Int) {
+    while i < buf.count && isJSONSpace(buf[i]) { i += 1 }
+}
+
 /// Builds the tape. Iterative, so hostile nesting cannot overflow the stack.
 struct JSONParser {
     let bytes: [UInt8]
@@ -106,93 +110,114 @@ struct JSONParser {
         // Inside an object: whether the next token must be a key.
         var expectKey = false
 
-        @inline(__always) func skipSpace(_ i: inout Int) {
-            while i < n && isJSONSpace(buf[i]) { i += 1 }
-        }
-
         while true {
-            skipSpace(&i)
+            skipJSONSpace(buf, &i)
             guard i < n else { throw JSONError(offset: i, reason: .unexpectedEnd) }
-            var b = buf[i]
+            let b = buf[i]
             if expectKey {
                 // Either a key string or the closing brace of an empty object.
-                if b == UInt8(ascii: "}") {
-                    // Only legal directly after '{'.
-                    let open = stack[stack.count - 1]
-                    if nodes[open].count != 0 { throw JSONError(offset: i, reason: .unexpectedByte(b)) }
-                    i += 1
-                    closeContainer(&stack, end: i)
-                } else {
-                    guard b == UInt8(ascii: "\"") else { throw JSONError(offset: i, reason: .unexpectedByte(b)) }
-                    i = try parseString(buf, at: i)
-                    nodes[stack[stack.count - 1]].count += 1
-                    skipSpace(&i)
-                    guard i < n else { throw JSONError(offset: i, reason: .unexpectedEnd) }
-                    guard buf[i] == UInt8(ascii: ":") else { throw JSONError(offset: i, reason: .unexpectedByte(buf[i])) }
-                    i += 1
+                guard b == UInt8(ascii: "}") else {
+                    try parseKey(buf, &i, &stack)
                     expectKey = false
                     continue
                 }
-            } else {
-                // A value.
-                switch b {
-                case UInt8(ascii: "{"), UInt8(ascii: "["):
-                    if stack.count >= maxDepth { throw JSONError(offset: i, reason: .tooDeep(maxDepth)) }
-                    if let parent = stack.last { nodes[parent].count += 1 }
-                    let isObject = b == UInt8(ascii: "{")
-                    stack.append(nodes.count)
-                    nodes.append(JSONNode(kind: isObject ? .object : .array, escaped: false,
-                                          start: UInt32(i), end: 0, next: 0, count: 0))
-                    i += 1
-                    if isObject {
-                        expectKey = true
-                        continue
-                    }
-                    skipSpace(&i)
-                    guard i < n else { throw JSONError(offset: i, reason: .unexpectedEnd) }
-                    if buf[i] == UInt8(ascii: "]") {
-                        i += 1
-                        closeContainer(&stack, end: i)
-                    } else {
-                        continue
-                    }
-                case UInt8(ascii: "\""):
-                    if let parent = stack.last { nodes[parent].count += 1 }
-                    i = try parseString(buf, at: i)
-                case UInt8(ascii: "t"):
-                    try literal(buf, at: i, "true")
-                    appendScalar(&stack, .true, i, i + 4); i += 4
-                case UInt8(ascii: "f"):
-                    try literal(buf, at: i, "false")
-                    appendScalar(&stack, .false, i, i + 5); i += 5
-                case UInt8(ascii: "n"):
-                    try literal(buf, at: i, "null")
-                    appendScalar(&stack, .null, i, i + 4); i += 4
-                default:
-                    let end = try scanNumber(buf, at: i)
-                    appendScalar(&stack, .number, i, end)
-                    i = end
-                }
+                // Only legal directly after '{'.
+                if nodes[stack[stack.count - 1]].count != 0 { throw JSONError(offset: i, reason: .unexpectedByte(b)) }
+                i += 1
+                closeContainer(&stack, end: i)
+            } else if try !parseValue(buf, b, &i, &stack, &expectKey) {
+                continue
             }
-            // After a value (or a closed container): a separator, a closer, or the end.
-            while true {
-                guard let open = stack.last else { return i }
-                skipSpace(&i)
-                guard i < n else { throw JSONError(offset: i, reason: .unexpectedEnd) }
-                b = buf[i]
-                let isObject = nodes[open].kind == .object
-                if b == UInt8(ascii: ",") {
-                    i += 1
-                    expectKey = isObject
-                    break
-                }
-                if (isObject && b == UInt8(ascii: "}")) || (!isObject && b == UInt8(ascii: "]")) {
-                    i += 1
-                    closeContainer(&stack, end: i)
-                    continue
-                }
+            if let end = try afterValue(buf, &i, &stack, &expectKey) { return end }
+        }
+    }
+
+    /// A key and its colon, at the quote at `i`.
+    @inline(__always)
+    private mutating func parseKey(_ buf: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ stack: inout [Int]) throws(JSONError) {
+        let b = buf[i]
+        guard b == UInt8(ascii: "\"") else { throw JSONError(offset: i, reason: .unexpectedByte(b)) }
+        i = try parseString(buf, at: i)
+        nodes[stack[stack.count - 1]].count += 1
+        skipJSONSpace(buf, &i)
+        guard i < buf.count else { throw JSONError(offset: i, reason: .unexpectedEnd) }
+        guard buf[i] == UInt8(ascii: ":") else { throw JSONError(offset: i, reason: .unexpectedByte(buf[i])) }
+        i += 1
+    }
+
+    /// The value starting with `b` at `i`; false when it opened a container
+    /// whose contents come next, true when the value is complete.
+    @inline(__always)
+    private mutating func parseValue(_ buf: UnsafeBufferPointer<UInt8>, _ b: UInt8, _ i: inout Int,
+                                     _ stack: inout [Int], _ expectKey: inout Bool) throws(JSONError) -> Bool {
+        switch b {
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            return try openContainer(buf, b, &i, &stack, &expectKey)
+        case UInt8(ascii: "\""):
+            if let parent = stack.last { nodes[parent].count += 1 }
+            i = try parseString(buf, at: i)
+        case UInt8(ascii: "t"):
+            try literal(buf, at: i, "true")
+            appendScalar(&stack, .true, i, i + 4); i += 4
+        case UInt8(ascii: "f"):
+            try literal(buf, at: i, "false")
+            appendScalar(&stack, .false, i, i + 5); i += 5
+        case UInt8(ascii: "n"):
+            try literal(buf, at: i, "null")
+            appendScalar(&stack, .null, i, i + 4); i += 4
+        default:
+            let end = try scanNumber(buf, at: i)
+            appendScalar(&stack, .number, i, end)
+            i = end
+        }
+        return true
+    }
+
+    /// `{` or `[` at `i`; true only for an empty array, closed at once.
+    @inline(__always)
+    private mutating func openContainer(_ buf: UnsafeBufferPointer<UInt8>, _ b: UInt8, _ i: inout Int,
+                                        _ stack: inout [Int], _ expectKey: inout Bool) throws(JSONError) -> Bool {
+        if stack.count >= maxDepth { throw JSONError(offset: i, reason: .tooDeep(maxDepth)) }
+        if let parent = stack.last { nodes[parent].count += 1 }
+        let isObject = b == UInt8(ascii: "{")
+        stack.append(nodes.count)
+        nodes.append(JSONNode(kind: isObject ? .object : .array, escaped: false,
+                              start: UInt32(i), end: 0, next: 0, count: 0))
+        i += 1
+        if isObject {
+            expectKey = true
+            return false
+        }
+        skipJSONSpace(buf, &i)
+        guard i < buf.count else { throw JSONError(offset: i, reason: .unexpectedEnd) }
+        guard buf[i] == UInt8(ascii: "]") else { return false }
+        i += 1
+        closeContainer(&stack, end: i)
+        return true
+    }
+
+    /// After a value (or a closed container): a separator, a closer, or the
+    /// end. Returns the index after the whole document once it is closed,
+    /// nil after a separator (the next key or value follows).
+    @inline(__always)
+    private mutating func afterValue(_ buf: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ stack: inout [Int],
+                                     _ expectKey: inout Bool) throws(JSONError) -> Int? {
+        while true {
+            guard let open = stack.last else { return i }
+            skipJSONSpace(buf, &i)
+            guard i < buf.count else { throw JSONError(offset: i, reason: .unexpectedEnd) }
+            let b = buf[i]
+            let isObject = nodes[open].kind == .object
+            if b == UInt8(ascii: ",") {
+                i += 1
+                expectKey = isObject
+                return nil
+            }
+            guard (isObject && b == UInt8(ascii: "}")) || (!isObject && b == UInt8(ascii: "]")) else {
                 throw JSONError(offset: i, reason: .unexpectedByte(b))
             }
+            i += 1
+            closeContainer(&stack, end: i)
         }
     }
 

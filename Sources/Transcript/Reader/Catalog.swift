@@ -89,117 +89,149 @@ public struct Catalog: Sendable {
     public init(documents: DocumentTable) {
         documentsRead = documents.count
         let table = Table(documents)
-        // Survivors by id: their position in `documents`; the few dropped
-        // copies aside (a dictionary of full references per id cost ~1 KB
-        // per session).
+        var sorting = Sorting()
+        for (position, ref) in documents.enumerated() {
+            guard let kind = classify(ref, into: &sorting) else { continue }
+            register(ref, at: position, kind: kind, documents: documents, into: &sorting)
+        }
+        items.reserveCapacity(sorting.order.count)
+        var usedChunks = Set<String>()
+        for first in sorting.order {
+            guard let id = documents[first].header.id, let entry = sorting.best[id] else { continue }
+            var item = Item(table: table, position: entry.position, kind: entry.kind)
+            let winner = documents[entry.position]
+            noteSetAside(&item, id: id, winner: winner, sorting: sorting)
+            let h = winner.header
+            if entry.kind == .session && !h.keys.contains(.eventLog) && (h.keys.contains(.chunkCount) || h.keys.contains(.chunkIDs)) {
+                usedChunks.insert(id)
+                assembleChunks(&item, id: id, manifest: winner, chunks: sorting.chunksBySession[id] ?? [])
+            }
+            items.append(item)
+        }
+        reportOrphans(sorting, usedChunks: usedChunks)
+        if let firstSummary = sorting.firstSummary {
+            problems.append(InputProblem(.error, firstSummary,
+                                         "\(summaryItems) item\(summaryItems == 1 ? " is a session summary" : "s are session summaries") (GET /api/sessions), not full documents",
+                                         action: "nothing rendered for them; export full documents with GET /api/sessions/{id}, GET /query/sessions?limit=N or a Cosmos container export",
+                                         code: .summaryListing))
+        }
+    }
+
+    /// The first pass's documents sorted out, before items are made.
+    /// Survivors by id: their position in the table; the few dropped copies
+    /// aside (a dictionary of full references per id cost ~1 KB per session).
+    private struct Sorting {
         var order: [Int] = []  // positions of first appearances
         var best: [String: (position: Int, kind: DocumentKind)] = [:]
         var dropped: [String: [DocumentRef]] = [:]
         var chunksBySession: [String: [DocumentRef]] = [:]
         var chunkOrder: [String] = []
         var firstSummary: SourceLocation? = nil
+    }
 
-        for (position, ref) in documents.enumerated() {
-            let cls = DocumentClass(ref.header, inListing: ref.inListing)
-            let kind: DocumentKind
-            switch cls {
-            case .session: kind = .session
-            case .interaction: kind = .interaction
-            case .chunk:
-                guard let sid = ref.header.sessionID else {
-                    problems.append(InputProblem(.error, ref.location, "a session_chunk without a string session_id", action: "skipped it", code: .chunkWithoutSession))
-                    continue
-                }
-                if chunksBySession[sid] == nil { chunkOrder.append(sid) }
-                chunksBySession[sid, default: []].append(ref)
-                continue
-            case .summaryItem:
-                summaryItems += 1
-                if firstSummary == nil { firstSummary = ref.location }
-                continue
-            case .other(let type):
-                otherDocuments[type, default: 0] += 1
-                continue
-            case .notAnObject:
-                problems.append(InputProblem(.error, ref.location, "the document is not a JSON object", action: "skipped it", code: .notAnObject))
+    /// The kind of a document that may become a report; nil for the rest,
+    /// which are counted, kept as chunks, or reported as problems here.
+    private mutating func classify(_ ref: DocumentRef, into sorting: inout Sorting) -> DocumentKind? {
+        switch DocumentClass(ref.header, inListing: ref.inListing) {
+        case .session: return .session
+        case .interaction: return .interaction
+        case .chunk:
+            guard let sid = ref.header.sessionID else {
+                problems.append(InputProblem(.error, ref.location, "a session_chunk without a string session_id", action: "skipped it", code: .chunkWithoutSession))
+                return nil
+            }
+            if sorting.chunksBySession[sid] == nil { sorting.chunkOrder.append(sid) }
+            sorting.chunksBySession[sid, default: []].append(ref)
+        case .summaryItem:
+            summaryItems += 1
+            if sorting.firstSummary == nil { sorting.firstSummary = ref.location }
+        case .other(let type):
+            otherDocuments[type, default: 0] += 1
+        case .notAnObject:
+            problems.append(InputProblem(.error, ref.location, "the document is not a JSON object", action: "skipped it", code: .notAnObject))
+        }
+        return nil
+    }
+
+    /// A session or interaction by its id: the first copy, or a newer one (FORMAT.md §1).
+    private mutating func register(_ ref: DocumentRef, at position: Int, kind: DocumentKind,
+                                   documents: DocumentTable, into sorting: inout Sorting) {
+        guard let id = ref.header.id else {
+            let what = ref.header.nonStringID.map { "its id is not a string (\($0))" } ?? "it has no id"
+            problems.append(InputProblem(.error, ref.location, "a \(kind.rawValue) document cannot be reported: \(what)", action: "skipped it", code: .missingID))
+            return
+        }
+        guard let existing = sorting.best[id] else {
+            sorting.best[id] = (position, kind)
+            sorting.order.append(position)
+            return
+        }
+        duplicatesDropped += 1
+        let current = documents[existing.position]
+        if Self.newer(ref, than: current) {
+            sorting.dropped[id, default: []].append(current)
+            sorting.best[id] = (position, kind)
+        } else {
+            sorting.dropped[id, default: []].append(ref)
+        }
+    }
+
+    /// The warnings of what was set aside for the winner: older copies, and
+    /// chunks of a session that carries its own event_log (§6).
+    private func noteSetAside(_ item: inout Item, id: String, winner: DocumentRef, sorting: Sorting) {
+        for copy in sorting.dropped[id] ?? [] {
+            let stamp = copy.header.updatedAt.map { "updated_at \($0)" } ?? "no updated_at"
+            item.warnings.append(.init(.duplicateSessionDropped,
+                                       "another copy of this session at \(copy.location) (\(stamp)) was dropped; this copy (updated_at \(winner.header.updatedAt ?? "missing")) is newer"))
+        }
+        // FORMAT.md §6: a document that has its own event_log uses it.
+        if item.kind == .session && winner.header.keys.contains(.eventLog), let found = sorting.chunksBySession[id], !found.isEmpty {
+            item.warnings.append(.init(.ignoredChunks, "\(found.count) chunk\(found.count == 1 ? "" : "s") of this session found in the input \(found.count == 1 ? "was" : "were") ignored: the document carries its own event_log, which was used"))
+        }
+    }
+
+    /// FORMAT.md §6: a chunk manifest's chunks by index (the newest copy of
+    /// each), its chunk count, and the chunks missing.
+    private mutating func assembleChunks(_ item: inout Item, id: String, manifest: DocumentRef, chunks: [DocumentRef]) {
+        item.isChunked = true
+        var byIndex: [Int: DocumentRef] = [:]
+        for chunk in chunks {
+            guard let index = chunk.header.chunkIndex, index >= 0, index < Self.maxChunks else {
+                let what = chunk.header.chunkIndex.map { "chunk_index \($0), outside 0..<\(Self.maxChunks)" } ?? "no usable chunk_index"
+                problems.append(InputProblem(.warning, chunk.location, "a chunk of session \(id) has \(what)", action: "ignored it", code: .badChunkIndex))
                 continue
             }
-            guard let id = ref.header.id else {
-                let what = ref.header.nonStringID.map { "its id is not a string (\($0))" } ?? "it has no id"
-                problems.append(InputProblem(.error, ref.location, "a \(kind.rawValue) document cannot be reported: \(what)", action: "skipped it", code: .missingID))
-                continue
-            }
-            if let existing = best[id] {
-                duplicatesDropped += 1
-                let current = documents[existing.position]
-                if Self.newer(ref, than: current) {
-                    dropped[id, default: []].append(current)
-                    best[id] = (position, kind)
-                } else {
-                    dropped[id, default: []].append(ref)
-                }
+            if let other = byIndex[index] {
+                if Self.newer(chunk, than: other) { byIndex[index] = chunk }
             } else {
-                best[id] = (position, kind)
-                order.append(position)
+                byIndex[index] = chunk
             }
         }
-        items.reserveCapacity(order.count)
+        let found = byIndex.keys.sorted()
+        item.chunks = found.compactMap { byIndex[$0] }
+        var count = manifest.header.chunkCount ?? ((found.last ?? -1) + 1)
+        if count < 0 || count > Self.maxChunks {
+            problems.append(InputProblem(.warning, manifest.location,
+                                         "session \(id) has chunk_count \(count), outside 0...\(Self.maxChunks)",
+                                         action: "used the \(found.count) chunk\(found.count == 1 ? "" : "s") found instead", code: .badChunkCount))
+            count = (found.last ?? -1) + 1
+        }
+        item.chunkCount = count
+        let present = Set(found)
+        item.missingChunks = (0..<max(count, (found.last ?? -1) + 1)).filter { !present.contains($0) }
+        if !item.missingChunks.isEmpty {
+            item.warnings.append(.init(.missingChunks, "chunk\(item.missingChunks.count == 1 ? "" : "s") \(Self.ranges(item.missingChunks)) of \(count) \(item.missingChunks.count == 1 ? "is" : "are") missing from the input: the transcript is partial"))
+        }
+    }
 
-        var usedChunks = Set<String>()
-        for first in order {
-            guard let id = documents[first].header.id, let entry = best[id] else { continue }
-            let winner = documents[entry.position]
-            var item = Item(table: table, position: entry.position, kind: entry.kind)
-            for copy in dropped[id] ?? [] {
-                let stamp = copy.header.updatedAt.map { "updated_at \($0)" } ?? "no updated_at"
-                item.warnings.append(.init(.duplicateSessionDropped,
-                                           "another copy of this session at \(copy.location) (\(stamp)) was dropped; this copy (updated_at \(winner.header.updatedAt ?? "missing")) is newer"))
-            }
-            let h = winner.header
-            // FORMAT.md §6: a document that has its own event_log uses it.
-            if entry.kind == .session && h.keys.contains(.eventLog), let found = chunksBySession[id], !found.isEmpty {
-                item.warnings.append(.init(.ignoredChunks, "\(found.count) chunk\(found.count == 1 ? "" : "s") of this session found in the input \(found.count == 1 ? "was" : "were") ignored: the document carries its own event_log, which was used"))
-            }
-            if entry.kind == .session && !h.keys.contains(.eventLog) && (h.keys.contains(.chunkCount) || h.keys.contains(.chunkIDs)) {
-                item.isChunked = true
-                usedChunks.insert(id)
-                var byIndex: [Int: DocumentRef] = [:]
-                for chunk in chunksBySession[id] ?? [] {
-                    guard let index = chunk.header.chunkIndex, index >= 0, index < Self.maxChunks else {
-                        let what = chunk.header.chunkIndex.map { "chunk_index \($0), outside 0..<\(Self.maxChunks)" } ?? "no usable chunk_index"
-                        problems.append(InputProblem(.warning, chunk.location, "a chunk of session \(id) has \(what)", action: "ignored it", code: .badChunkIndex))
-                        continue
-                    }
-                    if let other = byIndex[index] {
-                        if Self.newer(chunk, than: other) { byIndex[index] = chunk }
-                    } else {
-                        byIndex[index] = chunk
-                    }
-                }
-                let found = byIndex.keys.sorted()
-                item.chunks = found.compactMap { byIndex[$0] }
-                var count = h.chunkCount ?? ((found.last ?? -1) + 1)
-                if count < 0 || count > Self.maxChunks {
-                    problems.append(InputProblem(.warning, winner.location,
-                                                 "session \(id) has chunk_count \(count), outside 0...\(Self.maxChunks)",
-                                                 action: "used the \(found.count) chunk\(found.count == 1 ? "" : "s") found instead", code: .badChunkCount))
-                    count = (found.last ?? -1) + 1
-                }
-                item.chunkCount = count
-                let present = Set(found)
-                item.missingChunks = (0..<max(count, (found.last ?? -1) + 1)).filter { !present.contains($0) }
-                if !item.missingChunks.isEmpty {
-                    item.warnings.append(.init(.missingChunks, "chunk\(item.missingChunks.count == 1 ? "" : "s") \(Self.ranges(item.missingChunks)) of \(count) \(item.missingChunks.count == 1 ? "is" : "are") missing from the input: the transcript is partial"))
-                }
-            }
-            items.append(item)
-        }
-        for sid in chunkOrder where !usedChunks.contains(sid) {
-            let chunks = chunksBySession[sid] ?? []
+    /// Chunks no manifest in the input used (orphan_chunks).
+    private mutating func reportOrphans(_ sorting: Sorting, usedChunks: Set<String>) {
+        for sid in sorting.chunkOrder where !usedChunks.contains(sid) {
+            let chunks = sorting.chunksBySession[sid] ?? []
             orphanChunks.append((sid, chunks.count))
             guard let first = chunks.first else { continue }
             let plural = chunks.count == 1 ? "" : "s"
-            if best[sid] != nil {
+            if sorting.best[sid] != nil {
                 problems.append(InputProblem(.warning, first.location,
                                              "\(chunks.count) chunk\(plural) of session \(sid) found, but that session's document carries its own event_log (orphan_chunks)",
                                              action: "the chunks were ignored; the document's event_log was used", code: .ignoredChunks))
@@ -208,12 +240,6 @@ public struct Catalog: Sendable {
                                              "\(chunks.count) chunk\(plural) of session \(sid) \(chunks.count == 1 ? "has" : "have") no manifest (session document) in the input (orphan_chunks)",
                                              action: "not rendered; export the session document too", code: .orphanChunks))
             }
-        }
-        if let firstSummary {
-            problems.append(InputProblem(.error, firstSummary,
-                                         "\(summaryItems) item\(summaryItems == 1 ? " is a session summary" : "s are session summaries") (GET /api/sessions), not full documents",
-                                         action: "nothing rendered for them; export full documents with GET /api/sessions/{id}, GET /query/sessions?limit=N or a Cosmos container export",
-                                         code: .summaryListing))
         }
     }
 

@@ -197,9 +197,9 @@ public final class InputFile: @unchecked Sendable {
         if dir.isEmpty { dir = "/tmp" }
         if dir.hasSuffix("/") { dir.removeLast() }
         var template = Array("\(dir)/noc-report-stdin-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        let fd = mkstemp(&template)
         guard fd >= 0 else { throw OpenError.spoolFailed(name, "\(dir) (TMPDIR): \(String(cString: strerror(errno)))") }
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        _ = unlink(template)
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var total = 0
         while true {
@@ -213,7 +213,7 @@ public final class InputFile: @unchecked Sendable {
             if n == 0 { break }
             var written = 0
             while written < n {
-                let w = buffer.withUnsafeBytes { write(fd, $0.baseAddress! + written, n - written) }
+                let w = buffer[written..<n].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
                 if w < 0 {
                     if errno == EINTR { continue }
                     let why = String(cString: strerror(errno))
@@ -240,9 +240,12 @@ public final class InputFile: @unchecked Sendable {
         guard let (fd, owned) = descriptor() else { return [] }
         defer { if owned { close(fd) } }
         let result = [UInt8](unsafeUninitializedCapacity: count) { buf, initialized in
+            // `count` > 0 bytes always have an address; without one, nothing
+            // read is the short result that reports the file as changed.
+            guard let base = buf.baseAddress else { return }
             var done = 0
             while done < count {
-                let n = pread(fd, buf.baseAddress! + done, count - done, off_t(offset + done))
+                let n = pread(fd, base + done, count - done, off_t(offset + done))
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 { break }
                 done += n

@@ -35,7 +35,8 @@ extension ScanRun {
             let result = work(&run, j)
             shared[j] = (run, result)
         }
-        return slots.map { $0! }
+        // concurrentPerform returns once every iteration has run: every slot is set.
+        return slots.compactMap { $0 }
     }
 
     /// How a run of array elements ended.

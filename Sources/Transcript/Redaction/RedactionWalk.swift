@@ -20,37 +20,9 @@ extension SessionRedaction {
     ]
 
     mutating func walk(_ v: JSONValue, path: inout [String], whole: Int?, role: WalkRole, out: inout [UInt8]) {
-        let node = v.node
-        switch node.kind {
+        switch v.node.kind {
         case .object:
-            if writing { out.append(UInt8(ascii: "{")) }
-            var i = v.index + 1
-            let end = Int(node.next)
-            var first = true
-            while i < end {
-                let keyValue = JSONValue(tape: v.tape, index: i)
-                let valueIndex = i + 1
-                let keyBytes = keyValue.decodedStringBytes
-                if writing {
-                    if !first { out.append(UInt8(ascii: ",")) }
-                    first = false
-                }
-                writeString(keyValue, keyBytes, whole: nil, isKey: true, out: &out)
-                if writing { out.append(UInt8(ascii: ":")) }
-                let key = String(decoding: keyBytes, as: UTF8.self)
-                path.append(key)
-                let childRole: WalkRole
-                switch role {
-                case .document where key == "event_log": childRole = .eventLog
-                case .event where key == "data": childRole = .eventData
-                default: childRole = .plain
-                }
-                walk(JSONValue(tape: v.tape, index: valueIndex), path: &path,
-                     whole: whole ?? wholeValueRule(path), role: childRole, out: &out)
-                path.removeLast()
-                i = Int(v.tape.nodes[valueIndex].next)
-            }
-            if writing { out.append(UInt8(ascii: "}")) }
+            walkObject(v, path: &path, whole: whole, role: role, out: &out)
         case .array:
             if writing { out.append(UInt8(ascii: "[")) }
             var first = true
@@ -64,16 +36,7 @@ extension SessionRedaction {
             if writing { out.append(UInt8(ascii: "]")) }
         case .string:
             if role == .eventData, let tape = nestedJSON(v) {
-                var buffer: [UInt8] = []
-                let before = changes
-                walk(tape.root, path: &path, whole: whole, role: .plain, out: &buffer)
-                if writing {
-                    if changes == before {
-                        out.append(contentsOf: v.rawBytes)
-                    } else {
-                        appendJSONString(String(decoding: buffer, as: UTF8.self), to: &out)
-                    }
-                }
+                walkNested(v, tape, path: &path, whole: whole, out: &out)
                 return
             }
             let bytes = v.decodedStringBytes
@@ -88,6 +51,53 @@ extension SessionRedaction {
             if writing { appendJSONString(String(decoding: replacing(text, found), as: UTF8.self), to: &out) }
         case .null, .true, .false:
             if writing { out.append(contentsOf: v.rawBytes) }
+        }
+    }
+
+    private mutating func walkObject(_ v: JSONValue, path: inout [String], whole: Int?, role: WalkRole,
+                                     out: inout [UInt8]) {
+        if writing { out.append(UInt8(ascii: "{")) }
+        var i = v.index + 1
+        let end = Int(v.node.next)
+        var first = true
+        while i < end {
+            let keyValue = JSONValue(tape: v.tape, index: i)
+            let valueIndex = i + 1
+            let keyBytes = keyValue.decodedStringBytes
+            if writing {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+            }
+            writeString(keyValue, keyBytes, whole: nil, isKey: true, out: &out)
+            if writing { out.append(UInt8(ascii: ":")) }
+            let key = String(decoding: keyBytes, as: UTF8.self)
+            path.append(key)
+            let childRole: WalkRole
+            switch role {
+            case .document where key == "event_log": childRole = .eventLog
+            case .event where key == "data": childRole = .eventData
+            default: childRole = .plain
+            }
+            walk(JSONValue(tape: v.tape, index: valueIndex), path: &path,
+                 whole: whole ?? wholeValueRule(path), role: childRole, out: &out)
+            path.removeLast()
+            i = Int(v.tape.nodes[valueIndex].next)
+        }
+        if writing { out.append(UInt8(ascii: "}")) }
+    }
+
+    /// An event's `data` string holding JSON: walked as JSON, and written
+    /// back as the original string unless something inside it changed.
+    private mutating func walkNested(_ v: JSONValue, _ tape: JSONTape, path: inout [String], whole: Int?,
+                                     out: inout [UInt8]) {
+        var buffer: [UInt8] = []
+        let before = changes
+        walk(tape.root, path: &path, whole: whole, role: .plain, out: &buffer)
+        guard writing else { return }
+        if changes == before {
+            out.append(contentsOf: v.rawBytes)
+        } else {
+            appendJSONString(String(decoding: buffer, as: UTF8.self), to: &out)
         }
     }
 

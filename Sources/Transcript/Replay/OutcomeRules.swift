@@ -2,89 +2,107 @@
 enum OutcomeRules {
     static let serverRestartPrefix = "Session was in progress when the server restarted"
 
-    static func decide(_ t: inout Transcript, evidence: OutcomeEvidence) {
+    /// The outcome of a replayed session, and the warnings deciding it raised.
+    static func decide(_ t: Transcript, evidence: OutcomeEvidence) -> OutcomeDecision {
+        var warnings: [TranscriptWarning] = []
         let doc = t.document
-        var errorDetail = ""
-        if let value = doc["error_detail"], !value.isNull {
-            if let s = value.string {
-                errorDetail = s
-            } else {
-                t.warnings.append(.init(.fieldTypeMismatch, "error_detail is \(value.kind.article), not a string: ignored"))
-            }
-        }
+        let errorDetail = errorDetail(doc, warnings: &warnings)
         let status = doc["status"]?.string
-        let category: Outcome.Category
-        switch status {
-        case "completed": category = errorDetail.isEmpty ? .completed : .completedWithErrors
-        case "cancelled": category = .cancelled
-        case "failed": category = .failed
-        case "in_progress": category = .inProgress
-        case "pending": category = .pending
-        default: category = .unknown
-        }
+        let category = category(status, errorDetail: errorDetail)
         if category == .unknown {
             let shown = doc["status"].map { $0.isString ? "\"\($0.displayText)\"" : $0.kind.article } ?? "missing"
-            t.warnings.append(.init(.statusInconsistent, "status is \(shown): outcome unknown"))
+            warnings.append(.init(.statusInconsistent, "status is \(shown): outcome unknown"))
         }
-
         var outcome = Outcome(category: category, reason: .none, retries: evidence.retries)
         outcome.failedSteps = failedSteps(t)
         let lastTurn = t.notes.last?.turn
-
-        // Rule 3's error text: error_detail, else the last error event's message.
-        var errorText: String? = nil
-        var errorTurn: Int? = nil
-        if !errorDetail.isEmpty {
-            // error_detail is cleared when a follow-up starts (§2): it is the last turn's.
-            errorText = errorDetail
-            errorTurn = lastTurn
-        } else if let last = evidence.lastError, let message = last.message, !message.isNull {
-            let text = message.displayText
-            if !text.isEmpty {
-                errorText = text
-                errorTurn = last.turn
-            }
-        }
-
+        let error = errorEvidence(errorDetail, evidence: evidence, lastTurn: lastTurn)
         switch category {
         case .completed:
             outcome.reason = .none
         case .cancelled:
             outcome.reason = .cancelledByUser
-            outcome.message = errorText ?? evidence.cancelling?.message
-            outcome.turn = errorText != nil ? errorTurn : (evidence.cancelling?.turn ?? lastTurn)
+            outcome.message = error?.text ?? evidence.cancelling?.message
+            outcome.turn = error != nil ? error?.turn : (evidence.cancelling?.turn ?? lastTurn)
         default:
-            if let text = errorText {
-                outcome.reason = classify(text)
-                outcome.message = text
-                outcome.turn = errorTurn
-                if outcome.reason == .runInterrupted || outcome.reason == .capacityExhausted {
-                    (outcome.innerCode, outcome.innerDetail) = innerError(text)
-                }
-            } else if let cancel = evidence.cancelling {
-                outcome.reason = .cancelledByUser
-                outcome.message = cancel.message
-                outcome.turn = cancel.turn
-            } else if t.notes.last.map({ !$0.sawFinalMessage && !$0.sawRunComplete }) ?? true {
-                outcome.reason = .unfinished
-                outcome.turn = lastTurn
-            } else {
-                outcome.reason = .none
-                t.warnings.append(.init(.statusInconsistent, "status is \(status ?? "missing") but the log shows a finished run and no error"))
+            if !explainFailure(&outcome, error: error, evidence: evidence, last: t.notes.last) {
+                warnings.append(.init(.statusInconsistent, "status is \(status ?? "missing") but the log shows a finished run and no error"))
             }
         }
+        if let warning = categoryWarning(category, explained: error != nil || evidence.cancelling != nil) {
+            warnings.append(warning)
+        }
+        return OutcomeDecision(outcome: outcome, warnings: warnings)
+    }
 
+    /// `error_detail` as a string; empty when missing, null or not a string (which is warned of).
+    private static func errorDetail(_ doc: JSONValue, warnings: inout [TranscriptWarning]) -> String {
+        guard let value = doc["error_detail"], !value.isNull else { return "" }
+        if let s = value.string { return s }
+        warnings.append(.init(.fieldTypeMismatch, "error_detail is \(value.kind.article), not a string: ignored"))
+        return ""
+    }
+
+    private static func category(_ status: String?, errorDetail: String) -> Outcome.Category {
+        switch status {
+        case "completed": return errorDetail.isEmpty ? .completed : .completedWithErrors
+        case "cancelled": return .cancelled
+        case "failed": return .failed
+        case "in_progress": return .inProgress
+        case "pending": return .pending
+        default: return .unknown
+        }
+    }
+
+    /// Rule 3's error text: error_detail, else the last error event's message.
+    private static func errorEvidence(_ errorDetail: String, evidence: OutcomeEvidence,
+                                      lastTurn: Int?) -> (text: String, turn: Int?)? {
+        if !errorDetail.isEmpty {
+            // error_detail is cleared when a follow-up starts (§2): it is the last turn's.
+            return (errorDetail, lastTurn)
+        }
+        guard let last = evidence.lastError, let message = last.message, !message.isNull else { return nil }
+        let text = message.displayText
+        return text.isEmpty ? nil : (text, last.turn)
+    }
+
+    /// The reason of a session that did not end cleanly; false when nothing
+    /// in the log explains it (the status and the log disagree).
+    private static func explainFailure(_ outcome: inout Outcome, error: (text: String, turn: Int?)?,
+                                       evidence: OutcomeEvidence, last: TurnNotes?) -> Bool {
+        if let error {
+            outcome.reason = classify(error.text)
+            outcome.message = error.text
+            outcome.turn = error.turn
+            if outcome.reason == .runInterrupted || outcome.reason == .capacityExhausted {
+                (outcome.innerCode, outcome.innerDetail) = innerError(error.text)
+            }
+        } else if let cancel = evidence.cancelling {
+            outcome.reason = .cancelledByUser
+            outcome.message = cancel.message
+            outcome.turn = cancel.turn
+        } else if last.map({ !$0.sawFinalMessage && !$0.sawRunComplete }) ?? true {
+            outcome.reason = .unfinished
+            outcome.turn = last?.turn
+        } else {
+            outcome.reason = .none
+            return false
+        }
+        return true
+    }
+
+    /// What a status says about the export itself; `explained` when an error or a cancellation says why.
+    private static func categoryWarning(_ category: Outcome.Category, explained: Bool) -> TranscriptWarning? {
         switch category {
         case .completedWithErrors:
-            t.warnings.append(.init(.statusInconsistent, "status is completed but error_detail is set: an older backend wrote this; under current rules the session failed"))
-        case .failed where errorText == nil && evidence.cancelling == nil:
-            t.warnings.append(.init(.statusInconsistent, "status is failed but neither error_detail nor an error event says why"))
+            return .init(.statusInconsistent, "status is completed but error_detail is set: an older backend wrote this; under current rules the session failed")
+        case .failed where !explained:
+            return .init(.statusInconsistent, "status is failed but neither error_detail nor an error event says why")
         case .inProgress:
-            t.warnings.append(.init(.statusInconsistent, "status is in_progress: the export was taken mid-run, or the server stopped before recovery marked the session failed"))
+            return .init(.statusInconsistent, "status is in_progress: the export was taken mid-run, or the server stopped before recovery marked the session failed")
         default:
-            break
+            return nil
         }
-        t.outcome = outcome
     }
 
     static func classify(_ text: String) -> Outcome.Reason {
@@ -129,6 +147,12 @@ enum OutcomeRules {
         }
         return result
     }
+}
+
+/// What `OutcomeRules.decide` found: the outcome and the warnings to add after the replay's.
+struct OutcomeDecision {
+    var outcome: Outcome
+    var warnings: [TranscriptWarning]
 }
 
 extension String {

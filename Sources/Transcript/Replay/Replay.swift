@@ -16,69 +16,16 @@ public enum Replay {
     private static func session(_ input: SessionInput) -> Transcript {
         let doc = input.document
         var warnings = input.warnings
-        let createdAt = doc["created_at"]
-
-        var log: [LogEntry]
-        if let chunked = input.chunkedLog {
-            log = chunked
-        } else if let eventLog = doc["event_log"] {
-            if eventLog.isArray {
-                log = eventLog.elements.map { .event($0) }
-            } else {
-                log = []
-                warnings.append(.init(.fieldTypeMismatch, "event_log is \(eventLog.kind.article), not an array: treated as empty"))
-            }
-        } else {
-            log = []
-        }
-
-        var state = ReplayState(createdAt: createdAt)
-        var eventIndex = -1
-        var firstEventSeen = false
-        for entry in log {
-            switch entry {
-            case .gap(let missing):
-                state.gap(missing)
-            case .event(let event):
-                eventIndex += 1
-                guard event.isObject, let name = event["event"]?.string else {
-                    let what = event.isObject ? "has no string \"event\" field" : "is \(event.kind.article), not an object"
-                    warnings.append(.init(.missingEventType, "event \(eventIndex) \(what): ignored", eventIndex: eventIndex))
-                    continue
-                }
-                let type = EventType(name: name)
-                if !firstEventSeen {
-                    firstEventSeen = true
-                    switch type {
-                    case .userMessage, .runStart, .runStartV2, .sessionCreated: break
-                    default:
-                        warnings.append(.init(.truncatedLog, "the event log starts in the middle of a turn (first event: \(name)): older events were dropped", eventIndex: eventIndex))
-                    }
-                }
-                if case .unknown(let n) = type { state.unknownTypes[n, default: 0] += 1 }
-                let data = type.payloadUnused ? JSONValue.emptyObject
-                    : decodeData(event, index: eventIndex, name: name, warnings: &warnings)
-                state.apply(type, event: event, data: data, index: eventIndex)
-            }
-        }
-        state.finish()
-
-        let eventCount = eventIndex + 1
-        if knownCaps.contains(eventCount) {
-            warnings.append(.init(.truncatedLog, "the event log holds exactly \(eventCount) events, the backend's cap: older events were probably dropped"))
-        }
-        if state.ignored > 0 {
-            warnings.append(.init(.eventBeforeRunStart, "\(state.ignored) event\(state.ignored == 1 ? "" : "s") outside any run (before a run start) were ignored, as the frontend ignores them", eventIndex: state.firstIgnoredIndex))
-        }
-        for (name, count) in state.unknownTypes.sorted(by: { $0.key < $1.key }) {
-            warnings.append(.init(.unknownEventType, "\(count) event\(count == 1 ? "" : "s") of unknown type \"\(name)\" had no effect"))
-        }
+        let log = eventLog(input, warnings: &warnings)
+        var state = ReplayState(createdAt: doc["created_at"])
+        let eventCount = replay(log, into: &state, warnings: &warnings)
+        warnings += walkWarnings(state, eventCount: eventCount)
 
         var messages = state.messages
         var notes = state.notes
         var synthesised = false
         if let first = messages.first, case .orchestrator = first {
-            messages.insert(.user(UserMessage(text: doc["alert_text"], timestamp: createdAt)), at: 0)
+            messages.insert(.user(UserMessage(text: doc["alert_text"], timestamp: doc["created_at"])), at: 0)
             for i in notes.indices { notes[i].messageIndex += 1 }
             synthesised = true
         }
@@ -99,8 +46,76 @@ public enum Replay {
         transcript.turnErrors = state.turnErrors
         let evidence = OutcomeEvidence(lastError: state.lastError, cancelling: state.cancellations.first,
                                        retries: state.retries.count)
-        OutcomeRules.decide(&transcript, evidence: evidence)
+        let decision = OutcomeRules.decide(transcript, evidence: evidence)
+        transcript.outcome = decision.outcome
+        transcript.warnings += decision.warnings
         return transcript
+    }
+
+    /// The chunked log when there is one, else `event_log` (anything but an array is empty).
+    private static func eventLog(_ input: SessionInput, warnings: inout [TranscriptWarning]) -> [LogEntry] {
+        if let chunked = input.chunkedLog { return chunked }
+        guard let eventLog = input.document["event_log"] else { return [] }
+        guard eventLog.isArray else {
+            warnings.append(.init(.fieldTypeMismatch, "event_log is \(eventLog.kind.article), not an array: treated as empty"))
+            return []
+        }
+        return eventLog.elements.map { .event($0) }
+    }
+
+    /// Walks the log through `state`; returns the number of events (gaps are not events).
+    private static func replay(_ log: [LogEntry], into state: inout ReplayState,
+                               warnings: inout [TranscriptWarning]) -> Int {
+        var eventIndex = -1
+        var firstEventSeen = false
+        for entry in log {
+            switch entry {
+            case .gap(let missing):
+                state.gap(missing)
+            case .event(let event):
+                eventIndex += 1
+                guard event.isObject, let name = event["event"]?.string else {
+                    let what = event.isObject ? "has no string \"event\" field" : "is \(event.kind.article), not an object"
+                    warnings.append(.init(.missingEventType, "event \(eventIndex) \(what): ignored", eventIndex: eventIndex))
+                    continue
+                }
+                let type = EventType(name: name)
+                if !firstEventSeen {
+                    firstEventSeen = true
+                    if let warning = midTurnStart(type, name: name, eventIndex: eventIndex) { warnings.append(warning) }
+                }
+                if case .unknown(let n) = type { state.unknownTypes[n, default: 0] += 1 }
+                let data = type.payloadUnused ? JSONValue.emptyObject
+                    : decodeData(event, index: eventIndex, name: name, warnings: &warnings)
+                state.apply(type, event: event, data: data, index: eventIndex)
+            }
+        }
+        state.finish()
+        return eventIndex + 1
+    }
+
+    /// A log whose first event does not open a turn lost its oldest events.
+    private static func midTurnStart(_ type: EventType, name: String, eventIndex: Int) -> TranscriptWarning? {
+        switch type {
+        case .userMessage, .runStart, .runStartV2, .sessionCreated: return nil
+        default:
+            return .init(.truncatedLog, "the event log starts in the middle of a turn (first event: \(name)): older events were dropped", eventIndex: eventIndex)
+        }
+    }
+
+    /// What the walk as a whole says: a capped log, ignored events, unknown types.
+    private static func walkWarnings(_ state: ReplayState, eventCount: Int) -> [TranscriptWarning] {
+        var warnings: [TranscriptWarning] = []
+        if knownCaps.contains(eventCount) {
+            warnings.append(.init(.truncatedLog, "the event log holds exactly \(eventCount) events, the backend's cap: older events were probably dropped"))
+        }
+        if state.ignored > 0 {
+            warnings.append(.init(.eventBeforeRunStart, "\(state.ignored) event\(state.ignored == 1 ? "" : "s") outside any run (before a run start) were ignored, as the frontend ignores them", eventIndex: state.firstIgnoredIndex))
+        }
+        for (name, count) in state.unknownTypes.sorted(by: { $0.key < $1.key }) {
+            warnings.append(.init(.unknownEventType, "\(count) event\(count == 1 ? "" : "s") of unknown type \"\(name)\" had no effect"))
+        }
+        return warnings
     }
 
     /// FORMAT.md §6: an empty rebuilt log (or every chunk missing) beside a

@@ -11,69 +11,18 @@ public struct Timestamp: Sendable, Comparable, Hashable {
     /// Accepts `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS[.ffffff]]` with `Z`, `±HH:MM`,
     /// `±HHMM` or no offset (taken as UTC); a space may stand for `T`.
     public static func parse(_ text: String) -> Timestamp? {
-        let b = Array(text.utf8)
-        var i = 0
-        func digits(_ count: Int) -> Int? {
-            guard i + count <= b.count else { return nil }
-            var v = 0
-            for k in 0..<count {
-                let c = b[i + k]
-                guard c >= 0x30 && c <= 0x39 else { return nil }
-                v = v * 10 + Int(c - 0x30)
-            }
-            i += count
-            return v
-        }
-        func expect(_ c: Character) -> Bool {
-            guard i < b.count, b[i] == c.asciiValue! else { return false }
-            i += 1
-            return true
-        }
-        guard let year = digits(4), expect("-"), let month = digits(2), expect("-"), let day = digits(2),
+        var scan = TimestampScanner(Array(text.utf8))
+        guard let year = scan.digits(4), scan.expect(UInt8(ascii: "-")), let month = scan.digits(2),
+              scan.expect(UInt8(ascii: "-")), let day = scan.digits(2),
               (1...12).contains(month), (1...31).contains(day) else { return nil }
-        var hour = 0, minute = 0, second = 0
-        var fraction = 0.0
-        var offset = 0
-        if i < b.count {
-            guard b[i] == UInt8(ascii: "T") || b[i] == UInt8(ascii: " ") || b[i] == UInt8(ascii: "t") else { return nil }
-            i += 1
-            guard let h = digits(2), expect(":"), let m = digits(2) else { return nil }
-            hour = h; minute = m
-            if expect(":") {
-                guard let s = digits(2) else { return nil }
-                second = s
-                if i < b.count && (b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: ",")) {
-                    i += 1
-                    var scale = 0.1
-                    let start = i
-                    while i < b.count, b[i] >= 0x30, b[i] <= 0x39 {
-                        fraction += Double(b[i] - 0x30) * scale
-                        scale /= 10
-                        i += 1
-                    }
-                    if i == start { return nil }
-                }
-            }
-            guard hour < 24, minute < 60, second < 61 else { return nil }
-            if i < b.count {
-                if b[i] == UInt8(ascii: "Z") || b[i] == UInt8(ascii: "z") {
-                    i += 1
-                } else if b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
-                    let sign = b[i] == UInt8(ascii: "-") ? -1 : 1
-                    i += 1
-                    guard let oh = digits(2) else { return nil }
-                    _ = expect(":")
-                    guard let om = digits(2), oh < 24, om < 60 else { return nil }
-                    offset = sign * (oh * 3600 + om * 60)
-                } else {
-                    return nil
-                }
-            }
+        var time = (seconds: 0, fraction: 0.0)
+        if !scan.atEnd {
+            guard let t = scan.timeAndOffset() else { return nil }
+            time = t
         }
-        guard i == b.count else { return nil }
+        guard scan.atEnd else { return nil }
         let days = daysFromCivil(year, month, day)
-        let total = Double(days * 86400 + hour * 3600 + minute * 60 + second - offset) + fraction
-        return Timestamp(seconds: total)
+        return Timestamp(seconds: Double(days * 86400 + time.seconds) + time.fraction)
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's algorithm).
@@ -115,6 +64,88 @@ public struct Timestamp: Sendable, Comparable, Hashable {
     /// The calendar day, `2026-02-20`, in the display zone.
     public func day(offsetSeconds: Int = 0) -> String {
         String(display(offsetSeconds: offsetSeconds).prefix(10))
+    }
+}
+
+/// The bytes of a timestamp, read left to right by `Timestamp.parse`.
+private struct TimestampScanner {
+    let b: [UInt8]
+    var i = 0
+
+    init(_ bytes: [UInt8]) { b = bytes }
+
+    var atEnd: Bool { i >= b.count }
+
+    mutating func digits(_ count: Int) -> Int? {
+        guard i + count <= b.count else { return nil }
+        var v = 0
+        for k in 0..<count {
+            let c = b[i + k]
+            guard c >= 0x30 && c <= 0x39 else { return nil }
+            v = v * 10 + Int(c - 0x30)
+        }
+        i += count
+        return v
+    }
+
+    mutating func expect(_ c: UInt8) -> Bool {
+        guard i < b.count, b[i] == c else { return false }
+        i += 1
+        return true
+    }
+
+    private func at(_ c: UInt8) -> Bool { i < b.count && b[i] == c }
+
+    /// After the date: `THH:MM[:SS[.ffffff]]` and an optional offset, as
+    /// whole seconds since midnight UTC and the fraction apart (added last,
+    /// as one sum, so every instant has one exact `Double`).
+    mutating func timeAndOffset() -> (seconds: Int, fraction: Double)? {
+        guard at(UInt8(ascii: "T")) || at(UInt8(ascii: " ")) || at(UInt8(ascii: "t")) else { return nil }
+        i += 1
+        guard let hour = digits(2), expect(UInt8(ascii: ":")), let minute = digits(2) else { return nil }
+        var second = 0
+        var fraction = 0.0
+        if expect(UInt8(ascii: ":")) {
+            guard let s = digits(2) else { return nil }
+            second = s
+            if at(UInt8(ascii: ".")) || at(UInt8(ascii: ",")) {
+                i += 1
+                guard let f = fractionDigits() else { return nil }
+                fraction = f
+            }
+        }
+        guard hour < 24, minute < 60, second < 61 else { return nil }
+        var offset = 0
+        if !atEnd {
+            guard let o = zoneOffset() else { return nil }
+            offset = o
+        }
+        return (hour * 3600 + minute * 60 + second - offset, fraction)
+    }
+
+    /// At least one digit after the decimal separator.
+    private mutating func fractionDigits() -> Double? {
+        var fraction = 0.0
+        var scale = 0.1
+        let start = i
+        while i < b.count, b[i] >= 0x30, b[i] <= 0x39 {
+            fraction += Double(b[i] - 0x30) * scale
+            scale /= 10
+            i += 1
+        }
+        return i == start ? nil : fraction
+    }
+
+    /// `Z`, `±HH:MM` or `±HHMM`, in seconds east of UTC.
+    private mutating func zoneOffset() -> Int? {
+        if expect(UInt8(ascii: "Z")) || expect(UInt8(ascii: "z")) { return 0 }
+        guard at(UInt8(ascii: "+")) || at(UInt8(ascii: "-")) else { return nil }
+        let sign = at(UInt8(ascii: "-")) ? -1 : 1
+        i += 1
+        guard let oh = digits(2) else { return nil }
+        _ = expect(UInt8(ascii: ":"))
+        guard let om = digits(2), oh < 24, om < 60 else { return nil }
+        return sign * (oh * 3600 + om * 60)
     }
 }
 

@@ -27,9 +27,16 @@ enum MustacheReference {
     /// with the documented differences (docs/templates.md) accounted for.
     static func value(_ v: TemplateValue, html: Bool) -> Any {
         switch v.side(html: html) {
-        case .text(let s): return s
-        case .utf8(let bytes): return String(decoding: bytes, as: UTF8.self)
-        case .html(let h): return String(decoding: h.utf8, as: UTF8.self)
+        // Markdown: swift-mustache's TEXT content type escapes nothing, so
+        // plain text goes in escaped as our Markdown content type writes it.
+        case .text(let s): return html ? s : MarkdownText.inline(s)
+        case .code(let s): return html ? s : MarkdownText.codeSpan(s)
+        case .tableCode(let s): return html ? s : MarkdownText.codeSpan(s, inTable: true)
+        case .block(let s): return html ? s : MarkdownText.fencedBlock(s)
+        case .jsonBlock(let s): return html ? s : MarkdownText.fencedBlock(s, info: "json")
+        case .link(let l): return l.url
+        case .html(let h): return html ? h.html : MarkdownText.inline(h.html)
+        case .markdown(let m): return m.markdown
         case .bool(let b): return b
         case .list(let items): return QuietList(items: items.map { value($0, html: html) })
         case .object(let fields):

@@ -79,13 +79,13 @@ struct RandomTemplates {
     }
 
     private mutating func markup() -> TemplateValue {
-        html ? .html(SafeHTML(trustedUTF8: Array(pick(["<i>m</i>", "a&amp;b", ""]).utf8))) : .text(pick(["*m*", "`x`"]))
+        html ? .html(SafeHTML(trustedUTF8: Array(pick(["<i>m</i>", "a&amp;b", ""]).utf8))) : .markdown(SafeMarkdown(trusted: pick(["*m*", "`x`"])))
     }
 
     private mutating func value(depth: Int) -> TemplateValue {
         switch Int.random(in: 0..<100, using: &rng) {
         case 0..<30: return .text(pick(Self.texts + ["", "text"]))
-        case 30..<35: return .utf8(Array(pick(Self.texts).utf8))
+        case 30..<35: return chance(0.5) ? .code(pick(Self.texts)) : .block(pick(Self.texts))
         case 35..<50: return .bool(chance(0.5))
         case 50..<70 where depth < 3:
             return .list((0..<Int.random(in: 0...3, using: &rng)).map { _ in

@@ -46,8 +46,9 @@ import Testing
         #expect(try Self.render(template, context: ctx) == expected)
     }
 
-    @Test func markdownTemplatesDoNotEscape() throws {
-        #expect(try Self.render("{{name}}", name: "t.md") == "Ada <&> \"q\" 'a'")
+    /// Markdown escapes plain text its own way (backslashes), not as HTML.
+    @Test func markdownTemplatesEscapeForMarkdown() throws {
+        #expect(try Self.render("{{name}}|{{{name}}}", name: "t.md") == "Ada \\<\\&\\> \"q\" 'a'|Ada \\<\\&\\> \"q\" 'a'")
     }
 
     @Test(arguments: [

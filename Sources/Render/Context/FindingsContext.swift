@@ -39,7 +39,7 @@ extension ReportContext {
         d["actions"] = .list(f.actions.map { a -> TemplateValue in
             ["actionText": e.text(a.text), "hasSubItems": .bool(!a.subItems.isEmpty), "actionSubItems": .list(a.subItems.map { s -> TemplateValue in
                 // Markdown: two spaces per level under "- [ ] " (content column 2).
-                ["subText": e.text(s.text), "subIndent": .text(String(repeating: "  ", count: s.level)),
+                ["subText": e.text(s.text), "subIndent": .markdown(.indentation(s.level)),
                  "subLevel": .text(String(min(s.level, 6)))]
             })]
         })

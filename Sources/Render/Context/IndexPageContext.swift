@@ -55,7 +55,7 @@ struct IndexPageContext {
 
         d["hasArchiveChart"] = .bool(chart.map { $0.sessions.total > 0 } ?? false)
         d["archiveChartHTML"] = ext == "html" ? chart.map { .html(ArchiveChartFigure.html($0)) } ?? .missing : .missing
-        d["archiveChartTable"] = ext == "md" ? chart.map { .text(ArchiveChartTable.markdown($0)) } ?? .missing : .missing
+        d["archiveChartTable"] = ext == "md" ? chart.map { .markdown(SafeMarkdown(trusted: ArchiveChartTable.markdown($0))) } ?? .missing : .missing
         d["rows"] = .list(page.entries.map { .object(row($0)) })
         d["hasRows"] = .bool(!page.entries.isEmpty)
 

@@ -214,7 +214,7 @@ struct ReportContext {
             d["hasCitations"] = .bool(!doc.citations.isEmpty)
             return ["documents": .object(d)]
         case .other(let type, let json):
-            return ["other": ["otherType": e.code(type), "otherJSON": e.block(json, info: "json")]]
+            return ["other": ["otherType": e.code(type), "otherJSON": e.block(json, json: true)]]
         }
     }
 

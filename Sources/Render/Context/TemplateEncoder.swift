@@ -1,38 +1,30 @@
-/// How model values reach a template, per output format. The HTML
-/// templates get plain text (the renderer escapes it) and `SafeHTML` for
-/// `…HTML` variables; the Markdown templates (no escaping) get text that
-/// is already safe Markdown.
+/// How model values reach a template. Text goes as plain text, typed by
+/// what it is (prose, code, block, link), and the template's content type
+/// escapes it when it is written; only agent Markdown is format-dependent
+/// markup (`SafeHTML` for HTML templates, `SafeMarkdown` for Markdown ones),
+/// as are links to sibling pages.
 struct TemplateEncoder {
     /// `both`: one context for the Markdown and the HTML templates, every
     /// format-dependent value `.dual` (built and freed once, not twice).
     enum Flavor { case html, markdown, both }
     let flavor: Flavor
 
-    /// `markdown(s)` for Markdown, `s` for HTML, or both.
-    private func encoded(_ s: String, _ markdown: (String) -> String) -> TemplateValue {
-        switch flavor {
-        case .html: return .text(s)
-        case .markdown: return .text(markdown(s))
-        case .both: return .dual(markdown: .text(markdown(s)), html: .text(s))
-        }
-    }
-
     /// Prose or a name, on one line.
     func text(_ s: String?) -> TemplateValue {
         guard let s, !s.isEmpty else { return .missing }
-        return encoded(s, MarkdownText.inline)
+        return .text(s)
     }
 
-    /// An id, a code, a query: monospace. Markdown gets a code span.
+    /// An id, a code, a query: monospace (`inTable`: in a table cell).
     func code(_ s: String?, inTable: Bool = false) -> TemplateValue {
         guard let s, !s.isEmpty else { return .missing }
-        return encoded(s) { MarkdownText.codeSpan($0, inTable: inTable) }
+        return inTable ? .tableCode(s) : .code(s)
     }
 
-    /// Multi-line untrusted text. Markdown gets a fenced code block.
-    func block(_ s: String?, info: String = "") -> TemplateValue {
+    /// Multi-line untrusted text (`json`: JSON text).
+    func block(_ s: String?, json: Bool = false) -> TemplateValue {
         guard let s, !s.isEmpty else { return .missing }
-        return encoded(s) { MarkdownText.fencedBlock($0, info: info) }
+        return json ? .jsonBlock(s) : .block(s)
     }
 
     /// Sets `key` to the text, as `code` (or `text` when `prose`) when it is
@@ -50,10 +42,10 @@ struct TemplateEncoder {
         func html(_ h: SafeHTML) -> TemplateValue { h.isEmpty ? .missing : .html(h) }
         switch flavor {
         case .html: return html(CommonMark.html(m.source, headingFloor: floor))
-        case .markdown: return .utf8(CommonMark.markdownUTF8(m.source, headingFloor: floor))
+        case .markdown: return .markdown(SafeMarkdown(trustedUTF8: CommonMark.markdownUTF8(m.source, headingFloor: floor)))
         case .both:
             let both = CommonMark.both(m.source, headingFloor: floor)
-            return .dual(markdown: .utf8(both.markdown), html: html(both.html))
+            return .dual(markdown: .markdown(SafeMarkdown(trustedUTF8: both.markdown)), html: html(both.html))
         }
     }
 
@@ -79,12 +71,12 @@ struct TemplateEncoder {
     /// An http(s) URL `LinkPolicy` accepted, for `href` or `(<...>)`.
     func url(_ s: String?) -> TemplateValue {
         guard let s, !s.isEmpty else { return .missing }
-        return .text(LinkPolicy.percentEscaped(s))
+        return .link(LinkTarget(accepted: s))
     }
 
     /// A sibling file (`<name>.html`) as a relative link.
     func fileLink(_ name: String) -> TemplateValue {
-        .text(LinkPolicy.relativeFileLink(name))
+        .link(LinkTarget(file: name))
     }
 
     /// A link to a sibling page: `<base>.md` from Markdown, `<base>.html` from HTML.

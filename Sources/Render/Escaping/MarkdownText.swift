@@ -1,9 +1,11 @@
 /// Turns untrusted plain text into Markdown that cannot create structure.
 ///
-/// Used for every plain-text field of the Markdown report (alert, ids,
-/// agent names, queries, error messages, table cells): the Markdown
-/// templates paste these values as they are (TEXT content type), so all
-/// Markdown escaping happens here.
+/// The one Markdown escaper: the Markdown content type
+/// (`TemplateContentType.markdown`) writes every plain-text value of a
+/// Markdown template through it when rendering (alert, ids, agent names,
+/// queries, error messages, table cells), and the brief builds its lines
+/// with it. Which function depends on where the value sits: `inline`
+/// (prose, table cells, link text), `codeSpan`, `fencedBlock`.
 enum MarkdownText {
     /// One line of text: line breaks and control characters become spaces,
     /// every character CommonMark or GFM could read as inline markup is

@@ -33,8 +33,8 @@ public struct SafeHTML: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// The one HTML escaper, for `SafeHTML(escaping:)` and the template
-/// renderer: `<`, `>`, `&`, `"` and `'` as entities (the set swift-mustache
+/// The one HTML escaper, for `SafeHTML(escaping:)` and the HTML content
+/// type (`TemplateContentType.html`): `<`, `>`, `&`, `"` and `'` as entities (the set swift-mustache
 /// used), runs without them copied as they are.
 enum HTMLEscaping {
     static func append(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
@@ -54,6 +54,15 @@ enum HTMLEscaping {
             runStart = i + 1
         }
         if runStart < utf8.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count])) }
+    }
+
+    static func append(_ bytes: [UInt8], to out: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0, to: &out) }
+    }
+
+    static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { append($0, to: &out) }
     }
 
     /// `text` escaped, as UTF-8.

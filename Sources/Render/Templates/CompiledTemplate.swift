@@ -22,10 +22,10 @@ final class CompiledTemplate: @unchecked Sendable {
     let names: [TemplateName]
     let partials: [String]
     let indentations: [[UInt8]]
-    /// HTML templates escape `{{variables}}`; Markdown ones do not.
-    let escapes: Bool
+    /// How this template's format escapes and pastes values.
+    let contentType: TemplateContentType
 
-    init(nodes: [TemplateNode], escapes: Bool) {
+    init(nodes: [TemplateNode], contentType: TemplateContentType) {
         var builder = Builder()
         builder.append(nodes)
         ops = Self.copy(builder.ops)
@@ -38,7 +38,7 @@ final class CompiledTemplate: @unchecked Sendable {
         names = builder.names
         partials = builder.partials
         indentations = builder.indentations
-        self.escapes = escapes
+        self.contentType = contentType
     }
 
     deinit {

@@ -2,8 +2,9 @@
 public enum TemplateError: Error, CustomStringConvertible, Equatable {
     /// Mustache could not parse the template.
     case syntax(file: String, line: Int, column: Int, lineText: String, reason: String)
-    /// A partial of the other format: a Markdown partial pastes text that
-    /// is safe Markdown but not safe HTML (and the other way round).
+    /// A partial of the other format: a partial renders with its own
+    /// content type, so a Markdown partial writes text escaped for
+    /// Markdown, not for HTML (and the other way round).
     case crossFormatPartial(file: String, line: Int, partial: String, templateIsHTML: Bool)
     /// Partials that include each other (`chain` starts and ends with the same name).
     case partialCycle(file: String, line: Int, chain: [String])

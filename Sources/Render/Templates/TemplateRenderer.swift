@@ -38,20 +38,19 @@ struct TemplateRenderer {
 
     /// Renders the instruction at `i`; returns the index of the next one.
     private mutating func render(_ t: CompiledTemplate, at i: Int, indentation: [UInt8]?) -> Int {
-        let escapes = t.escapes
+        let html = t.contentType.isHTML
         switch t.ops[i] {
         case .text(let index):
             output.append(contentsOf: t.text(index))
             return i + 1
         case .variable(let name, let escaped):
-            // HTML: `{{x}}` escapes everything; `{{{x}}}` pastes only markup.
-            if let value = lookup(t.names[name])?.side(html: escapes) {
-                write(value, escaped: escapes && (escaped || !value.isMarkup))
+            if let value = lookup(t.names[name])?.side(html: html) {
+                t.contentType.write(value, unescapedTag: !escaped, to: &output)
             }
             return i + 1
         case .section(let name, let inverted, let end):
             let body = (i + 1)..<end
-            let value = lookup(t.names[name])?.side(html: escapes)
+            let value = lookup(t.names[name])?.side(html: html)
             if inverted {
                 if Self.isFalsy(value) { render(t, body, indentation: indentation) }
                 return end
@@ -63,7 +62,7 @@ struct TemplateRenderer {
                 render(t, body, indentation: indentation)
             case .list(let items)?:
                 for item in items {
-                    stack.append(item.side(html: escapes))
+                    stack.append(item.side(html: html))
                     render(t, body, indentation: indentation)
                     stack.removeLast()
                 }
@@ -110,30 +109,5 @@ struct TemplateRenderer {
             }
         }
         return value
-    }
-
-    private mutating func write(_ value: TemplateValue, escaped: Bool) {
-        switch value {
-        case .text(let s): append(s, escaped: escaped)
-        case .utf8(let bytes): append(bytes, escaped: escaped)
-        case .html(let h): append(h.utf8, escaped: escaped)
-        case .bool(let b): append(b ? "true" : "false", escaped: false)
-        case .list, .object, .field, .missing, .dual: break
-        }
-    }
-
-    private mutating func append(_ bytes: [UInt8], escaped: Bool) {
-        bytes.withUnsafeBufferPointer { utf8 in
-            guard escaped else { output.append(contentsOf: utf8); return }
-            HTMLEscaping.append(utf8, to: &output)
-        }
-    }
-
-    private mutating func append(_ s: String, escaped: Bool) {
-        var s = s
-        s.withUTF8 { utf8 in
-            guard escaped else { output.append(contentsOf: utf8); return }
-            HTMLEscaping.append(utf8, to: &output)
-        }
     }
 }

@@ -2,15 +2,25 @@
 /// contexts are built as. Typed (not `Any`) so that rendering is a switch,
 /// not a chain of dynamic casts.
 enum TemplateValue: Sendable {
-    /// Text: HTML templates escape it, Markdown templates paste it (the
-    /// encoder has already made it safe Markdown).
+    // Plain text, unescaped: the template's content type escapes it for its
+    // format and for the position named by the case (Markdown needs to know
+    // whether a value is prose, code or a block; HTML escapes them alike).
+    /// Prose or a name, on one line.
     case text(String)
-    /// Text as UTF-8 bytes (valid by construction): the same as `.text`,
-    /// for text that was built as bytes.
-    case utf8([UInt8])
-    /// Markup that `{{{x}}}` in an HTML template pastes as it is (the only
-    /// value it does not escape).
+    /// An id, a code, a query: monospace (a Markdown code span).
+    case code(String)
+    /// `code` inside a Markdown table cell (`|` escaped there).
+    case tableCode(String)
+    /// Multi-line text (a Markdown fenced code block).
+    case block(String)
+    /// `block` of JSON (fence info `json`).
+    case jsonBlock(String)
+    /// A link destination `LinkPolicy` built (percent-encoded): Markdown
+    /// writes it as it is (safe inside `(<…>)`), HTML escapes it.
+    case link(LinkTarget)
+    // Markup: pasted only by a template of its own format.
     case html(SafeHTML)
+    case markdown(SafeMarkdown)
     case bool(Bool)
     case list([TemplateValue])
     case object(TemplateObject)
@@ -49,13 +59,6 @@ extension TemplateValue {
     func side(html: Bool) -> TemplateValue {
         if case .dual(let markdown, let htmlSide) = self { return html ? htmlSide : markdown }
         return self
-    }
-
-    /// Markup an unescaped tag may paste: `SafeHTML` only.
-    @inline(__always)
-    var isMarkup: Bool {
-        if case .html = self { return true }
-        return false
     }
 
     /// The value of `name` inside this one (objects only).

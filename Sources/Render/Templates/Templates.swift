@@ -6,12 +6,12 @@ import Foundation
 ///
 /// Names are file names without `.mustache`: `report.html`, `report.md`,
 /// `index.html`, `index.md`, and partials (`{{> step.html}}`). A name
-/// ending in `.md` is a Markdown template and renders with Mustache's TEXT
-/// content type (no HTML escaping: values arrive Markdown-escaped); any
-/// other is HTML and escapes every `{{variable}}`. In HTML, `{{{x}}}` and
-/// `{{&x}}` paste only markup (`SafeHTML`): plain text there is escaped
-/// all the same, whatever the variable is called. A partial must be of its
-/// template's format; partials may not include each other in a cycle.
+/// ending in `.md` is a Markdown template, any other HTML; the format's
+/// `TemplateContentType` escapes plain-text values when they are written.
+/// `{{{x}}}` and `{{&x}}` paste only markup of the template's own format
+/// (`SafeHTML`, `SafeMarkdown`): plain text is escaped all the same,
+/// whatever the variable is called. A partial must be of its template's
+/// format; partials may not include each other in a cycle.
 public struct Templates: Sendable {
     let library: [String: CompiledTemplate]
     private let sources: [String: String]
@@ -59,7 +59,7 @@ public struct Templates: Sendable {
         }
         var compiled: [String: CompiledTemplate] = [:]
         for (name, nodes) in parsed {
-            compiled[name] = CompiledTemplate(nodes: nodes, escapes: !PartialGraph.isMarkdown(name))
+            compiled[name] = CompiledTemplate(nodes: nodes, contentType: TemplateContentType(templateName: name))
         }
         self.library = compiled
         self.sources = sources

@@ -95,30 +95,11 @@ struct RenderCommand: ParsableCommand {
         let diagnostics = common.diagnostics()
         let templateSet = try pages.loadTemplates()
         // The folder is opened, and checked writable, before anything is read.
-        var opened: OutputDirectory?
-        if !toStandardOutput {
-            do {
-                let dir = try OutputDirectory(path: output)
-                try dir.checkWritable()
-                opened = dir
-                var st = stat()
-                if fstat(dir.fd, &st) == 0 { InputSet.skippedFolders = [[UInt64(st.st_dev), UInt64(st.st_ino)]] }
-                let shownPath = output
-                InputSet.onSkippedFolder = { path in
-                    diagnostics.info("note: \(path) is the output folder (-o \(shownPath)): not read as input")
-                    InputSet.onSkippedFolder = nil
-                }
-            } catch {
-                diagnostics.error("\(error); nothing was read or written")
-                throw ExitCode(2)
-            }
-        }
+        let opened = toStandardOutput ? nil : try openOutputFolder(diagnostics)
         let (formats, printer) = try printFormats(diagnostics)
         let source = try SessionSource.reading(common, selection, redaction, diagnostics: diagnostics)
-        let redactor = source.redactor
         let renderer = ReportRenderer(templates: templateSet)
         let stampText = stamp ? Self.now() : nil
-        let shard = self.shard.flatMap(Shard.init(parsing:))
         let options = RenderOptions(timeZone: DisplayTimeZone(parsing: timezone) ?? .utc, maxTableRows: maxTableRows,
                                     stamp: stampText,
                                     indexFileName: formats.contains(.html) && !toStandardOutput ? "index.html" : nil,
@@ -128,14 +109,57 @@ struct RenderCommand: ParsableCommand {
             return
         }
         guard let outputDir = opened else { throw ExitCode(2) }
+        let job = try folderJob(outputDir, source: source, renderer: renderer, options: options, formats: formats,
+                                printer: printer, diagnostics: diagnostics)
+        var tally = RenderTally()
+        orderedParallelMap(count: job.positions.count, jobs: common.effectiveJobs,
+                           work: { i in job.render.render(job.positions[i]) },
+                           consume: { i, result in
+            source.done(job.positions[i])
+            tally.add(result, diagnostics: diagnostics)
+        })
+        try finish(job, tally: tally, outputDir: outputDir, templates: templateSet, formats: formats, diagnostics: diagnostics)
+    }
 
+    /// `-o DIR`, opened and checked writable; the input walk is told to pass over it.
+    private func openOutputFolder(_ diagnostics: Diagnostics) throws -> OutputDirectory {
+        do {
+            let dir = try OutputDirectory(path: output)
+            try dir.checkWritable()
+            var st = stat()
+            if fstat(dir.fd, &st) == 0 { InputSet.skippedFolders = [[UInt64(st.st_dev), UInt64(st.st_ino)]] }
+            let shownPath = output
+            InputSet.onSkippedFolder = { path in
+                diagnostics.info("note: \(path) is the output folder (-o \(shownPath)): not read as input")
+                InputSet.onSkippedFolder = nil
+            }
+            return dir
+        } catch {
+            diagnostics.error("\(error); nothing was read or written")
+            throw ExitCode(2)
+        }
+    }
+
+    /// A render into a folder: the sessions of this run (this shard's), their
+    /// report names, and the archive they are written into.
+    private struct FolderJob: Sendable {
+        var render: RenderJob
+        var positions: [Int]
+        var shard: Shard?
+        var inputNames: Set<String>
+    }
+
+    private func folderJob(_ outputDir: OutputDirectory, source: SessionSource, renderer: ReportRenderer,
+                           options: RenderOptions, formats: Set<Format>, printer: ChromiumPrinter?,
+                           diagnostics: Diagnostics) throws -> FolderJob {
+        let shard = self.shard.flatMap(Shard.init(parsing:))
         // Names are allocated in input order over the whole input, so that
         // every run (and every shard) picks the same ones.
         var allocator = OutputNameAllocator()
         let names = source.catalog.items.map { allocator.name(for: $0.document.header.id ?? "") }
         // Under --redact, a session whose id the redactor changed is written
         // under a neutral name, so the file name never shows the real id.
-        let redactedNames = redactor == nil ? [] : source.catalog.items.indices.map {
+        let redactedNames = source.redactor == nil ? [] : source.catalog.items.indices.map {
             allocator.name(for: "redacted-session-\($0 + 1)")
         }
         let positions = shard.map { s in (0..<source.count).filter { s.contains(id: source.item($0).document.header.id ?? "") } }
@@ -145,25 +169,26 @@ struct RenderCommand: ParsableCommand {
         let suffixes = formats.map(\.fileSuffix).sorted()
         let candidates = positions.flatMap { p -> [String] in
             let slot = source.indices[p]
-            let bases = redactor == nil ? [names[slot]] : [names[slot], redactedNames[slot]]
+            let bases = source.redactor == nil ? [names[slot]] : [names[slot], redactedNames[slot]]
             return bases.flatMap { b in suffixes.map { b + $0 } }
         }
         let archive: Archive
         do {
             archive = try Archive(dir: outputDir, manifestName: shard.map(ShardIndex.fileName) ?? Manifest.fileName,
-                                  options: outputOptions(stampText, formats: formats), force: force, candidates: candidates)
+                                  options: outputOptions(options.stamp, formats: formats), force: force, candidates: candidates)
         } catch {
             diagnostics.error("\(error)")
             throw ExitCode(2)
         }
         let job = RenderJob(source: source, archive: archive, renderer: renderer, options: options, formats: formats,
                             names: names, redactedNames: redactedNames, printer: printer)
-        var tally = RenderTally()
-        orderedParallelMap(count: positions.count, jobs: common.effectiveJobs, work: { i in job.render(positions[i]) },
-                           consume: { i, result in
-            source.done(positions[i])
-            tally.add(result, diagnostics: diagnostics)
-        })
+        return FolderJob(render: job, positions: positions, shard: shard, inputNames: Set(names + redactedNames))
+    }
+
+    /// After the sessions: the index and manifest, the summary line, the exit status.
+    private func finish(_ job: FolderJob, tally: RenderTally, outputDir: OutputDirectory, templates: Templates,
+                        formats: Set<Format>, diagnostics: Diagnostics) throws {
+        let source = job.render.source, archive = job.render.archive
         if tally.rendered + tally.unchanged == 0 && tally.failed == 0 && source.count > 0 && !selection.isEmpty {
             diagnostics.error(source.noMatchMessage(jobs: common.effectiveJobs))  // the existing index stays as it was
             throw ExitCode(1)
@@ -173,17 +198,12 @@ struct RenderCommand: ParsableCommand {
             diagnostics.error("\(stop): stopped; \(archive.reportCount) report file\(archive.reportCount == 1 ? "" : "s") written in this run before that (the index was not updated; run again once this is fixed)")
             throw ExitCode(2)
         }
-        if tally.rendered + tally.unchanged == 0 && tally.failed == 0 && source.count > 0 && !selection.isEmpty {
-            outputDir.removeOwnTemporaries()
-            diagnostics.error(source.noMatchMessage(jobs: common.effectiveJobs))  // the existing index stays as it was
-            throw ExitCode(1)
-        }
         let counts = runCounts(source.catalog, failed: tally.failed)
-        let inputNames = Set(names + redactedNames)
-        let commit = ArchiveCommit(archive: archive, diagnostics: diagnostics, templates: templateSet, formats: formats,
-                                   title: pages.title, stamp: stampText, shard: shard, filters: selection.filterNames)
-        let result = commit.finish(tally: tally, inputNames: inputNames, prune: prune, counts: counts,
-                                   fingerprint: shard == nil ? nil : inputFingerprint(source))
+        let commit = ArchiveCommit(archive: archive, diagnostics: diagnostics, templates: templates, formats: formats,
+                                   title: pages.title, stamp: job.render.options.stamp, shard: job.shard,
+                                   filters: selection.filterNames)
+        let result = commit.finish(tally: tally, inputNames: job.inputNames, prune: prune, counts: counts,
+                                   fingerprint: job.shard == nil ? nil : inputFingerprint(source))
         let shown = result.wroteIndex ? " → \(output)/\(result.indexName)" : (result.indexName.isEmpty ? "" : " (index unchanged: \(output)/\(result.indexName))")
         diagnostics.closingNote()
         diagnostics.info("noc-report: \(tally.rendered) rendered, \(tally.unchanged) unchanged, \(result.pruned) pruned, \(tally.failed) skipped, \(diagnostics.warnings) warning\(diagnostics.warnings == 1 ? "" : "s")\(result.failed ? "" : shown)")

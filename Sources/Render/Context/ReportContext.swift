@@ -23,11 +23,11 @@ struct ReportContext {
         d["facts"] = .list(m.facts.map { f -> TemplateValue in
             ["label": e.text(f.label), "value": f.isCode ? e.code(f.value, inTable: true) : e.text(f.value), "isCode": .bool(f.isCode)]
         })
-        d["headline"] = e.text(headline(m))
+        d["headline"] = e.text(m.headline)
         d["createdText"] = e.text(m.stats.createdText)
         d["turns"] = .list(m.turns.map { .object(turn($0)) })
         d["hasTurns"] = .bool(!m.turns.isEmpty)
-        d["emptyTimeline"] = e.text(Self.emptyTimelineText(m.logState))
+        d["emptyTimeline"] = e.text(m.emptyTimelineText)
         d["recorded"] = m.recorded.map { .object(recorded($0)) } ?? .missing
         d["warnings"] = .list(m.warnings.map { w -> TemplateValue in
             ["code": e.code(w.code), "warningTitle": e.text(w.title), "detail": e.text(w.detail),
@@ -48,32 +48,6 @@ struct ReportContext {
         return d
     }
 
-    /// "Failed — Agent run interrupted · 1 turn · 4 steps (2 failed) · 4m 25s".
-    private func headline(_ m: ReportModel) -> String {
-        let failed = m.stats.failedStepCount > 0 ? " (\(m.stats.failedStepCount) failed)" : ""
-        var parts = [TextForm.plural(m.stats.turnCount, "turn"), TextForm.plural(m.stats.stepCount, "step") + failed]
-        switch m.logState {
-        case .events: break
-        case .lost: parts = ["event log lost", TextForm.plural(m.stats.stepCount, "step") + " recorded on the session document" + failed]
-        case .missing: parts = ["event log missing"]
-        case .incomplete: parts = ["event log incomplete"]
-        case .empty: parts = ["event log empty"]
-        }
-        if let d = m.stats.durationSeconds { parts.append(formatDuration(d)) }
-        if let t = m.stats.tokens { parts.append("\(TextForm.grouped(t)) tokens") }
-        return parts.joined(separator: " · ")
-    }
-
-    /// Said in the Timeline when no turn could be rebuilt.
-    static func emptyTimelineText(_ state: ReportModel.LogState) -> String {
-        switch state {
-        case .events, .empty: return "The session has no conversation to show: its event log is empty."
-        case .missing: return "The session has no conversation to show: its event log is missing (every chunk of it is missing from the input), so the log is incomplete."
-        case .incomplete: return "The session has no conversation to show: its event log is incomplete, and none of its events was exported."
-        case .lost: return "The session has no conversation to show: its event log was lost. What the session document recorded is shown below."
-        }
-    }
-
     /// FORMAT.md §6: the document's own record of a lost log.
     private func recorded(_ r: ReportModel.RecordedRun) -> TemplateObject {
         var d = TemplateObject(minimumCapacity: 8)
@@ -82,7 +56,7 @@ struct ReportContext {
         d["recordedSteps"] = .list(r.steps.map { ["step": .object(step($0))] })
         e.putAgent(r.diagnosis, floor: Self.agentHeadingFloor, as: "recordedDiagnosis", into: &d)
         d["hasRecordedDiagnosis"] = .bool(r.diagnosis != nil)
-        d["recordedRunMeta"] = r.runMeta.map { e.text(Self.runMetaText($0)) } ?? .missing
+        d["recordedRunMeta"] = r.runMeta.map { e.text($0.summary) } ?? .missing
         return d
     }
 
@@ -116,7 +90,7 @@ struct ReportContext {
         d["reasonLabel"] = e.text(o.reasonLabel)
         d["paragraph"] = e.text(o.paragraph)
         d["errorText"] = e.block(o.errorText)
-        d["errorLabel"] = .text(o.reason == .cancelledByUser ? "Cancellation message" : "Error message")
+        d["errorLabel"] = .text(o.errorLabel)
         d["countsAsFailed"] = .bool(o.countsAsFailed)
         d["retries"] = o.retries > 0 ? .text(String(o.retries)) : .missing
         d["failedSteps"] = .list(o.failedSteps.map { f -> TemplateValue in
@@ -171,22 +145,11 @@ struct ReportContext {
         e.putAgent(t.diagnosis, floor: Self.agentHeadingFloor, as: "diagnosis", into: &d)
         d["hasDiagnosis"] = .bool(t.diagnosis != nil)
         d["unfinishedAnswer"] = e.block(t.unfinishedAnswer)
-        d["runMeta"] = t.runMeta.map { e.text(Self.runMetaText($0)) } ?? .missing
-        // The error event is already in the timeline; repeat it only when it is not.
-        let errorNoted = t.entries.contains { if case .note(let n) = $0 { return n.kind == .error } else { return false } }
-        d["turnError"] = errorNoted ? .missing : e.block(t.errorMessage)
+        d["runMeta"] = t.runMeta.map { e.text($0.summary) } ?? .missing
+        d["turnError"] = e.block(t.errorMessage)
         d["missingAnswerNote"] = e.text(t.missingAnswerNote)
-        d["turnFailure"] = t.failure.map { e.text("This turn ended with an error: \($0.reasonLabel) (error event \($0.eventIndex)).") } ?? .missing
+        d["turnFailure"] = t.failure.map { e.text($0.sentence) } ?? .missing
         return d
-    }
-
-    /// "4 steps · 1,234 tokens · 41.3s".
-    static func runMetaText(_ r: ReportModel.RunMeta) -> String {
-        var parts: [String] = []
-        if let s = r.steps { parts.append(Int(s).map { TextForm.plural($0, "step") } ?? "\(s) steps") }
-        if let tk = r.tokens { parts.append("\(tk) tokens") }
-        if let tm = r.time { parts.append(tm) }
-        return parts.isEmpty ? "reported, without figures" : parts.joined(separator: " · ")
     }
 
     private func step(_ s: ReportModel.Step) -> TemplateObject {
@@ -218,8 +181,7 @@ struct ReportContext {
              "subQuery": e.code(sub.query, inTable: true), "subResult": e.text(sub.result)]
         })
         d["hasSubSteps"] = .bool(!s.subSteps.isEmpty)
-        d["isEmpty"] = .bool(s.query == nil && s.reasoning == nil && s.response == nil && s.failure == nil
-            && s.visualizations.isEmpty && s.action == nil && s.subSteps.isEmpty)
+        d["isEmpty"] = .bool(s.isEmpty)
         return d
     }
 
@@ -267,7 +229,7 @@ struct ReportContext {
         d["engineerPhone"] = e.text(a.engineerPhone)
         d["hasEngineer"] = .bool(a.engineerName != nil || a.engineerEmail != nil || a.engineerPhone != nil)
         d["urgency"] = e.text(a.urgency)
-        d["urgencyLevel"] = .text(Self.urgencyClass(a.urgency))
+        d["urgencyLevel"] = .text(a.urgencyLevel)
         d["destination"] = e.text(a.destination)
         d["coordinates"] = e.text(a.coordinates)
         d["mapsURL"] = e.url(a.mapsURL)
@@ -278,16 +240,5 @@ struct ReportContext {
         d["emailBody"] = e.block(a.emailBody)
         d["rawOutput"] = e.block(a.rawOutput)
         return d
-    }
-
-    /// A fixed class name for the urgency chip (never the raw text).
-    static func urgencyClass(_ urgency: String?) -> String {
-        switch urgency?.lowercased() {
-        case "critical", "urgent", "p1": return "critical"
-        case "high", "p2": return "high"
-        case "medium", "normal", "p3": return "medium"
-        case "low", "p4": return "low"
-        default: return "other"
-        }
     }
 }

@@ -17,6 +17,9 @@ extension ReportModel {
         public var countsAsFailed: Bool
         public var retries: Int
         public var failedSteps: [FailedStepRef]
+
+        /// What the quoted `errorText` is called.
+        public var errorLabel: String { reason == .cancelledByUser ? "Cancellation message" : "Error message" }
     }
 
     /// A failed step as the Outcome section lists it, with a link target.

@@ -21,8 +21,13 @@ public struct ReportModel: Sendable {
     public var outcome: OutcomeSummary
     /// The summary facts table, in display order.
     public var facts: [Fact]
+    /// "1 turn · 4 steps (2 failed) · 4m 25s · 1,234 tokens", or what is
+    /// known of a log that is not there ("event log lost · ...").
+    public var headline: String
     public var stats: Stats
     public var turns: [Turn]
+    /// Said in the Timeline when no turn could be rebuilt.
+    public var emptyTimelineText: String
     /// Data integrity: every warning of the transcript, in words.
     public var warnings: [Warning]
     /// "fixture.json, document 0".

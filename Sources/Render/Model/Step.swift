@@ -23,6 +23,12 @@ extension ReportModel {
         public var folded: Bool
         /// Short enough to keep on one printed page.
         public var compact: Bool
+
+        /// Nothing to show below the step's heading.
+        public var isEmpty: Bool {
+            query == nil && reasoning == nil && response == nil && failure == nil
+                && visualizations.isEmpty && action == nil && subSteps.isEmpty
+        }
     }
 
     /// FORMAT.md §8: how the step card classifies a failed step.
@@ -102,5 +108,16 @@ extension ReportModel {
         public var emailBody: String? = nil
         /// The tool's output when it was not JSON.
         public var rawOutput: String? = nil
+
+        /// A fixed class name for the urgency chip (never the raw text).
+        public var urgencyLevel: String {
+            switch urgency?.lowercased() {
+            case "critical", "urgent", "p1": return "critical"
+            case "high", "p2": return "high"
+            case "medium", "normal", "p3": return "medium"
+            case "low", "p4": return "low"
+            default: return "other"
+            }
+        }
     }
 }

@@ -21,7 +21,8 @@ extension ReportModel {
         /// v2 `message.delta` text of an answer that never completed.
         public var unfinishedAnswer: String?
         public var runMeta: RunMeta?
-        /// The orchestrator message's `errorMessage`, when its status is error.
+        /// The orchestrator message's `errorMessage`, when its status is error
+        /// and no `error` note of the timeline already shows it.
         public var errorMessage: String?
         /// Said when the turn has no diagnosis ("No final answer ...").
         public var missingAnswerNote: String?
@@ -36,6 +37,9 @@ extension ReportModel {
         /// "Agent run interrupted", ...
         public var reasonLabel: String
         public var eventIndex: Int
+
+        /// "This turn ended with an error: Agent run interrupted (error event 7)."
+        public var sentence: String { "This turn ended with an error: \(reasonLabel) (error event \(eventIndex))." }
     }
 
     public struct OperatorMessage: Sendable {
@@ -50,6 +54,15 @@ extension ReportModel {
         public var steps: String?
         public var tokens: String?
         public var time: String?
+
+        /// "4 steps · 1,234 tokens · 41.3s".
+        public var summary: String {
+            var parts: [String] = []
+            if let s = steps { parts.append(Int(s).map { TextForm.plural($0, "step") } ?? "\(s) steps") }
+            if let tk = tokens { parts.append("\(tk) tokens") }
+            if let tm = time { parts.append(tm) }
+            return parts.isEmpty ? "reported, without figures" : parts.joined(separator: " · ")
+        }
     }
 
     public enum TimelineEntry: Sendable {

@@ -16,16 +16,18 @@ extension Archive {
     /// Writes `manifest` plus the entries the manifest on disk holds and it
     /// lacks (by name, with every file present: a pruned or deleted entry's
     /// files are gone), holding an exclusive lock on the manifest file.
-    func writeMerged(_ manifest: Manifest) throws {
+    func writeMerged(_ manifest: Manifest, spilled: EntrySpill? = nil) throws {
         try withManifestLock {
             var merged = manifest
             if let bytes = dir.read(manifestName), let disk = try? Manifest.decode(bytes) {
                 let ours = Set(manifest.entries.map(\.session.name))
                 merged.entries += disk.entries.filter { e in
-                    !ours.contains(e.session.name) && e.files.allSatisfy { dir.exists($0.name) }
+                    !ours.contains(e.session.name) && spilled?.contains(e.session.name) != true && e.files.allSatisfy { dir.exists($0.name) }
                 }
             }
-            try dir.write(manifestName, merged.encoded())
+            guard let spilled else { return try dir.write(manifestName, merged.encoded()) }
+            let entries = SpilledJSON(spill: spilled, extra: merged.entries.sorted { IndexEntry.newestFirst($0.session, $1.session) })
+            try dir.write(manifestName) { sink in try Manifest.encode(skeleton: merged, entries: entries, sink) }
         }
     }
 

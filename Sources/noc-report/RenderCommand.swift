@@ -158,7 +158,7 @@ struct RenderCommand: ParsableCommand {
         }
         let job = RenderJob(source: source, archive: archive, renderer: renderer, options: options, formats: formats,
                             names: names, redactedNames: redactedNames, printer: printer)
-        var tally = RenderTally()
+        var tally = RenderTally(archive: archive)
         orderedParallelMap(count: positions.count, jobs: common.effectiveJobs, work: { i in job.render(positions[i]) },
                            consume: { i, result in
             source.done(positions[i])

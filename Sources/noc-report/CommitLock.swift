@@ -19,15 +19,19 @@ extension Archive {
     func writeMerged(_ manifest: Manifest, spilled: EntrySpill? = nil) throws {
         try withManifestLock {
             var merged = manifest
-            if let bytes = dir.read(manifestName), let disk = try? Manifest.decode(bytes) {
+            if let disk = entriesOnDisk() {
                 let ours = Set(manifest.entries.map(\.session.name))
-                merged.entries += disk.entries.filter { e in
+                merged.entries += disk.filter { e in
                     !ours.contains(e.session.name) && spilled?.contains(e.session.name) != true && e.files.allSatisfy { dir.exists($0.name) }
                 }
             }
-            guard let spilled else { return try dir.write(manifestName, merged.encoded()) }
+            guard let spilled else {
+                try dir.write(manifestName, merged.encoded())
+                return wroteManifest(merged.entries)
+            }
             let entries = SpilledJSON(spill: spilled, extra: merged.entries.sorted { IndexEntry.newestFirst($0.session, $1.session) })
             try dir.write(manifestName) { sink in try Manifest.encode(skeleton: merged, entries: entries, sink) }
+            wroteManifest(merged.entries)
         }
     }
 

@@ -47,9 +47,22 @@ final class StampCache: @unchecked Sendable {
         let now = lock.withLock { known }
         guard now != loaded else { return }
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // One stamp encoded at a time, to a temporary file then renamed: the
+        // whole dictionary through JSONEncoder cost 1.4 KB per file at once.
+        let tmp = url.path + ".tmp-\(getpid())"
+        guard FileManager.default.createFile(atPath: tmp, contents: nil), let out = FileHandle(forWritingAtPath: tmp) else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        guard let bytes = try? encoder.encode(now) else { return }
-        try? bytes.write(to: url, options: .atomic)
+        var buffer = Data("{".utf8)
+        var ok = true
+        for (i, name) in now.keys.sorted().enumerated() {
+            guard ok, let known = now[name], let one = try? encoder.encode([name: known]), one.count > 2 else { ok = false; break }
+            if i > 0 { buffer.append(UInt8(ascii: ",")) }
+            buffer.append(one.dropFirst().dropLast())
+            if buffer.count >= 1 << 20 { ok = (try? out.write(contentsOf: buffer)) != nil; buffer.removeAll(keepingCapacity: true) }
+        }
+        buffer.append(UInt8(ascii: "}"))
+        ok = ok && (try? out.write(contentsOf: buffer)) != nil && (try? out.close()) != nil
+        if !ok || rename(tmp, url.path) != 0 { unlink(tmp) }
     }
 }

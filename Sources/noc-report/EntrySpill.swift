@@ -6,22 +6,23 @@ import Glibc
 #endif
 
 /// A run's manifest entries, kept out of memory (docs/reliability.md): each
-/// entry's JSON, as the manifest holds it, goes to an unlinked temporary
-/// file in the output folder (nothing is left behind, whatever stops the
-/// run); memory keeps per entry its place in the file and its sort key
-/// (creation time, id, name) in one byte arena, about 120 bytes. When the
+/// entry's JSON, as the manifest holds it, goes to a temporary file without
+/// a name; memory keeps per entry its place in the file and its sort key
+/// (creation time, id, name) in one byte arena, about 100 bytes. When the
 /// file cannot be made or written, the bytes stay in memory: never an entry lost.
 final class EntrySpill {
     private struct Slot {
         var offset: Int
-        var length: Int
         var key: Int
-        var idLength: Int
-        var nameLength: Int
-        /// NaN when the entry has no creation time.
-        var created: Double
+        var length: UInt32
+        var idLength: UInt32
+        /// The name's bytes follow the id's; none when the name is the id.
+        var nameLength: UInt32
+        var nameIsID: Bool
         /// Replaced by a later entry of the same name.
         var dropped = false
+        /// NaN when the entry has no creation time.
+        var created: Double
     }
 
     private struct Named {
@@ -41,10 +42,20 @@ final class EntrySpill {
     private let decoder = JSONDecoder()
 
     init(in dir: OutputDirectory) {
-        let name = OutputDirectory.temporaryPrefix + dir.token + "-entries"
-        fd = openat(dir.fd, name, O_RDWR | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        if fd >= 0 { unlinkat(dir.fd, name, 0) }
+        // An unnamed file (O_TMPFILE): nothing to clean up, whatever stops
+        // the run, and the folder itself unchanged (a rerun leaves its time
+        // alone). Else an unlinked file under $TMPDIR; else memory.
+        fd = openat(dir.fd, ".", Self.unnamedFile | O_RDWR | O_CLOEXEC, 0o600)
+        if fd < 0 {
+            let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+            let path = base + "/" + OutputDirectory.temporaryPrefix + dir.token + "-entries"
+            fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if fd >= 0 { unlink(path) }
+        }
     }
+
+    /// O_TMPFILE (Linux), which Glibc's module does not export.
+    private static let unnamedFile: Int32 = 0o20_000_000 | O_DIRECTORY
 
     deinit { if fd >= 0 { close(fd) } }
 
@@ -62,10 +73,11 @@ final class EntrySpill {
     func append(_ entry: ManifestEntry, rendered: Bool = false) {
         let json = Array((try? encoder.encode(entry)) ?? Data())
         let id = Array(entry.session.id.utf8), name = Array(entry.session.name.utf8)
-        var slot = Slot(offset: 0, length: json.count, key: keys.count, idLength: id.count, nameLength: name.count,
-                        created: entry.session.created?.seconds ?? .nan)
+        let nameIsID = id == name
+        var slot = Slot(offset: 0, key: keys.count, length: UInt32(json.count), idLength: UInt32(id.count),
+                        nameLength: UInt32(nameIsID ? 0 : name.count), nameIsID: nameIsID, created: entry.session.created?.seconds ?? .nan)
         keys += id
-        keys += name
+        if !nameIsID { keys += name }
         slot.offset = store(json)
         let digest = NameDigest(entry.session.name)
         if let old = names[digest] { slots[Int(old.slot)].dropped = true }
@@ -103,9 +115,9 @@ final class EntrySpill {
         let slot = slots[Int(sortedOrder()[i])]
         if slot.offset < 0 {
             let start = -1 - slot.offset
-            return Array(memory[start..<start + slot.length])
+            return Array(memory[start..<start + Int(slot.length)])
         }
-        var bytes = [UInt8](repeating: 0, count: slot.length)
+        var bytes = [UInt8](repeating: 0, count: Int(slot.length))
         var done = 0
         while done < bytes.count {
             let n = bytes.withUnsafeMutableBytes { raw in
@@ -142,9 +154,11 @@ final class EntrySpill {
         case (true, false): return false
         default: break
         }
-        let c = compare(keys, a.key, a.idLength, b.key, b.idLength)
+        let c = compare(keys, a.key, Int(a.idLength), b.key, Int(b.idLength))
         if c != 0 { return c < 0 }
-        return compare(keys, a.key + a.idLength, a.nameLength, b.key + b.idLength, b.nameLength) < 0
+        let (aName, aCount) = a.nameIsID ? (a.key, Int(a.idLength)) : (a.key + Int(a.idLength), Int(a.nameLength))
+        let (bName, bCount) = b.nameIsID ? (b.key, Int(b.idLength)) : (b.key + Int(b.idLength), Int(b.nameLength))
+        return compare(keys, aName, aCount, bName, bCount) < 0
     }
 
     /// String order (canonical equivalence): byte order for ASCII, else Swift's.
@@ -164,9 +178,25 @@ final class EntrySpill {
 }
 
 /// A name's SHA-256, first 16 bytes: the set of a run's names without its strings.
-struct NameDigest: Hashable {
+struct NameDigest: Hashable, Comparable {
     var high: UInt64
     var low: UInt64
+
+    /// From `hex`, 32 hex digits (as `hex` writes it); nil for anything else.
+    init?(hex: String) {
+        guard hex.utf8.count == 32, let h = UInt64(hex.prefix(16), radix: 16), let l = UInt64(hex.suffix(16), radix: 16) else { return nil }
+        high = h
+        low = l
+    }
+
+    var hex: String {
+        [high, low].map { w in
+            let s = String(w, radix: 16)
+            return String(repeating: "0", count: 16 - s.count) + s
+        }.joined()
+    }
+
+    static func < (a: NameDigest, b: NameDigest) -> Bool { (a.high, a.low) < (b.high, b.low) }
 
     init(_ name: String) {
         let d = SHA256.hash(Array(name.utf8))

@@ -25,6 +25,8 @@ struct RenderMemoryTests {
         #expect(many.kib - few.kib < RenderMemoryTests.bound << 10, "2 sessions: \(few.kib) KiB, 60,000: \(many.kib) KiB")
     }
 
-    /// MiB that 60,000 sessions may cost over 2.
-    static let bound = 60
+    /// MiB that 60,000 sessions may cost over 2: the catalogue, the names
+    /// and the report stamps stay (about 1 KB a session with three formats);
+    /// 2 KB a session more fails.
+    static let bound = 120
 }

@@ -31,7 +31,7 @@ import Transcript
     @Test(arguments: [0, 1, 2, 7, 25])
     func sameBytesAsWholeEncoding(count: Int) throws {
         var m = Manifest(tool: "1.0", counts: RunCounts(), lastRun: RunRecord(id: "x", rendered: count, filters: ["--session a"]),
-                         pending: ["a.md", "b.md"], pages: count > 1 ? ["index.md", "index-2.md"] : [], entries: try Self.entries(count))
+                         pending: ["a.md", "b.md"], pages: count > 1 ? ["index-2.md", "index.md"] : [], entries: try Self.entries(count))
         m.indexOptions = ["title": "entries\n  \"entries\" : [", "formats": "md"]
         m.shard = count == 7 ? 2 : nil
         m.shardCount = count == 7 ? 3 : nil

@@ -24,6 +24,8 @@ final class Archive: @unchecked Sendable {
     /// holds besides the spilled ones: while no other run has replaced it,
     /// it is not read back whole (at 300,000 sessions, 300 MB to decode).
     private var lastWritten: (stamp: FileStamp, entries: [ManifestEntry])?
+    /// The stamp of the manifest `previous` was read from.
+    let previousStamp: FileStamp?
 
     enum OpenError: Error, CustomStringConvertible {
         case foreignManifest(String, String)
@@ -46,7 +48,9 @@ final class Archive: @unchecked Sendable {
         stamps = StampCache(for: dir)
         var owned: Set<String> = [manifestName]
         var previous: Manifest?
+        var readStamp: FileStamp?
         for name in Set([Manifest.fileName, manifestName]).sorted() {
+            let before = dir.stamp(name)
             guard let bytes = dir.read(name) else {
                 if dir.exists(name) && name == manifestName { throw OpenError.foreignManifest(dir.path + "/" + name, "not a regular file") }
                 continue
@@ -54,9 +58,15 @@ final class Archive: @unchecked Sendable {
             let m: Manifest
             do { m = try Manifest.decode(bytes) } catch { throw OpenError.foreignManifest(dir.path + "/" + name, "\(error)") }
             owned.formUnion(m.ownedFiles)
-            if name == manifestName { previous = m }
+            if name == manifestName {
+                previous = m
+                readStamp = before == dir.stamp(name) ? before : nil
+            }
         }
         self.previous = previous
+        // The file read is not decoded again while it is the one on disk.
+        lastWritten = readStamp.flatMap { s in previous.map { (s, $0.entries) } }
+        previousStamp = readStamp
         self.owned = owned
         previousByName = Dictionary((previous?.entries ?? []).map { ($0.session.name, $0) }, uniquingKeysWith: { a, _ in a })
     }

@@ -55,7 +55,7 @@ struct ArchiveCommit {
         manifest.inputFingerprint = fingerprint
         manifest.indexOptions = indexOptions
         // Not when this run's pending list is on disk (a --force run that rewrote identical reports).
-        if let previous, unchanged(previous, manifest, entries), dir.read(archive.manifestName) == previous.encoded() { return outcome }
+        if let previous, unchanged(previous, manifest, entries), dir.holds(archive.manifestName, pieces: { previous.encodePieces($0) }) { return outcome }
         let context = indexContext(manifest)
         let pageNames = shard == nil ? IndexPagesWriter.names(count: entries.count, context: context, formats: formats) : []
         manifest.pages = previous?.pages ?? []

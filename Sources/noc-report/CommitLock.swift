@@ -9,6 +9,7 @@ extension Archive {
     /// The manifest as it is on disk now (another run may have committed
     /// since this one started).
     func currentManifest() -> Manifest? {
+        if let previousStamp, dir.stamp(manifestName) == previousStamp { return previous }
         guard let bytes = dir.read(manifestName), let current = try? Manifest.decode(bytes) else { return previous }
         return current
     }

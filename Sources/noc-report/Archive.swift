@@ -20,6 +20,12 @@ final class Archive: @unchecked Sendable {
     private var pendingRecorded = false
     private var stop: OutputFailure?
     private var reportsWritten = 0
+    /// The manifest file this run wrote last (its stamp) and the entries it
+    /// holds besides the spilled ones: while no other run has replaced it,
+    /// it is not read back whole (at 300,000 sessions, 300 MB to decode).
+    private var lastWritten: (stamp: FileStamp, entries: [ManifestEntry])?
+    /// The stamp of the manifest `previous` was read from.
+    let previousStamp: FileStamp?
 
     enum OpenError: Error, CustomStringConvertible {
         case foreignManifest(String, String)
@@ -42,7 +48,9 @@ final class Archive: @unchecked Sendable {
         stamps = StampCache(for: dir)
         var owned: Set<String> = [manifestName]
         var previous: Manifest?
+        var readStamp: FileStamp?
         for name in Set([Manifest.fileName, manifestName]).sorted() {
+            let before = dir.stamp(name)
             guard let bytes = dir.read(name) else {
                 if dir.exists(name) && name == manifestName { throw OpenError.foreignManifest(dir.path + "/" + name, "not a regular file") }
                 continue
@@ -50,9 +58,15 @@ final class Archive: @unchecked Sendable {
             let m: Manifest
             do { m = try Manifest.decode(bytes) } catch { throw OpenError.foreignManifest(dir.path + "/" + name, "\(error)") }
             owned.formUnion(m.ownedFiles)
-            if name == manifestName { previous = m }
+            if name == manifestName {
+                previous = m
+                readStamp = before == dir.stamp(name) ? before : nil
+            }
         }
         self.previous = previous
+        // The file read is not decoded again while it is the one on disk.
+        lastWritten = readStamp.flatMap { s in previous.map { (s, $0.entries) } }
+        previousStamp = readStamp
         self.owned = owned
         previousByName = Dictionary((previous?.entries ?? []).map { ($0.session.name, $0) }, uniquingKeysWith: { a, _ in a })
     }
@@ -109,6 +123,20 @@ final class Archive: @unchecked Sendable {
 
     func countReport() { lock.withLock { reportsWritten += 1 } }
 
+    /// After a manifest write: `entries`, the ones it holds that no spill does.
+    func wroteManifest(_ entries: [ManifestEntry]) {
+        let stamp = dir.stamp(manifestName)
+        lock.withLock { lastWritten = stamp.map { ($0, entries) } }
+    }
+
+    /// The entries of the manifest on disk: those this run wrote when the file
+    /// is still the one it wrote, else read; nil when there is none.
+    func entriesOnDisk() -> [ManifestEntry]? {
+        let now = dir.stamp(manifestName)
+        if let now, let last = lock.withLock({ lastWritten }), last.stamp == now { return last.entries }
+        return dir.read(manifestName).flatMap { try? Manifest.decode($0) }?.entries
+    }
+
     /// Before the first report file: the manifest names every file this run
     /// may write, so a run killed at any moment leaves no file of ours unlisted.
     private func recordPending() throws {
@@ -123,6 +151,7 @@ final class Archive: @unchecked Sendable {
                 if failure.isRepeating { stop = failure }
                 throw failure
             }
+            lastWritten = dir.stamp(manifestName).map { ($0, m.entries) }
             pendingRecorded = true
         }
     }

@@ -30,44 +30,47 @@ struct ArchiveCommit {
         var outcome = Outcome(indexName: shard.map(ShardIndex.fileName) ?? (formats.contains(.html) ? "index.html" : formats.contains(.md) ? "index.md" : Manifest.fileName))
         let previous = archive.currentManifest()
         var removals: [String] = []
-        var entries = tally.entries
-        for e in previous?.entries ?? [] where entries[e.session.name] == nil {
-            if prune && !inputNames.contains(e.session.name) {
+        let entries = tally.entries
+        for e in previous?.entries ?? [] {
+            // Files of an entry rendered again in fewer formats are stale.
+            if let written = entries.renderedFormats(e.session.name) {
+                removals += e.files.filter { written & ReportFormatBits.bit($0.format) == 0 }.map(\.name)
+            } else if entries.contains(e.session.name) {
+                continue
+            } else if prune && !inputNames.contains(e.session.name) {
                 outcome.pruned += 1
                 removals += e.files.map(\.name)
             } else if let missing = e.files.first(where: { !dir.exists($0.name) }) {
                 diagnostics.warning("\(dir.path)/\(missing.name) is listed in \(archive.manifestName) but missing: its session is dropped from the index")
             } else {
-                entries[e.session.name] = e
+                entries.append(e)
             }
         }
-        // Files of an entry rendered again in fewer formats are stale.
-        for name in tally.renderedNames {
-            let now = Set(entries[name]?.files.map(\.name) ?? [])
-            removals += (previous.flatMap { p in p.entries.first { $0.session.name == name } }?.files ?? []).map(\.name).filter { !now.contains($0) }
-        }
         removals += abandoned(entries)
-        let runID = Self.runID(options: archive.options)
-        for name in tally.renderedNames { entries[name]?.run = runID }
-        let record = RunRecord(id: runID, rendered: tally.rendered, unchanged: tally.unchanged, pruned: outcome.pruned, filters: filters)
-        var manifest = Manifest(tool: version, counts: counts, lastRun: record, entries: Array(entries.values))
+        let record = RunRecord(id: tally.runID, rendered: tally.rendered, unchanged: tally.unchanged, pruned: outcome.pruned, filters: filters)
+        // The entries are in the spill: the manifest here is the rest.
+        var manifest = Manifest(tool: version, counts: counts, lastRun: record)
         manifest.shard = shard?.index
         manifest.shardCount = shard?.count
         manifest.inputFingerprint = fingerprint
         manifest.indexOptions = indexOptions
         // Not when this run's pending list is on disk (a --force run that rewrote identical reports).
-        if let previous, unchanged(previous, manifest), dir.read(archive.manifestName) == previous.encoded() { return outcome }
-        let pages = shard == nil ? indexPages(manifest) : []
+        if let previous, unchanged(previous, manifest, entries), dir.holds(archive.manifestName, pieces: { previous.encodePieces($0) }) { return outcome }
+        let context = indexContext(manifest)
+        let pageNames = shard == nil ? IndexPagesWriter.names(count: entries.count, context: context, formats: formats) : []
         manifest.pages = previous?.pages ?? []
-        manifest.pending = removals + pages.map(\.0) + manifest.pages
+        manifest.pending = removals + pageNames + manifest.pages
         do {
-            try archive.writeMerged(manifest)
-            for (name, text) in pages { try dir.writeIfChanged(name, Array(text.utf8)) }
-            let pageNames = Set(pages.map(\.0))
-            for name in Set(removals + manifest.pages) where !pageNames.contains(name) { dir.remove(name) }
-            manifest.pages = pages.map(\.0)
-            manifest.pending = stillPending(manifest, removed: Set(removals))
-            try archive.writeMerged(manifest)
+            try archive.writeMerged(manifest, spilled: entries)
+            if shard == nil {
+                try IndexPagesWriter.write(sorted: SpilledEntries(spill: entries).lazy.map(\.session), count: entries.count,
+                                           context: context, templates: templates, formats: formats, to: dir)
+            }
+            let written = Set(pageNames)
+            for name in Set(removals + manifest.pages) where !written.contains(name) { dir.remove(name) }
+            manifest.pages = pageNames
+            manifest.pending = stillPending(entries, pages: pageNames, removed: Set(removals))
+            try archive.writeMerged(manifest, spilled: entries)
             outcome.wroteIndex = true
         } catch {
             dir.removeOwnTemporaries()
@@ -80,25 +83,31 @@ struct ArchiveCommit {
     /// Files an earlier run left pending that this run neither rendered nor
     /// listed but that belong to a session of its input (one it could not
     /// write): still ours, so a later run may replace them. Normally none.
-    private func stillPending(_ manifest: Manifest, removed: Set<String>) -> [String] {
-        let listed = manifest.ownedFiles.subtracting(manifest.pending)
+    private func stillPending(_ entries: EntrySpill, pages: [String], removed: Set<String>) -> [String] {
+        let earlier = (archive.previous?.pending ?? []).filter { !removed.contains($0) && !pages.contains($0) }
+        guard !earlier.isEmpty else { return [] }
         let candidates = Set(archive.candidates)
-        return (archive.previous?.pending ?? []).filter {
-            !listed.contains($0) && !removed.contains($0) && candidates.contains($0) && archive.dir.exists($0)
-        }
+        let listed = Self.listedFiles(entries, among: Set(earlier))
+        return earlier.filter { !listed.contains($0) && candidates.contains($0) && archive.dir.exists($0) }
     }
 
     /// Files a killed run left pending that no entry lists and no session of
     /// this input will write (a pruned session, a stale format): removed, but
     /// only when no other run is alive (they may be its files in progress).
-    private func abandoned(_ entries: [String: ManifestEntry]) -> [String] {
-        guard archive.dir.isAlone() else { return [] }
-        let listed = Set(entries.values.flatMap { $0.files.map(\.name) })
-        let candidates = Set(archive.candidates)
+    private func abandoned(_ entries: EntrySpill) -> [String] {
         let pages = Set(archive.previous?.pages ?? [])
-        return (archive.previous?.pending ?? []).filter {
-            !listed.contains($0) && !candidates.contains($0) && !pages.contains($0) && !$0.hasPrefix("index") && archive.dir.exists($0)
-        }
+        let earlier = (archive.previous?.pending ?? []).filter { !pages.contains($0) && !$0.hasPrefix("index") }
+        guard !earlier.isEmpty, archive.dir.isAlone() else { return [] }
+        let candidates = Set(archive.candidates)
+        let listed = Self.listedFiles(entries, among: Set(earlier))
+        return earlier.filter { !listed.contains($0) && !candidates.contains($0) && archive.dir.exists($0) }
+    }
+
+    /// Which of `names` some entry lists (one pass over the entries).
+    private static func listedFiles(_ entries: EntrySpill, among names: Set<String>) -> Set<String> {
+        var listed: Set<String> = []
+        for e in SpilledEntries(spill: entries) { for f in e.files where names.contains(f.name) { listed.insert(f.name) } }
+        return listed
     }
 
     var indexOptions: [String: String] {
@@ -106,20 +115,21 @@ struct ArchiveCommit {
     }
 
     /// Nothing to write: same entries, same counts, nothing pending, pages present.
-    private func unchanged(_ previous: Manifest, _ now: Manifest) -> Bool {
-        previous.pending.isEmpty && previous.entries == now.entries && previous.counts == now.counts
-            && previous.indexOptions == now.indexOptions && previous.inputFingerprint == now.inputFingerprint
-            && previous.pages.allSatisfy(archive.dir.exists) && (shard != nil || !previous.pages.isEmpty)
+    private func unchanged(_ previous: Manifest, _ now: Manifest, _ entries: EntrySpill) -> Bool {
+        guard previous.pending.isEmpty && previous.counts == now.counts && previous.indexOptions == now.indexOptions
+            && previous.inputFingerprint == now.inputFingerprint && previous.entries.count == entries.count
+            && previous.pages.allSatisfy(archive.dir.exists) && (shard != nil || !previous.pages.isEmpty) else { return false }
+        return zip(previous.entries, SpilledEntries(spill: entries)).allSatisfy { $0 == $1 }
     }
 
-    private func indexPages(_ manifest: Manifest) -> [(String, String)] {
+    private func indexContext(_ manifest: Manifest) -> IndexContext {
         var context = IndexContext()
         context.title = title
         context.runNotes = manifest.counts.notes
         context.stamp = stamp
         context.runSummary = manifest.lastRun.summary
         context.runFilters = manifest.lastRun.filters
-        return IndexPagesWriter.pages(manifest.entries.map(\.session), context: context, templates: templates, formats: formats)
+        return context
     }
 
     /// The tool version and output options that wrote a report: the same
@@ -132,11 +142,28 @@ struct ArchiveCommit {
 
 /// The index pages in the formats asked for.
 enum IndexPagesWriter {
+    static func extensions(_ formats: Set<RenderCommand.Format>) -> Set<String> {
+        Set([formats.contains(.md) ? "md" : nil, formats.contains(.html) ? "html" : nil].compactMap { $0 })
+    }
+
     static func pages(_ entries: [IndexEntry], context: IndexContext, templates: Templates,
                       formats: Set<RenderCommand.Format>) -> [(String, String)] {
-        IndexRenderer.render(entries: entries, context: context, templates: templates).filter { page in
-            page.fileName.hasSuffix(".md") ? formats.contains(.md) : formats.contains(.html)
-        }.map { ($0.fileName, $0.contents) }
+        var pages: [(String, String)] = []
+        IndexRenderer.renderEach(entries: entries, context: context, templates: templates, extensions: extensions(formats)) { pages.append(($0, $1)) }
+        return pages
+    }
+
+    static func names(count: Int, context: IndexContext, formats: Set<RenderCommand.Format>) -> [String] {
+        IndexRenderer.fileNames(count: count, context: context, extensions: extensions(formats))
+    }
+
+    /// Each page written as soon as it is made (never all pages in memory),
+    /// from entries already newest first.
+    static func write(sorted: some Sequence<IndexEntry>, count: Int, context: IndexContext, templates: Templates,
+                      formats: Set<RenderCommand.Format>, to dir: OutputDirectory) throws {
+        try IndexRenderer.renderEach(sorted: sorted, count: count, context: context, templates: templates, extensions: extensions(formats)) { name, text in
+            try dir.writeIfChanged(name, Array(text.utf8))
+        }
     }
 }
 
@@ -152,7 +179,8 @@ extension OutputDirectory {
 /// The index pages of a run, in the formats asked for.
 func writeIndex(_ entries: [IndexEntry], context: IndexContext, templates: Templates, formats: Set<RenderCommand.Format>,
                 to outputDir: OutputDirectory, diagnostics: Diagnostics) {
-    for (name, text) in IndexPagesWriter.pages(entries, context: context, templates: templates, formats: formats) {
+    // A page that fails is reported and the others still written, as before.
+    IndexRenderer.renderEach(entries: entries, context: context, templates: templates, extensions: IndexPagesWriter.extensions(formats)) { name, text in
         do { try outputDir.writeIfChanged(name, Array(text.utf8)) } catch { diagnostics.error("\(error)") }
     }
 }

@@ -9,6 +9,7 @@ extension Archive {
     /// The manifest as it is on disk now (another run may have committed
     /// since this one started).
     func currentManifest() -> Manifest? {
+        if let previousStamp, dir.stamp(manifestName) == previousStamp { return previous }
         guard let bytes = dir.read(manifestName), let current = try? Manifest.decode(bytes) else { return previous }
         return current
     }
@@ -16,16 +17,22 @@ extension Archive {
     /// Writes `manifest` plus the entries the manifest on disk holds and it
     /// lacks (by name, with every file present: a pruned or deleted entry's
     /// files are gone), holding an exclusive lock on the manifest file.
-    func writeMerged(_ manifest: Manifest) throws {
+    func writeMerged(_ manifest: Manifest, spilled: EntrySpill? = nil) throws {
         try withManifestLock {
             var merged = manifest
-            if let bytes = dir.read(manifestName), let disk = try? Manifest.decode(bytes) {
+            if let disk = entriesOnDisk() {
                 let ours = Set(manifest.entries.map(\.session.name))
-                merged.entries += disk.entries.filter { e in
-                    !ours.contains(e.session.name) && e.files.allSatisfy { dir.exists($0.name) }
+                merged.entries += disk.filter { e in
+                    !ours.contains(e.session.name) && spilled?.contains(e.session.name) != true && e.files.allSatisfy { dir.exists($0.name) }
                 }
             }
-            try dir.write(manifestName, merged.encoded())
+            guard let spilled else {
+                try dir.write(manifestName, merged.encoded())
+                return wroteManifest(merged.entries)
+            }
+            let entries = SpilledJSON(spill: spilled, extra: merged.entries.sorted { IndexEntry.newestFirst($0.session, $1.session) })
+            try dir.write(manifestName) { sink in try Manifest.encode(skeleton: merged, entries: entries, sink) }
+            wroteManifest(merged.entries)
         }
     }
 

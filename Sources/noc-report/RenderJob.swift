@@ -101,25 +101,31 @@ struct RenderTally {
     var rendered = 0
     var unchanged = 0
     var failed = 0
-    /// This run's entries (rendered or confirmed unchanged), by report name.
-    var entries: [String: ManifestEntry] = [:]
-    var renderedNames: Set<String> = []
+    /// This run's entries (rendered or confirmed unchanged), out of memory.
+    let entries: EntrySpill
+    /// The run id a rendered entry records (ArchiveCommit.runID).
+    let runID: String
+
+    init(archive: Archive) {
+        entries = EntrySpill(in: archive.dir)
+        runID = ArchiveCommit.runID(options: archive.options)
+    }
 
     mutating func add(_ result: RenderJob.Result?, diagnostics: Diagnostics) {
         switch result {
         case nil, .stopped?: break
-        case .rendered(let e, let t)?:
+        case .rendered(var e, let t)?:
             diagnostics.sessionWarnings(t)
             rendered += 1
-            entries[e.session.name] = e
-            renderedNames.insert(e.session.name)
+            e.run = runID
+            entries.append(e, rendered: true)
         case .partly(let e, let t, let problem)?:
             add(.rendered(e, t), diagnostics: diagnostics)
             diagnostics.report(problem)
         case .unchanged(let e)?:
             diagnostics.recordedWarnings(e.warnings ?? [], count: e.session.warningCount)
             unchanged += 1
-            entries[e.session.name] = e
+            entries.append(e)
         case .failed(let problem)?:
             failed += 1
             diagnostics.report(problem)

@@ -52,16 +52,11 @@ public struct Manifest: Sendable, Codable, Equatable {
         return names
     }
 
-    /// Stable bytes: sorted keys, entries newest first.
+    /// Stable bytes: sorted keys, entries newest first (see ManifestEncoding).
     public func encoded() -> [UInt8] {
-        var copy = self
-        copy.entries.sort { IndexEntry.newestFirst($0.session, $1.session) }
-        copy.pending.sort()
-        copy.pages.sort()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        // Only strings, numbers, arrays and enums: encoding cannot fail.
-        return Array((try? encoder.encode(copy)) ?? Data()) + [0x0A]
+        var out: [UInt8] = []
+        encodePieces { out += $0 }
+        return out
     }
 
     public enum ReadError: Error, CustomStringConvertible {

@@ -33,7 +33,7 @@ struct ArchiveChart: Sendable, Equatable {
     var sessions: Stack
     var failures: Stack
 
-    init(_ entries: [IndexEntry], zone: DisplayTimeZone, maxBars: Int = 120) {
+    init(_ entries: some Sequence<IndexEntry>, zone: DisplayTimeZone, maxBars: Int = 120) {
         self.zone = zone
         var perDay: [Int: [Int]] = [:], reasonsPerDay: [Int: [Int]] = [:]
         var undated = Array(repeating: 0, count: Self.categories.count)
@@ -98,7 +98,7 @@ struct ArchiveChart: Sendable, Equatable {
     /// The zone most of the entries' creation times are shown in (the zone
     /// the reports were written in, so the chart's days match the rows);
     /// UTC when none says.
-    static func zone(of entries: [IndexEntry]) -> DisplayTimeZone {
+    static func zone(of entries: some Sequence<IndexEntry>) -> DisplayTimeZone {
         var seen: [DisplayTimeZone: Int] = [:]
         for e in entries {
             guard let text = e.createdText, text.utf8.count > 20,

@@ -52,7 +52,7 @@ public struct IndexEntry: Sendable, Codable, Equatable {
 
     /// Newest first by `created` (sessions without one last), then by id,
     /// then by name, so the order never depends on the input order.
-    static func newestFirst(_ a: IndexEntry, _ b: IndexEntry) -> Bool {
+    public static func newestFirst(_ a: IndexEntry, _ b: IndexEntry) -> Bool {
         switch (a.created, b.created) {
         case let (x?, y?) where x != y: return x > y
         case (_?, nil): return true

@@ -5,24 +5,53 @@ import Transcript
 public enum IndexRenderer {
     public static func render(entries: [IndexEntry], context: IndexContext,
                               templates: Templates) -> [(fileName: String, contents: String)] {
-        let sorted = entries.sorted(by: IndexEntry.newestFirst)
-        let totals = IndexTotals(sorted)
-        let pageCount = max(1, (sorted.count + context.pageSize - 1) / context.pageSize)
         var files: [(fileName: String, contents: String)] = []
+        renderEach(entries: entries, context: context, templates: templates, extensions: ["md", "html"]) { files.append(($0, $1)) }
+        return files
+    }
+
+    /// The pages in the given extensions ("md", "html"), one at a time: each
+    /// text goes to `each` and is dropped before the next page is made.
+    public static func renderEach(entries: [IndexEntry], context: IndexContext, templates: Templates, extensions: Set<String>,
+                                  each: (String, String) throws -> Void) rethrows {
+        let sorted = entries.sorted(by: IndexEntry.newestFirst)
+        try renderEach(sorted: sorted, count: sorted.count, context: context, templates: templates, extensions: extensions, each: each)
+    }
+
+    /// The same from entries already newest first, read once per figure
+    /// (zone, totals, chart) and once for the pages: a sequence that reads
+    /// them from a file keeps only one page of entries in memory.
+    public static func renderEach(sorted: some Sequence<IndexEntry>, count: Int, context: IndexContext, templates: Templates,
+                                  extensions: Set<String>, each: (String, String) throws -> Void) rethrows {
+        guard !extensions.isEmpty else { return }
+        let totals = IndexTotals(sorted)
+        let pageCount = Self.pageCount(count, context: context)
         let chart = ArchiveChart(sorted, zone: ArchiveChart.zone(of: sorted))
+        var iterator = sorted.makeIterator()
         for page in 1...pageCount {
             let start = (page - 1) * context.pageSize
-            let slice = Array(sorted[start..<min(sorted.count, start + context.pageSize)])
-            let info = IndexPage(number: page, count: pageCount, first: start + 1, entries: slice, total: sorted.count)
+            var slice: [IndexEntry] = []
+            while slice.count < context.pageSize, let e = iterator.next() { slice.append(e) }
+            let info = IndexPage(number: page, count: pageCount, first: start + 1, entries: slice, total: count)
             for flavor in [TemplateEncoder.Flavor.markdown, .html] {
                 let ext = flavor == .html ? "html" : "md"
+                guard extensions.contains(ext) else { continue }
                 let ctx = IndexPageContext(e: TemplateEncoder(flavor: flavor), ext: ext, chart: page == 1 ? chart : nil)
                     .build(info, totals: totals, context: context)
-                let text = String(decoding: templates.page(ctx, template: "index.\(ext)"), as: UTF8.self)
-                files.append((IndexPage.fileName(page, ext: ext), text))
+                try each(IndexPage.fileName(page, ext: ext), String(decoding: templates.page(ctx, template: "index.\(ext)"), as: UTF8.self))
             }
         }
-        return files
+    }
+
+    /// The pages' file names, in the order `renderEach` makes them.
+    public static func fileNames(count: Int, context: IndexContext, extensions: Set<String>) -> [String] {
+        (1...Self.pageCount(count, context: context)).flatMap { page in
+            ["md", "html"].filter(extensions.contains).map { IndexPage.fileName(page, ext: $0) }
+        }
+    }
+
+    static func pageCount(_ count: Int, context: IndexContext) -> Int {
+        max(1, (count + context.pageSize - 1) / context.pageSize)
     }
 }
 
@@ -50,7 +79,7 @@ struct IndexTotals {
     var byKind: [(StepErrorKind, Int)] = []
     var redaction: RedactionTotals?
 
-    init(_ entries: [IndexEntry]) {
+    init(_ entries: some Sequence<IndexEntry>) {
         var categories: [Outcome.Category: Int] = [:]
         var reasons: [Outcome.Reason: Int] = [:]
         var agents: [String: Int] = [:]

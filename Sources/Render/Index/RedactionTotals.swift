@@ -17,7 +17,7 @@ struct RedactionTotals {
     var rules: [Rule] = []
 
     /// Nil when no session went through the redactor.
-    init?(_ entries: [IndexEntry]) {
+    init?(_ entries: some Sequence<IndexEntry>) {
         var byRule: [String: Rule] = [:]
         for e in entries {
             guard let r = e.redaction else { continue }

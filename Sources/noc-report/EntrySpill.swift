@@ -1,0 +1,259 @@
+import Foundation
+import Render
+import Transcript
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A run's manifest entries, kept out of memory (docs/reliability.md): each
+/// entry's JSON, as the manifest holds it, goes to a temporary file without
+/// a name; memory keeps per entry its place in the file and its sort key
+/// (creation time, id, name) in one byte arena, about 100 bytes. When the
+/// file cannot be made or written, the bytes stay in memory: never an entry lost.
+final class EntrySpill {
+    private struct Slot {
+        var offset: Int
+        var key: Int
+        var length: UInt32
+        var idLength: UInt32
+        /// The name's bytes follow the id's; none when the name is the id.
+        var nameLength: UInt32
+        var nameIsID: Bool
+        /// Replaced by a later entry of the same name.
+        var dropped = false
+        /// NaN when the entry has no creation time.
+        var created: Double
+    }
+
+    private struct Named {
+        var slot: Int32
+        /// The formats written in this run (ReportFormatBits), 0 when unchanged.
+        var rendered: UInt8
+    }
+
+    private var fd: Int32
+    private var fileEnd = 0
+    private var memory: [UInt8] = []
+    private var slots: [Slot] = []
+    private var keys: [UInt8] = []
+    private var names: [NameDigest: Named] = [:]
+    private var order: [Int32]?
+    private let encoder = Manifest.entryEncoder()
+    private let decoder = JSONDecoder()
+
+    init(in dir: OutputDirectory) {
+        // An unnamed file (O_TMPFILE): nothing to clean up, whatever stops
+        // the run, and the folder itself unchanged (a rerun leaves its time
+        // alone). Else an unlinked file under $TMPDIR; else memory.
+        fd = openat(dir.fd, ".", Self.unnamedFile | O_RDWR | O_CLOEXEC, 0o600)
+        if fd < 0 {
+            let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+            let path = base + "/" + OutputDirectory.temporaryPrefix + dir.token + "-entries"
+            fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if fd >= 0 { unlink(path) }
+        }
+    }
+
+    /// O_TMPFILE (Linux), which Glibc's module does not export.
+    private static let unnamedFile: Int32 = 0o20_000_000 | O_DIRECTORY
+
+    deinit { if fd >= 0 { close(fd) } }
+
+    var count: Int { sortedOrder().count }
+
+    func contains(_ name: String) -> Bool { names[NameDigest(name)] != nil }
+
+    /// The formats this run wrote for `name`; nil when it did not render it.
+    func renderedFormats(_ name: String) -> UInt8? {
+        names[NameDigest(name)].flatMap { $0.rendered == 0 ? nil : $0.rendered }
+    }
+
+    /// Adds an entry; a later one of the same name replaces it (as a
+    /// dictionary by name would). `rendered`: written in this run.
+    func append(_ entry: ManifestEntry, rendered: Bool = false) {
+        let json = Array((try? encoder.encode(entry)) ?? Data())
+        let id = Array(entry.session.id.utf8), name = Array(entry.session.name.utf8)
+        let nameIsID = id == name
+        var slot = Slot(offset: 0, key: keys.count, length: UInt32(json.count), idLength: UInt32(id.count),
+                        nameLength: UInt32(nameIsID ? 0 : name.count), nameIsID: nameIsID, created: entry.session.created?.seconds ?? .nan)
+        keys += id
+        if !nameIsID { keys += name }
+        slot.offset = store(json)
+        let digest = NameDigest(entry.session.name)
+        if let old = names[digest] { slots[Int(old.slot)].dropped = true }
+        names[digest] = Named(slot: Int32(slots.count), rendered: rendered ? ReportFormatBits.of(entry.files) : 0)
+        slots.append(slot)
+        order = nil
+    }
+
+    /// Where the bytes went: a file offset, or (negative) a place in memory.
+    private func store(_ json: [UInt8]) -> Int {
+        if fd >= 0, writeAll(json, at: fileEnd) {
+            defer { fileEnd += json.count }
+            return fileEnd
+        }
+        defer { memory += json }
+        return -1 - memory.count
+    }
+
+    private func writeAll(_ bytes: [UInt8], at offset: Int) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                guard let base = raw.baseAddress else { return false }
+                let n = pwrite(fd, base + done, raw.count - done, off_t(offset + done))
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return false }
+                done += n
+            }
+            return true
+        }
+    }
+
+    /// The JSON of the `i`th entry in manifest order (newest first).
+    func json(sortedAt i: Int) -> [UInt8] {
+        let slot = slots[Int(sortedOrder()[i])]
+        if slot.offset < 0 {
+            let start = -1 - slot.offset
+            return Array(memory[start..<start + Int(slot.length)])
+        }
+        var bytes = [UInt8](repeating: 0, count: Int(slot.length))
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { raw in
+                raw.baseAddress.map { pread(fd, $0 + done, raw.count - done, off_t(slot.offset + done)) } ?? -1
+            }
+            if n < 0 && errno == EINTR { continue }
+            // The file is ours and unlinked: a short read is a failing disk.
+            precondition(n > 0, "the run's entry file could not be read back")
+            done += n
+        }
+        return bytes
+    }
+
+    func entry(sortedAt i: Int) -> ManifestEntry? {
+        try? decoder.decode(ManifestEntry.self, from: Data(json(sortedAt: i)))
+    }
+
+    /// Indices of the slots in manifest order, sorted once per change.
+    private func sortedOrder() -> [Int32] {
+        if let order { return order }
+        var o = slots.indices.filter { !slots[$0].dropped }.map(Int32.init)
+        keys.withUnsafeBufferPointer { k in
+            o.sort { a, b in Self.newestFirst(slots[Int(a)], slots[Int(b)], keys: k) }
+        }
+        order = o
+        return o
+    }
+
+    /// IndexEntry.newestFirst on the kept keys.
+    private static func newestFirst(_ a: Slot, _ b: Slot, keys: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch (a.created.isNaN, b.created.isNaN) {
+        case (false, false) where a.created != b.created: return a.created > b.created
+        case (false, true): return true
+        case (true, false): return false
+        default: break
+        }
+        let c = compare(keys, a.key, Int(a.idLength), b.key, Int(b.idLength))
+        if c != 0 { return c < 0 }
+        let (aName, aCount) = a.nameIsID ? (a.key, Int(a.idLength)) : (a.key + Int(a.idLength), Int(a.nameLength))
+        let (bName, bCount) = b.nameIsID ? (b.key, Int(b.idLength)) : (b.key + Int(b.idLength), Int(b.nameLength))
+        return compare(keys, aName, aCount, bName, bCount) < 0
+    }
+
+    /// String order (canonical equivalence): byte order for ASCII, else Swift's.
+    private static func compare(_ keys: UnsafeBufferPointer<UInt8>, _ a: Int, _ aCount: Int, _ b: Int, _ bCount: Int) -> Int {
+        let x = UnsafeBufferPointer(rebasing: keys[a..<a + aCount]), y = UnsafeBufferPointer(rebasing: keys[b..<b + bCount])
+        if x.allSatisfy({ $0 < 0x80 }) && y.allSatisfy({ $0 < 0x80 }) {
+            let n = min(aCount, bCount)
+            if n > 0, let xb = x.baseAddress, let yb = y.baseAddress {
+                let c = memcmp(xb, yb, n)
+                if c != 0 { return Int(c) }
+            }
+            return aCount - bCount
+        }
+        let s = String(decoding: x, as: UTF8.self), t = String(decoding: y, as: UTF8.self)
+        return s == t ? 0 : s < t ? -1 : 1
+    }
+}
+
+/// A name's SHA-256, first 16 bytes: the set of a run's names without its strings.
+struct NameDigest: Hashable, Comparable {
+    var high: UInt64
+    var low: UInt64
+
+    /// From `hex`, 32 hex digits (as `hex` writes it); nil for anything else.
+    init?(hex: String) {
+        guard hex.utf8.count == 32, let h = UInt64(hex.prefix(16), radix: 16), let l = UInt64(hex.suffix(16), radix: 16) else { return nil }
+        high = h
+        low = l
+    }
+
+    var hex: String {
+        [high, low].map { w in
+            let s = String(w, radix: 16)
+            return String(repeating: "0", count: 16 - s.count) + s
+        }.joined()
+    }
+
+    static func < (a: NameDigest, b: NameDigest) -> Bool { (a.high, a.low) < (b.high, b.low) }
+
+    init(_ name: String) {
+        let d = SHA256.hash(Array(name.utf8))
+        high = d[0..<8].reduce(0) { $0 << 8 | UInt64($1) }
+        low = d[8..<16].reduce(0) { $0 << 8 | UInt64($1) }
+    }
+}
+
+/// The entries newest first, read back one at a time.
+struct SpilledEntries: Sequence {
+    let spill: EntrySpill
+
+    func makeIterator() -> AnyIterator<ManifestEntry> {
+        var i = 0
+        return AnyIterator {
+            while i < spill.count {
+                defer { i += 1 }
+                if let e = spill.entry(sortedAt: i) { return e }
+            }
+            return nil
+        }
+    }
+}
+
+/// The formats of a session's report files, one bit each (never 0 when any file was written).
+enum ReportFormatBits {
+    static func bit(_ format: String) -> UInt8 {
+        switch format {
+        case "json": return 1
+        case "md": return 2
+        case "html": return 4
+        case "pdf": return 8
+        case "brief": return 16
+        default: return 32
+        }
+    }
+
+    static func of(_ files: [ReportFile]) -> UInt8 { files.reduce(128) { $0 | bit($1.format) } }
+}
+
+/// The spilled entries' JSON merged with a few more entries (another run's,
+/// committed meanwhile), newest first.
+struct SpilledJSON: Sequence {
+    let spill: EntrySpill
+    let extra: [ManifestEntry]
+
+    func makeIterator() -> AnyIterator<[UInt8]> {
+        var i = 0, j = 0
+        let encoder = Manifest.entryEncoder()
+        return AnyIterator {
+            if i < spill.count, j == extra.count || spill.entry(sortedAt: i).map({ IndexEntry.newestFirst($0.session, extra[j].session) }) ?? true {
+                defer { i += 1 }
+                return spill.json(sortedAt: i)
+            }
+            guard j < extra.count else { return nil }
+            defer { j += 1 }
+            return Array((try? encoder.encode(extra[j])) ?? Data())
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension OutputDirectory {
+    /// Like `write(_:_:)` (a temporary name, then a rename), with the bytes
+    /// made piece by piece: a manifest of many sessions is never whole in memory.
+    func write(_ name: String, pieces: (([UInt8]) throws -> Void) throws -> Void) throws {
+        precondition(!name.contains("/") && name != "." && name != ".." && !name.isEmpty, "unsafe output name")
+        let tmp = Self.temporaryPrefix + token + "-" + name
+        let f = openat(fd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard f >= 0 else { throw OutputFailure.write(path + "/" + name, errno) }
+        var failure: Int32 = 0
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 20)
+        func flush() {
+            guard failure == 0 else { return }
+            buffer.withUnsafeBytes { raw in
+                var done = 0
+                while done < raw.count, let base = raw.baseAddress {
+                    let n = Glibc.write(f, base + done, raw.count - done)
+                    if n < 0 { if errno == EINTR { continue }; failure = errno; break }
+                    done += n
+                }
+            }
+            buffer.removeAll(keepingCapacity: true)
+        }
+        do {
+            try pieces { piece in
+                buffer += piece
+                if buffer.count >= 1 << 20 { flush() }
+            }
+        } catch {
+            close(f)
+            unlinkat(fd, tmp, 0)
+            throw error
+        }
+        flush()
+        _ = fchmod(f, 0o644)
+        if close(f) != 0 && failure == 0 { failure = errno }
+        if failure == 0 && renameat(fd, tmp, fd, name) != 0 { failure = errno }
+        guard failure == 0 else {
+            unlinkat(fd, tmp, 0)
+            throw OutputFailure.write(path + "/" + name, failure)
+        }
+    }
+
+    /// Whether `name` is a regular file holding exactly the bytes `pieces`
+    /// makes, compared a piece at a time (neither side whole in memory).
+    func holds(_ name: String, pieces: (([UInt8]) -> Void) -> Void) -> Bool {
+        let f = openat(fd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard f >= 0 else { return false }
+        defer { close(f) }
+        var st = stat()
+        guard fstat(f, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return false }
+        var offset = 0, same = true
+        pieces { piece in
+            guard same, !piece.isEmpty else { return }
+            var read = [UInt8](repeating: 0, count: piece.count)
+            var done = 0
+            while done < read.count {
+                let n = read.withUnsafeMutableBytes { raw in
+                    raw.baseAddress.map { pread(f, $0 + done, raw.count - done, off_t(offset + done)) } ?? -1
+                }
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { break }
+                done += n
+            }
+            same = done == piece.count && read == piece
+            offset += piece.count
+        }
+        return same && Int(st.st_size) == offset
+    }
+}

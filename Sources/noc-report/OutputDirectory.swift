@@ -117,18 +117,22 @@ final class OutputDirectory: @unchecked Sendable {
     /// `name` must be a plain file name (no separators): callers pass
     /// sanitised names only, and this checks again.
     func write(_ name: String, _ bytes: [UInt8]) throws {
+        try replace(name) { f in StandardOutput.writeAll(f, bytes) }
+    }
+
+    /// Writes `name` under this run's temporary name with `fill` (which
+    /// returns 0 or the errno of a failed write), then renames it into
+    /// place; on any failure the temporary file is removed.
+    func replace(_ name: String, fill: (Int32) throws -> Int32) throws {
         precondition(!name.contains("/") && name != "." && name != ".." && !name.isEmpty, "unsafe output name")
         let tmp = Self.temporaryPrefix + token + "-" + name
         let f = openat(fd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard f >= 0 else { throw OutputFailure.write(path + "/" + name, errno) }
-        var failure: Int32 = 0
-        bytes.withUnsafeBytes { raw in
-            var done = 0
-            while done < raw.count {
-                let n = Glibc.write(f, raw.baseAddress! + done, raw.count - done)
-                if n < 0 { if errno == EINTR { continue }; failure = errno; break }
-                done += n
-            }
+        var failure: Int32
+        do { failure = try fill(f) } catch {
+            close(f)
+            unlinkat(fd, tmp, 0)
+            throw error
         }
         _ = fchmod(f, 0o644)
         if close(f) != 0 && failure == 0 { failure = errno }

@@ -110,13 +110,7 @@ final class ProgressLine: @unchecked Sendable {
     }
 
     static func writeToStandardError(_ text: String) {
-        let bytes = Array(text.utf8)
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { Foundation.write(2, $0.baseAddress! + done, bytes.count - done) }
-            if n <= 0 { if n < 0 && errno == EINTR { continue }; return }
-            done += n
-        }
+        StandardError.write(text)
     }
 
     static func now() -> Double {

@@ -27,9 +27,10 @@ enum StandardOutput {
     /// 0, or the errno of the failed write.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32 {
         bytes.withUnsafeBytes { raw -> Int32 in
+            guard let base = raw.baseAddress else { return 0 }  // nothing to write
             var done = 0
             while done < raw.count {
-                let n = systemWrite(fd, raw.baseAddress! + done, raw.count - done)
+                let n = systemWrite(fd, base + done, raw.count - done)
                 if n < 0 {
                     if errno == EINTR { continue }
                     return errno

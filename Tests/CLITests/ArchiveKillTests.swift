@@ -24,18 +24,6 @@ extension ArchiveTests {
         return url
     }
 
-    /// SplitMix64: the same seed kills at the same moments.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Starts a render and kills it after `delay` seconds (it may finish first).
     static func killedRender(_ args: [String], after delay: Double) throws {
         let p = Process()
@@ -119,7 +107,7 @@ extension ArchiveTests {
         let reference = try CLI.run(["render", export.path, "-o", clean.path])
         #expect(reference.code == 0, "\(reference.err)")
         let full = Date().timeIntervalSince(start)
-        var rng = Seeded(state: 20)
+        var rng = SeededGenerator(state: 20)  // the same seed kills at the same moments
         for k in 1...Self.kills {
             // Every other run with --force, so that kills land all through a render.
             try Self.killedRender(["render", export.path, "-o", out.path] + (k % 2 == 1 ? ["--force"] : []),

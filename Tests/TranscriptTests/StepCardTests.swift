@@ -125,7 +125,7 @@ struct StepCardTests {
     @Test func agreesWithNode() throws {
         guard let node = NodeRunner.find() else { return }
         var inputs = stepCardRows.map(\.response)
-        var rng = SplitMix(seed: 17)
+        var rng = SeededGenerator(state: 17)
         for _ in 0..<4000 {
             inputs.append((0..<Int(rng.next() % 9)).map { _ in stepCardPieces[Int(rng.next() % UInt64(stepCardPieces.count))] }.joined())
         }
@@ -152,18 +152,6 @@ let stepCardPieces = [
 ]
 
 /// A small deterministic generator (the rows must not change between runs).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
-
 enum NodeRunner {
     static func find() -> URL? {
         for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/usr/local/bin").split(separator: ":") {

@@ -1,0 +1,1 @@
+../RenderTests/SeededGenerator.swift

@@ -329,21 +329,11 @@ struct CatalogTests {
 
 // MARK: - Chunks and the loader
 
-private let manifest = #"{"id":"c1","_docType":"session","scenario":"telco-noc","status":"completed","created_at":"T0","alert_text":"ALERT","error_detail":"","chunk_count":3,"chunk_ids":["c1:chunk-0","c1:chunk-1","c1:chunk-2"]}"#
-
-private func chunk(_ i: Int, _ events: [String], session: String = "c1") -> String {
-    #"{"id":"\#(session):chunk-\#(i)","_docType":"session_chunk","session_id":"\#(session)","scenario":"telco-noc","chunk_index":\#(i),"events":["#
-        + events.joined(separator: ",") + "]}"
-}
-
-private let chunk0 = chunk(0, [userMsg("a"), runStart("R1")])
-private let chunk1 = chunk(1, [stepDone(1), stepDone(2)])
-private let chunk2 = chunk(2, [answer("d"), runDone()])
 
 @Suite("FORMAT.md §6: chunked persistence, and the loader")
 struct ChunkTests {
     @Test func chunksInAnyOrderAndAnyFileAreReassembled() throws {
-        let p = try pipeline([("one.json", Array(("[" + chunk2 + "," + manifest + "]").utf8)),
+        let p = try pipeline([("one.json", Array(("[" + chunk2 + "," + chunkedManifest + "]").utf8)),
                               ("two.jsonl", Array((chunk1 + "\n" + chunk0 + "\n").utf8))])
         #expect(p.scans.map(\.shape) == [.array, .jsonLines])
         let item = try #require(p.catalog.items.first)
@@ -364,7 +354,7 @@ struct ChunkTests {
     // every missing index (8 GB, then a trap). Found by reading the code
     // during the fuzz run (the fuzzer had not reached it).
     @Test func anUnbelievableChunkCountIsNotBelieved() throws {
-        let huge = manifest.replacingOccurrences(of: #""chunk_count":3"#, with: #""chunk_count":999999999"#)
+        let huge = chunkedManifest.replacingOccurrences(of: #""chunk_count":3"#, with: #""chunk_count":999999999"#)
         let p = try pipeline("x.json", "[" + huge + "," + chunk0 + "]")
         let item = try #require(p.catalog.items.first)
         #expect(item.chunkCount == 1)
@@ -375,8 +365,8 @@ struct ChunkTests {
     }
 
     @Test func anUnbelievableChunkIndexIsIgnored() throws {
-        let far = chunk(999_999_998, [answer("far")])
-        let p = try pipeline("x.json", "[" + manifest + "," + chunk0 + "," + chunk1 + "," + chunk2 + "," + far + "]")
+        let far = sessionChunk(999_999_998, [answer("far")])
+        let p = try pipeline("x.json", "[" + chunkedManifest + "," + chunk0 + "," + chunk1 + "," + chunk2 + "," + far + "]")
         let item = try #require(p.catalog.items.first)
         #expect(item.chunks.map(\.header.chunkIndex) == [0, 1, 2])
         #expect(item.missingChunks == [])
@@ -385,7 +375,7 @@ struct ChunkTests {
     }
 
     @Test func missingChunksAreNamedAsRanges() throws {
-        let eight = manifest.replacingOccurrences(of: #""chunk_count":3"#, with: #""chunk_count":9"#)
+        let eight = chunkedManifest.replacingOccurrences(of: #""chunk_count":3"#, with: #""chunk_count":9"#)
         let p = try pipeline("x.json", "[" + eight + "," + chunk0 + "," + chunk2 + "]")
         let item = try #require(p.catalog.items.first)
         #expect(item.missingChunks == [1, 3, 4, 5, 6, 7, 8])
@@ -394,7 +384,7 @@ struct ChunkTests {
     }
 
     @Test func aMissingMiddleChunkLeavesAGapAndAWarning() throws {
-        let p = try pipeline("t.json", "[" + [chunk2, manifest, chunk0].joined(separator: ",") + "]")
+        let p = try pipeline("t.json", "[" + [chunk2, chunkedManifest, chunk0].joined(separator: ",") + "]")
         let item = try #require(p.catalog.items.first)
         #expect(item.missingChunks == [1])
         let input = try #require(p.inputs.first)
@@ -415,7 +405,7 @@ struct ChunkTests {
     }
 
     @Test func aMissingLastChunkLeavesAGapAtTheEnd() throws {
-        let p = try pipeline("t.json", "[" + [manifest, chunk1, chunk0].joined(separator: ",") + "]")
+        let p = try pipeline("t.json", "[" + [chunkedManifest, chunk1, chunk0].joined(separator: ",") + "]")
         let t = try #require(p.transcripts.first)
         #expect(t.input.missingChunks == [2])
         #expect(timeline(t.notes[0]) == ["step 0", "step 1", "gap [2]"])
@@ -424,7 +414,7 @@ struct ChunkTests {
     }
 
     @Test func aMissingFirstChunkIsShownAtTheFirstTurn() throws {
-        let p = try pipeline("t.json", "[" + [manifest, chunk(1, [runStart("R1"), stepDone(1)]), chunk2].joined(separator: ",") + "]")
+        let p = try pipeline("t.json", "[" + [chunkedManifest, sessionChunk(1, [runStart("R1"), stepDone(1)]), chunk2].joined(separator: ",") + "]")
         let t = try #require(p.transcripts.first)
         #expect(t.input.missingChunks == [0])
         #expect(timeline(t.notes[0]) == ["gap [0]", "step 0"])
@@ -432,7 +422,7 @@ struct ChunkTests {
     }
 
     @Test func orphanChunksAreReported() throws {
-        let p = try pipeline("t.json", "[" + [sessionA, chunk(0, [userMsg("x")], session: "zz"), chunk(1, [], session: "zz")].joined(separator: ",") + "]")
+        let p = try pipeline("t.json", "[" + [sessionA, sessionChunk(0, [userMsg("x")], session: "zz"), sessionChunk(1, [], session: "zz")].joined(separator: ",") + "]")
         #expect(p.catalog.items.map(\.document.header.id) == ["a"])
         #expect(p.catalog.orphanChunks.map(\.sessionID) == ["zz"])
         #expect(p.catalog.orphanChunks.map(\.chunks) == [2])

@@ -13,7 +13,7 @@ enum PDFDates {
         var bytes = pdf
         for key in keys {
             var i = 0
-            while let at = find(key, in: bytes, from: i) {
+            while let at = bytes[i...].firstRange(of: key)?.lowerBound {
                 let start = at + key.count
                 if dateFits(bytes, at: start) { bytes.replaceSubrange(start..<start + stamp.count, with: stamp) }
                 i = start
@@ -27,20 +27,10 @@ enum PDFDates {
         String((time ?? Timestamp(seconds: 0)).display().filter(\.isNumber).prefix(14))
     }
 
-    /// 14 digits and a `+hh'mm'`, `-hh'mm'` or `Z` zone of the same length.
+    /// 14 digits and a `+hh'mm'` or `-hh'mm'` zone: the length of the stamp written over it.
     private static func dateFits(_ b: [UInt8], at i: Int) -> Bool {
         guard i + 21 <= b.count, b[i..<i + 14].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         let zone = b[i + 14]
         return (zone == UInt8(ascii: "+") || zone == UInt8(ascii: "-")) && b[i + 17] == UInt8(ascii: "'") && b[i + 20] == UInt8(ascii: "'")
-    }
-
-    private static func find(_ needle: [UInt8], in hay: [UInt8], from: Int) -> Int? {
-        guard needle.count <= hay.count else { return nil }
-        var i = from
-        while i <= hay.count - needle.count {
-            if hay[i] == needle[0], hay[i..<i + needle.count].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
     }
 }

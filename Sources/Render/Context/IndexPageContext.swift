@@ -10,6 +10,16 @@ struct IndexPageContext {
 
     func build(_ page: IndexPage, totals: IndexTotals, context: IndexContext) -> TemplateObject {
         var d = TemplateObject(minimumCapacity: 48)
+        addHeading(&d, totals: totals, context: context)
+        addTallies(&d, totals: totals, onPage: Set(page.entries.map(\.category)))
+        addPaging(&d, page)
+        addChartAndRows(&d, page)
+        addGroups(&d, page)
+        return d
+    }
+
+    /// Title, run notes and the counts the page opens with.
+    private func addHeading(_ d: inout TemplateObject, totals: IndexTotals, context: IndexContext) {
         d["title"] = e.text(context.title)
         d["runNotes"] = .list(context.runNotes.map { ["runNote": e.text($0)] })
         d["hasRunNotes"] = .bool(!context.runNotes.isEmpty)
@@ -22,8 +32,10 @@ struct IndexPageContext {
             ? .text(TextForm.grouped(totals.interactions) + (totals.interactions == 1 ? " saved interaction record" : " saved interaction records"))
             : .missing
         d["isEmpty"] = .bool(totals.sessions == 0)
+    }
 
-        let onPage = Set(page.entries.map(\.category))
+    /// Sessions per outcome, reason, failing agent and step-error kind.
+    private func addTallies(_ d: inout TemplateObject, totals: IndexTotals, onPage: Set<Outcome.Category>) {
         d["byOutcome"] = .list(totals.byCategory.map { c, n -> TemplateValue in
             ["category": .text(c.rawValue), "label": .text(OutcomeNarrative.label(c)), "count": .text(TextForm.grouped(n)),
              "onPage": .bool(onPage.contains(c))]
@@ -41,7 +53,9 @@ struct IndexPageContext {
         })
         d["hasStepErrorKinds"] = .bool(!totals.byKind.isEmpty)
         d["redaction"] = totals.redaction.map { .object(redaction($0)) } ?? .missing
+    }
 
+    private func addPaging(_ d: inout TemplateObject, _ page: IndexPage) {
         d["pageNumber"] = .text(String(page.number))
         d["pageCount"] = .text(String(page.count))
         d["isPaged"] = .bool(page.count > 1)
@@ -52,13 +66,19 @@ struct IndexPageContext {
         d["pages"] = .list((1...page.count).map { n -> TemplateValue in
             ["pageLink": e.fileLink(IndexPage.fileName(n, ext: ext)), "page": .text(String(n)), "isCurrent": .bool(n == page.number)]
         })
+    }
 
+    /// The first page's charts (SVG in HTML, a table in Markdown) and the rows.
+    private func addChartAndRows(_ d: inout TemplateObject, _ page: IndexPage) {
         d["hasArchiveChart"] = .bool(chart.map { $0.sessions.total > 0 } ?? false)
         d["archiveChartHTML"] = ext == "html" ? chart.map { .html(ArchiveChartFigure.html($0)) } ?? .missing : .missing
         d["archiveChartTable"] = ext == "md" ? chart.map { .markdown(SafeMarkdown(trusted: ArchiveChartTable.markdown($0))) } ?? .missing : .missing
         d["rows"] = .list(page.entries.map { .object(row($0)) })
         d["hasRows"] = .bool(!page.entries.isEmpty)
+    }
 
+    /// The page's reports grouped by outcome and by scenario.
+    private func addGroups(_ d: inout TemplateObject, _ page: IndexPage) {
         var groups: [(Outcome.Category, [IndexEntry])] = []
         for c in Outcome.Category.allCases {
             let members = page.entries.filter { $0.category == c }
@@ -75,7 +95,6 @@ struct IndexPageContext {
             return ["groupAnchor": .text("scenario-\(i + 1)"), "scenarioName": e.text(key.isEmpty ? "(no scenario)" : key),
                     "count": .text(String(members.count)), "members": .list(members.map { .object(link($0)) })]
         })
-        return d
     }
 
     private func redaction(_ r: RedactionTotals) -> TemplateObject {

@@ -14,23 +14,29 @@ func runTool(_ name: String, _ arguments: [String], stdin: String? = nil) throws
 }
 
 /// Runs `path` with `arguments`, feeding it `stdin`; its exit status and output.
+/// Standard error goes to a file, so a child writing much of it cannot block
+/// on a full pipe while this thread reads standard output.
 func runProcess(_ path: String, _ arguments: [String], stdin: Data? = nil,
                 in directory: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
-    let out = Pipe(), err = Pipe(), input = Pipe()
+    let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("noc-stderr-\(UUID().uuidString)")
+    guard FileManager.default.createFile(atPath: errURL.path, contents: nil) else { throw TestFailure("cannot create \(errURL.path)") }
+    defer { try? FileManager.default.removeItem(at: errURL) }
+    let errFile = try FileHandle(forWritingTo: errURL)
+    let out = Pipe(), input = Pipe()
     process.standardOutput = out
-    process.standardError = err
+    process.standardError = errFile
     process.standardInput = input
     try process.run()
+    try errFile.close()
     if let stdin { input.fileHandleForWriting.write(stdin) }
     try input.fileHandleForWriting.close()
-    // Read both pipes before waiting, so a large output cannot block the child.
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    let errData = try Data(contentsOf: errURL)
     return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
 }
 

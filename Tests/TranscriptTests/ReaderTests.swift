@@ -56,15 +56,15 @@ struct ExportScannerTests {
         #expect(r.problems.count == 1)
         let p = try #require(r.problems.first)
         #expect(p.severity == .error)
-        #expect(p.location.line == 2)
-        #expect(p.description.contains("line 2") && p.what.contains("not a valid JSON document"))
+        #expect(p.location.document?.line == 2)
+        #expect(p.description.contains("line 2") && p.message.contains("not a valid JSON document"))
     }
 
     @Test func jsonLinesWithABrokenFirstLine() {
         let r = scan(#"{"id":"broken","#  + "\n" + sessionA + "\n" + sessionB + "\n")
         #expect(r.shape == .jsonLines)
         #expect(r.documents.map(\.header.id) == ["a", "b"])
-        #expect(r.problems.map(\.location.line) == [1])
+        #expect(r.problems.map(\.location.document?.line) == [1])
     }
 
     @Test func jsonLinesWithTrailingContentOnALine() {
@@ -72,8 +72,8 @@ struct ExportScannerTests {
         #expect(r.shape == .jsonLines)
         #expect(r.documents.map(\.header.id) == ["a", "b"])
         #expect(r.problems.count == 1)
-        #expect(r.problems.first?.location.line == 2)
-        #expect(r.problems.first?.what.contains("unexpected content after the document") == true)
+        #expect(r.problems.first?.location.document?.line == 2)
+        #expect(r.problems.first?.message.contains("unexpected content after the document") == true)
     }
 
     @Test func utf8ByteOrderMarkIsAccepted() {
@@ -103,7 +103,7 @@ struct ExportScannerTests {
         #expect(r.documents.isEmpty)
         #expect(r.problems.count == 1)
         #expect(r.problems.first?.severity == .error)
-        #expect(r.problems.first?.what.contains(encoding) == true)
+        #expect(r.problems.first?.message.contains(encoding) == true)
     }
 
     @Test(arguments: [("", "the file is empty"), ("  \n\t\r\n ", "the file holds only whitespace")])
@@ -111,14 +111,14 @@ struct ExportScannerTests {
         let r = scan(text)
         #expect(r.shape == .empty)
         #expect(r.documents.isEmpty)
-        #expect(r.problems.map(\.what) == [what])
+        #expect(r.problems.map(\.message) == [what])
     }
 
     @Test func notJSONAtAll() {
         let r = scan("hello")
         #expect(r.documents.isEmpty)
         #expect(r.problems.count == 1)
-        #expect(r.problems.first?.what.contains("does not start with JSON") == true)
+        #expect(r.problems.first?.message.contains("does not start with JSON") == true)
     }
 
     @Test(arguments: [
@@ -133,8 +133,8 @@ struct ExportScannerTests {
         #expect(r.documents.map(\.header.id) == ["a"])
         #expect(r.problems.count == 1)
         #expect(r.problems.first?.severity == .error)
-        #expect(r.problems.first?.what.contains("truncated") == true)
-        #expect(r.problems.first?.action.contains("kept the 1 complete document") == true)
+        #expect(r.problems.first?.message.contains("truncated") == true)
+        #expect(r.problems.first?.action?.contains("kept the 1 complete document") == true)
     }
 
     @Test(arguments: [
@@ -147,14 +147,14 @@ struct ExportScannerTests {
         let r = scan(text)
         #expect(r.documents.map(\.header.id) == ids)
         #expect(r.problems.count == 1)
-        #expect(r.problems.first?.what.contains("trailing garbage") == true)
+        #expect(r.problems.first?.message.contains("trailing garbage") == true)
     }
 
     @Test func missingCommaBetweenElementsStopsTheFile() {
         let r = scan("[" + sessionA + " " + sessionB + "]")
         #expect(r.documents.map(\.header.id) == ["a"])
         #expect(r.problems.count == 1)
-        #expect(r.problems.first?.what.contains("expected ','") == true)
+        #expect(r.problems.first?.message.contains("expected ','") == true)
     }
 
     @Test func deepNestingIsAProblemNotACrash() {
@@ -162,7 +162,7 @@ struct ExportScannerTests {
         let r = scan("[" + sessionA + ",{\"id\":\"deep\",\"event_log\":" + deep + "}]")
         #expect(r.documents.map(\.header.id) == ["a"])
         #expect(r.problems.count == 1)
-        #expect(r.problems.first?.what.contains("nests deeper than 512") == true)
+        #expect(r.problems.first?.message.contains("nests deeper than 512") == true)
     }
 
     @Test func emptyArrayAndEmptyListing() {
@@ -231,8 +231,8 @@ struct CatalogTests {
         #expect(c.problems.count == 1)
         let p = try #require(c.problems.first)
         #expect(p.severity == .error)
-        #expect(p.what.contains("2 items are session summaries"))
-        #expect(p.location.documentIndex == 0)
+        #expect(p.message.contains("2 items are session summaries"))
+        #expect(p.location.document?.documentIndex == 0)
     }
 
     @Test func mixedListingKeepsTheFullDocuments() {
@@ -241,7 +241,7 @@ struct CatalogTests {
         #expect(c.items.map(\.document.header.id) == ["a"])
         #expect(c.summaryItems == 1)
         #expect(c.problems.count == 1)
-        #expect(c.problems.first?.what.contains("1 item is a session summary") == true)
+        #expect(c.problems.first?.message.contains("1 item is a session summary") == true)
     }
 
     @Test func otherDocTypesAreCountedAndSkipped() {
@@ -263,13 +263,13 @@ struct CatalogTests {
         #expect(c.items.map(\.document.header.id) == ["a"])
         #expect(c.problems.count == 4)
         #expect(c.problems.allSatisfy { $0.severity == .error })
-        #expect(c.problems.map(\.location.documentIndex) == [0, 1, 2, 4])
+        #expect(c.problems.map(\.location.document?.documentIndex) == [0, 1, 2, 4])
         #expect(c.problems[0].description.hasPrefix("t.json: document 0 (byte 1)"))
-        #expect(c.problems[0].what.contains("session document cannot be reported: it has no id"))
-        #expect(c.problems[1].what.contains("not a string (7)"))
-        #expect(c.problems[2].what.contains("interaction document"))
-        #expect(c.problems[2].what.contains("not a string (null)"))
-        #expect(c.problems[3].what.contains("not a JSON object"))
+        #expect(c.problems[0].message.contains("session document cannot be reported: it has no id"))
+        #expect(c.problems[1].message.contains("not a string (7)"))
+        #expect(c.problems[2].message.contains("interaction document"))
+        #expect(c.problems[2].message.contains("not a string (null)"))
+        #expect(c.problems[3].message.contains("not a JSON object"))
     }
 
     /// Two copies of session "d" (documents 0 and 1); which one survives.
@@ -360,7 +360,7 @@ struct ChunkTests {
         #expect(item.chunkCount == 1)
         #expect(item.missingChunks == [])
         #expect(p.catalog.problems.map(\.code) == [.badChunkCount])
-        #expect(p.catalog.problems.first?.what.contains("chunk_count 999999999") == true)
+        #expect(p.catalog.problems.first?.message.contains("chunk_count 999999999") == true)
         #expect(p.transcripts.count == 1)
     }
 
@@ -371,7 +371,7 @@ struct ChunkTests {
         #expect(item.chunks.map(\.header.chunkIndex) == [0, 1, 2])
         #expect(item.missingChunks == [])
         #expect(p.catalog.problems.map(\.code) == [.badChunkIndex])
-        #expect(p.catalog.problems.first?.what.contains("chunk_index 999999998") == true)
+        #expect(p.catalog.problems.first?.message.contains("chunk_index 999999998") == true)
     }
 
     @Test func missingChunksAreNamedAsRanges() throws {
@@ -428,8 +428,8 @@ struct ChunkTests {
         #expect(p.catalog.orphanChunks.map(\.chunks) == [2])
         #expect(p.catalog.problems.count == 1)
         #expect(p.catalog.problems.first?.severity == .warning)
-        #expect(p.catalog.problems.first?.what.contains("orphan_chunks") == true)
-        #expect(p.catalog.problems.first?.location.documentIndex == 1)
+        #expect(p.catalog.problems.first?.message.contains("orphan_chunks") == true)
+        #expect(p.catalog.problems.first?.location.document?.documentIndex == 1)
     }
 
     @Test func aDocumentTheFirstPassAcceptedButThatIsInvalidIsSkipped() throws {
@@ -439,8 +439,8 @@ struct ChunkTests {
         #expect(p.transcripts.map(\.id) == ["a", "b"])
         #expect(p.loadProblems.count == 1)
         let problem = try #require(p.loadProblems.first)
-        #expect(problem.what.contains("document 1 (session bad) is not valid JSON"))
-        #expect(problem.location.documentIndex == 1)
+        #expect(problem.message.contains("document 1 (session bad) is not valid JSON"))
+        #expect(problem.location.document?.documentIndex == 1)
     }
 
     @Test func invalidUTF8IsReplacedWithAWarning() throws {

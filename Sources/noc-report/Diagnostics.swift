@@ -9,6 +9,8 @@ final class Diagnostics: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var errors = 0
     private(set) var warnings = 0
+    /// The worst status a reported problem asks for (`Problem.exitStatus`).
+    private var worst = ExitStatus.success
     /// Warnings printed so far at the normal level (at most `shownWarnings`).
     private var printedWarnings = 0
     private var hiddenWarnings = 0
@@ -30,6 +32,7 @@ final class Diagnostics: @unchecked Sendable {
     }
 
     func report(_ problem: Problem) {
+        lock.lock(); worst = max(worst, problem.exitStatus(strict: strict)); lock.unlock()
         if problem.isRepeat { lock.lock(); errors += 1; lock.unlock(); return }
         switch problem.severity {
         case .error: error(problem.text)
@@ -146,6 +149,7 @@ final class Diagnostics: @unchecked Sendable {
     /// 0 all rendered; 1 some documents could not be read or rendered (or
     /// warnings under --strict); 2 nothing readable.
     func exitCode(rendered: Int) -> ExitStatus {
-        ExitStatus.after(errors: errors, warnings: warnings, strict: strict, done: rendered)
+        lock.lock(); defer { lock.unlock() }
+        return max(worst, ExitStatus.after(errors: errors, warnings: warnings, strict: strict, done: rendered))
     }
 }

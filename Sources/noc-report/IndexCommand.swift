@@ -137,7 +137,7 @@ struct IndexCommand: ParsableCommand {
             diagnostics.report(Problem(writing: outputDir.path + "/" + Manifest.fileName, .indexWriteFailed, "\(error)"))
         }
         diagnostics.info("noc-report: index of \(entries.count) session\(entries.count == 1 ? "" : "s") from \(manifests.count) manifest\(manifests.count == 1 ? "" : "s") → \(target)/\(formats.contains(.html) ? "index.html" : "index.md")")
-        if diagnostics.errors > 0 { throw ExitCode(.problems) }
+        if diagnostics.errors > 0 { throw ExitCode(max(.problems, diagnostics.exitCode(rendered: entries.count))) }
     }
 
     /// Entries whose report files were deleted, or changed since noc-report

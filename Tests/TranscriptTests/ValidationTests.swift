@@ -116,7 +116,7 @@ struct ValidationOutputTests {
 
     @Test func aJSONLineHasEveryKeyAndReadsBack() throws {
         let p = Problem(.badTimestamp, SourceLocation(file: "x\".json", documentIndex: 2, line: 3, byteOffset: 40),
-                                  sessionID: nil, eventIndex: 7, field: "event_log[7].timestamp", "bad \u{1B}[31m")
+                        sessionID: nil, eventIndex: 7, field: "event_log[7].timestamp", "bad \u{1B}[31m")
         let root = try JSONTape.parse(p.jsonLine).root
         #expect(p.jsonLine.last == 0x0A)
         #expect(root.members.map(\.key) == ["severity", "code", "file", "document", "line", "byte_offset", "session_id", "event_index", "field", "message"])
@@ -129,14 +129,14 @@ struct ValidationOutputTests {
 
     @Test func textLinesCannotCarryTerminalEscapes() {
         let p = Problem(.missingField, SourceLocation(file: "t.json", documentIndex: 0, byteOffset: 0),
-                                  sessionID: "a\u{1B}]0;pwned\u{07}\u{202E}b", "x\u{1B}[2Jy")
+                        sessionID: "a\u{1B}]0;pwned\u{07}\u{202E}b", "x\u{1B}[2Jy")
         #expect(!p.description.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x202E })
         #expect(p.description.contains(#"session "a\u{1b}]0;pwned\u{7}\u{202e}b""#))
     }
 }
 
 @Suite("validate: one severity table for every code")
-struct ValidationCodeTests {
+struct ValidateSeverityTests {
     /// The README's table lists exactly the codes there are, each once.
     @Test func theReadmeListsEveryCodeOnce() throws {
         let readme = try String(contentsOf: URL(fileURLWithPath: #filePath)

@@ -2,12 +2,15 @@
 /// 0 without errors, 1 with errors (or any warning under `--strict`),
 /// 2 for a usage error, when nothing could be read, or when the output
 /// cannot be written; 130 interrupted; 141 a reader that went away.
-public enum ExitStatus: Int32, Sendable, CaseIterable {
+public enum ExitStatus: Int32, Sendable, CaseIterable, Comparable {
     case success = 0
     case problems = 1
     case failure = 2
     case interrupted = 130
     case brokenPipe = 141
+
+    /// Worse is larger: a run ends with the worst status any part asked for.
+    public static func < (a: ExitStatus, b: ExitStatus) -> Bool { a.rawValue < b.rawValue }
 
     /// The status of a run that found `errors` and `warnings` and produced
     /// `done` results (reports rendered, documents checked).

@@ -111,9 +111,9 @@ public struct Catalog: Sendable {
         reportOrphans(sorting, usedChunks: usedChunks)
         if let firstSummary = sorting.firstSummary {
             problems.append(Problem(.error, firstSummary,
-                                         "\(summaryItems) item\(summaryItems == 1 ? " is a session summary" : "s are session summaries") (GET /api/sessions), not full documents",
-                                         action: "nothing rendered for them; export full documents with GET /api/sessions/{id}, GET /query/sessions?limit=N or a Cosmos container export",
-                                         code: .summaryListing))
+                                    "\(summaryItems) item\(summaryItems == 1 ? " is a session summary" : "s are session summaries") (GET /api/sessions), not full documents",
+                                    action: "nothing rendered for them; export full documents with GET /api/sessions/{id}, GET /query/sessions?limit=N or a Cosmos container export",
+                                    code: .summaryListing))
         }
     }
 
@@ -212,8 +212,8 @@ public struct Catalog: Sendable {
         var count = manifest.header.chunkCount ?? ((found.last ?? -1) + 1)
         if count < 0 || count > Self.maxChunks {
             problems.append(Problem(.warning, manifest.location,
-                                         "session \(id) has chunk_count \(count), outside 0...\(Self.maxChunks)",
-                                         action: "used the \(found.count) chunk\(found.count == 1 ? "" : "s") found instead", code: .badChunkCount))
+                                    "session \(id) has chunk_count \(count), outside 0...\(Self.maxChunks)",
+                                    action: "used the \(found.count) chunk\(found.count == 1 ? "" : "s") found instead", code: .badChunkCount))
             count = (found.last ?? -1) + 1
         }
         item.chunkCount = count
@@ -233,12 +233,12 @@ public struct Catalog: Sendable {
             let plural = chunks.count == 1 ? "" : "s"
             if sorting.best[sid] != nil {
                 problems.append(Problem(.warning, first.location,
-                                             "\(chunks.count) chunk\(plural) of session \(sid) found, but that session's document carries its own event_log (orphan_chunks)",
-                                             action: "the chunks were ignored; the document's event_log was used", code: .ignoredChunks))
+                                        "\(chunks.count) chunk\(plural) of session \(sid) found, but that session's document carries its own event_log (orphan_chunks)",
+                                        action: "the chunks were ignored; the document's event_log was used", code: .ignoredChunks))
             } else {
                 problems.append(Problem(.warning, first.location,
-                                             "\(chunks.count) chunk\(plural) of session \(sid) \(chunks.count == 1 ? "has" : "have") no manifest (session document) in the input (orphan_chunks)",
-                                             action: "not rendered; export the session document too", code: .orphanChunks))
+                                        "\(chunks.count) chunk\(plural) of session \(sid) \(chunks.count == 1 ? "has" : "have") no manifest (session document) in the input (orphan_chunks)",
+                                        action: "not rendered; export the session document too", code: .orphanChunks))
             }
         }
     }

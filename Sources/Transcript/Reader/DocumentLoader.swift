@@ -50,7 +50,7 @@ public struct DocumentLoader: Sendable {
         var bytes = file.read(offset: ref.location.byteOffset, count: ref.length)
         guard bytes.count == ref.length else {
             var problem = Problem(.error, ref.location, "the file changed (replaced, truncated or rewritten) while it was being read",
-                                       action: "skipped its documents from here on; the other inputs were read", code: .fileChanged)
+                                  action: "skipped its documents from here on; the other inputs were read", code: .fileChanged)
             problem.isRepeat = !file.firstChangeReport()
             return .failure(problem)
         }
@@ -65,8 +65,8 @@ public struct DocumentLoader: Sendable {
                                     line: ref.location.line, byteOffset: ref.location.byteOffset + error.offset)
             let id = ref.header.id.map { " (session \(String($0.prefix(80))))" } ?? ""
             return .failure(Problem(.error, at, "document \(ref.location.documentIndex)\(id) is not valid JSON: \(error.reasonText)",
-                                         action: "skipped this document; the others were read",
-                                         code: error.reason.isDepth ? .tooDeep : .invalidJSON))
+                                    action: "skipped this document; the others were read",
+                                    code: error.reason.isDepth ? .tooDeep : .invalidJSON))
         }
     }
 }

@@ -45,12 +45,12 @@ public struct ExportScanner {
             _ = file.firstChangeReport()
             return Result(shape: .empty, documents: [], problems: [
                 Problem(.error, at, "the file changed (replaced, truncated or rewritten) after it was listed or while it was read",
-                             action: "skipped the file; the other inputs were read", code: .fileChanged)])
+                        action: "skipped the file; the other inputs were read", code: .fileChanged)])
         }
         if file.mapFailed {
             return Result(shape: .empty, documents: [], problems: [
                 Problem(.error, at, "the file cannot be mapped into memory (address space limit?) and is too large to read whole",
-                             action: "skipped the file; raise ulimit -v or split the export", code: .unreadableFile)])
+                        action: "skipped the file; raise ulimit -v or split the export", code: .unreadableFile)])
         }
         return result
     }

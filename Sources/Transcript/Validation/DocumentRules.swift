@@ -50,7 +50,7 @@ enum DocumentRules {
             guard let value = doc[rule.name] else {
                 if rule.expected {
                     out.append(Problem(.missingField, location, sessionID: sessionID, field: rule.name,
-                                                 "\(rule.name) is missing (expected \(rule.expect.noun))"))
+                                       "\(rule.name) is missing (expected \(rule.expect.noun))"))
                 }
                 continue
             }
@@ -67,12 +67,12 @@ enum DocumentRules {
         var out: [Problem] = []
         if !isManifest && doc["event_log"] == nil {
             out.append(Problem(.missingField, location, sessionID: sessionID, field: "event_log",
-                                         "event_log is missing and there is no chunk_count: the conversation is empty"))
+                               "event_log is missing and there is no chunk_count: the conversation is empty"))
         }
         if let created = doc["created_at"]?.string.flatMap(Timestamp.parse),
            let updated = doc["updated_at"]?.string.flatMap(Timestamp.parse), updated < created {
             out.append(Problem(.timestampsOutOfOrder, location, sessionID: sessionID, field: "updated_at",
-                                         "updated_at \(quoted(doc["updated_at"]?.string ?? "")) is before created_at \(quoted(doc["created_at"]?.string ?? ""))"))
+                               "updated_at \(quoted(doc["updated_at"]?.string ?? "")) is before created_at \(quoted(doc["created_at"]?.string ?? ""))"))
         }
         // §6: chunk_ids are "<id>:chunk-<i>" for every i below chunk_count.
         if isManifest, let id = sessionID, let count = doc["chunk_count"]?.int, count >= 0, count <= Catalog.maxChunks,
@@ -82,7 +82,7 @@ enum DocumentRules {
             if written != wanted {
                 let firstBad = zip(written, wanted).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(written.count, wanted.count)
                 out.append(Problem(.chunkIDsMismatch, location, sessionID: sessionID, field: "chunk_ids",
-                                             "chunk_ids lists \(written.count) id\(written.count == 1 ? "" : "s") for chunk_count \(count); the first difference is at position \(firstBad) (expected \(quoted(firstBad < wanted.count ? wanted[firstBad] : "nothing")))"))
+                                   "chunk_ids lists \(written.count) id\(written.count == 1 ? "" : "s") for chunk_count \(count); the first difference is at position \(firstBad) (expected \(quoted(firstBad < wanted.count ? wanted[firstBad] : "nothing")))"))
             }
         }
         return out
@@ -94,6 +94,6 @@ enum DocumentRules {
         let wanted = "\(sid):chunk-\(index)"
         guard id != wanted else { return [] }
         return [Problem(.chunkIDMismatch, location, sessionID: sessionID, field: "id",
-                                  "the chunk's id is \(quoted(id)), expected \(quoted(wanted)) from its session_id and chunk_index")]
+                        "the chunk's id is \(quoted(id)), expected \(quoted(wanted)) from its session_id and chunk_index")]
     }
 }

@@ -8,7 +8,7 @@ enum EventRules {
             guard event.isObject, let name = event["event"]?.string else { continue }
             func problem(_ code: ProblemCode, _ field: String, _ message: String) {
                 out.append(Problem(code, location, sessionID: sessionID, eventIndex: index,
-                                             field: "event_log[\(index)].\(field)", message))
+                                   field: "event_log[\(index)].\(field)", message))
             }
             if let turn = event["turn"], !(turn.kind == .number && (turn.int ?? -1) >= 0) {
                 problem(.fieldTypeMismatch, "turn", "\(name) event \(index): turn is \(turn.kind == .number ? turn.displayText : turn.kind.article), not a whole number of at least 0")

@@ -18,8 +18,8 @@ enum TimestampRules {
                 guard let value = step["timestamp"], !value.isNull else { continue }
                 guard let text = value.string else {
                     out.append(Problem(.fieldTypeMismatch, location, sessionID: sessionID,
-                                                 field: "messages[\(m)].steps[\(s)].timestamp",
-                                                 "step \(s + 1) of turn \(turnNumber): timestamp is \(value.kind.article), not a string"))
+                                       field: "messages[\(m)].steps[\(s)].timestamp",
+                                       "step \(s + 1) of turn \(turnNumber): timestamp is \(value.kind.article), not a string"))
                     continue
                 }
                 stamps.append((text, "step \(s + 1) of turn \(turnNumber)", "messages[\(m)].steps[\(s)].timestamp"))
@@ -27,12 +27,12 @@ enum TimestampRules {
             for (text, what, field) in stamps {
                 guard let stamp = Timestamp.parse(text) else {
                     out.append(Problem(.badTimestamp, location, sessionID: sessionID, field: field,
-                                                 "\(what): timestamp \(quoted(text)) is not an ISO-8601 date-time"))
+                                       "\(what): timestamp \(quoted(text)) is not an ISO-8601 date-time"))
                     continue
                 }
                 if let p = previous, stamp < p.stamp {
                     out.append(Problem(.timestampsOutOfOrder, location, sessionID: sessionID, field: field,
-                                                 "\(what) is stamped \(quoted(text)), before \(p.what) (\(quoted(p.text)))"))
+                                       "\(what) is stamped \(quoted(text)), before \(p.what) (\(quoted(p.text)))"))
                 }
                 previous = (stamp, text, what)
             }

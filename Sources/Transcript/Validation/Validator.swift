@@ -102,7 +102,7 @@ public struct Validator: Sendable {
             let transcript = Replay.run(input)
             out += transcript.warnings.map { w in
                 Problem(w.code, location, sessionID: sessionID, eventIndex: w.location.eventIndex,
-                                  field: w.location.eventIndex.map { "event_log[\($0)]" }, w.message)
+                        field: w.location.eventIndex.map { "event_log[\($0)]" }, w.message)
             }
             if input.kind == .session {
                 out += EventRules.check(Self.eventLog(input), at: location, sessionID: sessionID)
@@ -123,7 +123,7 @@ public struct Validator: Sendable {
             return out  // the catalogue's problem says it all
         case .other(let type):
             out.append(Problem(.unknownDocType, location, sessionID: sessionID, field: "_docType",
-                                         type.hasPrefix("(") ? "the document has \(type.dropFirst().dropLast()) and does not look like a session or an interaction: it is skipped"
+                               type.hasPrefix("(") ? "the document has \(type.dropFirst().dropLast()) and does not look like a session or an interaction: it is skipped"
                                                              : "_docType \(quoted(type)) is not session, session_chunk or interaction: the document is skipped"))
         default:
             break
@@ -149,7 +149,7 @@ public struct Validator: Sendable {
             out += DocumentRules.chunkExtras(doc, at: location, sessionID: sessionID)
             if let first = duplicateChunkOf[i] {
                 out.append(Problem(.duplicateChunk, location, sessionID: sessionID, field: "chunk_index",
-                                             "chunk \(ref.header.chunkIndex ?? -1) of session \(quoted(sessionID ?? "")) also appears at \(documents[first].location): the newest copy is used"))
+                                   "chunk \(ref.header.chunkIndex ?? -1) of session \(quoted(sessionID ?? "")) also appears at \(documents[first].location): the newest copy is used"))
             }
             return out
         case .session:

@@ -113,7 +113,7 @@ struct IndexCommand: ParsableCommand {
         }()
         let outputDir: OutputDirectory
         do { outputDir = try OutputDirectory(path: target.isEmpty ? "." : target); try outputDir.checkWritable() } catch {
-            diagnostics.error("\(error)")
+            diagnostics.report(Problem(writing: target, .outputFolderUnusable, "\(error)"))
             throw ExitCode(.failure)
         }
         var context = IndexContext()
@@ -133,9 +133,7 @@ struct IndexCommand: ParsableCommand {
         context.runSummary = manifest.lastRun.summary
         context.runFilters = manifest.lastRun.filters
         writeIndex(entries, context: context, templates: templateSet, formats: formats, to: outputDir, diagnostics: diagnostics)
-        do { try outputDir.writeIfChanged(Manifest.fileName, manifest.encoded()) } catch {
-            diagnostics.report(Problem(writing: outputDir.path + "/" + Manifest.fileName, .indexWriteFailed, "\(error)"))
-        }
+        do { try outputDir.writeIfChanged(Manifest.fileName, manifest.encoded()) } catch { diagnostics.report(Problem(writing: target, .indexWriteFailed, "\(error)")) }
         diagnostics.info("noc-report: index of \(entries.count) session\(entries.count == 1 ? "" : "s") from \(manifests.count) manifest\(manifests.count == 1 ? "" : "s") → \(target)/\(formats.contains(.html) ? "index.html" : "index.md")")
         if diagnostics.errors > 0 { throw ExitCode(max(.problems, diagnostics.exitCode(rendered: entries.count))) }
     }

@@ -74,7 +74,8 @@ struct ArchiveCommit {
             outcome.wroteIndex = true
         } catch {
             dir.removeOwnTemporaries()
-            diagnostics.error("\(error): the index was not updated (the previous one is still valid; run again once this is fixed)")
+            diagnostics.report(Problem(writing: dir.path, .indexWriteFailed,
+                                       "\(error): the index was not updated (the previous one is still valid; run again once this is fixed)"))
             outcome.failed = true
         }
         return outcome
@@ -181,6 +182,8 @@ func writeIndex(_ entries: [IndexEntry], context: IndexContext, templates: Templ
                 to outputDir: OutputDirectory, diagnostics: Diagnostics) {
     // A page that fails is reported and the others still written, as before.
     IndexRenderer.renderEach(entries: entries, context: context, templates: templates, extensions: IndexPagesWriter.extensions(formats)) { name, text in
-        do { try outputDir.writeIfChanged(name, Array(text.utf8)) } catch { diagnostics.error("\(error)") }
+        do { try outputDir.writeIfChanged(name, Array(text.utf8)) } catch {
+            diagnostics.report(Problem(writing: outputDir.path + "/" + name, .indexWriteFailed, "\(error)"))
+        }
     }
 }

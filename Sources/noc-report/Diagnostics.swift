@@ -9,6 +9,8 @@ final class Diagnostics: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var errors = 0
     private(set) var warnings = 0
+    /// The worst status a reported problem asks for (`Problem.exitStatus`).
+    private var worst = ExitStatus.success
     /// Warnings printed so far at the normal level (at most `shownWarnings`).
     private var printedWarnings = 0
     private var hiddenWarnings = 0
@@ -29,11 +31,12 @@ final class Diagnostics: @unchecked Sendable {
             && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
 
-    func report(_ problem: InputProblem) {
+    func report(_ problem: Problem) {
+        lock.lock(); worst = max(worst, problem.exitStatus(strict: strict)); lock.unlock()
         if problem.isRepeat { lock.lock(); errors += 1; lock.unlock(); return }
         switch problem.severity {
-        case .error: error("\(problem)")
-        case .warning: warning("\(problem)")
+        case .error: error(problem.text)
+        case .warning: warning(problem.text)
         }
     }
 
@@ -78,9 +81,8 @@ final class Diagnostics: @unchecked Sendable {
         }
     }
 
-    static func warningLine(_ w: TranscriptWarning, in t: Transcript) -> String {
-        let at = w.eventIndex.map { ": event_log[\($0)]" } ?? ""
-        return "\(t.input.source) (session \(String(t.id.prefix(80))))\(at): [\(w.code.rawValue)] \(w.message); the report lists it under Data integrity"
+    static func warningLine(_ w: Problem, in t: Transcript) -> String {
+        w.sessionLine(source: t.input.source, sessionID: t.id)
     }
 
     /// An unchanged session's warnings, as its manifest entry kept them:
@@ -146,9 +148,8 @@ final class Diagnostics: @unchecked Sendable {
 
     /// 0 all rendered; 1 some documents could not be read or rendered (or
     /// warnings under --strict); 2 nothing readable.
-    func exitCode(rendered: Int) -> Int32 {
-        if rendered == 0 && errors > 0 { return 2 }
-        if errors > 0 || (strict && warnings > 0) { return 1 }
-        return 0
+    func exitCode(rendered: Int) -> ExitStatus {
+        lock.lock(); defer { lock.unlock() }
+        return max(worst, ExitStatus.after(errors: errors, warnings: warnings, strict: strict, done: rendered))
     }
 }

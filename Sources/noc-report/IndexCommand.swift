@@ -77,7 +77,7 @@ struct IndexCommand: ParsableCommand {
         }
         guard !manifests.isEmpty else {
             diagnostics.error("no manifest (index.json or index-shard-K-of-N.json) found in \(paths.joined(separator: ", ")); run 'noc-report render -o DIR' first")
-            throw ExitCode(2)
+            throw ExitCode(.failure)
         }
         // Shards of one run read the same input: a file from another export is refused.
         let shardFiles = manifests.filter { $0.1.shard != nil }
@@ -113,8 +113,8 @@ struct IndexCommand: ParsableCommand {
         }()
         let outputDir: OutputDirectory
         do { outputDir = try OutputDirectory(path: target.isEmpty ? "." : target); try outputDir.checkWritable() } catch {
-            diagnostics.error("\(error)")
-            throw ExitCode(2)
+            diagnostics.report(Problem(writing: target, .outputFolderUnusable, "\(error)"))
+            throw ExitCode(.failure)
         }
         var context = IndexContext()
         context.title = pages.title
@@ -133,9 +133,9 @@ struct IndexCommand: ParsableCommand {
         context.runSummary = manifest.lastRun.summary
         context.runFilters = manifest.lastRun.filters
         writeIndex(entries, context: context, templates: templateSet, formats: formats, to: outputDir, diagnostics: diagnostics)
-        do { try outputDir.writeIfChanged(Manifest.fileName, manifest.encoded()) } catch { diagnostics.error("\(error)") }
+        do { try outputDir.writeIfChanged(Manifest.fileName, manifest.encoded()) } catch { diagnostics.report(Problem(writing: target, .indexWriteFailed, "\(error)")) }
         diagnostics.info("noc-report: index of \(entries.count) session\(entries.count == 1 ? "" : "s") from \(manifests.count) manifest\(manifests.count == 1 ? "" : "s") → \(target)/\(formats.contains(.html) ? "index.html" : "index.md")")
-        if diagnostics.errors > 0 { throw ExitCode(1) }
+        if diagnostics.errors > 0 { throw ExitCode(max(.problems, diagnostics.exitCode(rendered: entries.count))) }
     }
 
     /// Entries whose report files were deleted, or changed since noc-report

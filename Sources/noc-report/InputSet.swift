@@ -6,7 +6,7 @@ import Transcript
 /// follows directory symlinks (no loops) and skips what cannot be read.
 struct InputSet {
     var files: [InputFile] = []
-    var problems: [InputProblem] = []
+    var problems: [Problem] = []
 
     static let extensions: Set<String> = ["json", "jsonl", "ndjson"]
 
@@ -52,8 +52,8 @@ struct InputSet {
         }
     }
 
-    private func problem(_ path: String, _ what: String, _ action: String) -> InputProblem {
-        InputProblem(.error, SourceLocation(file: path, documentIndex: 0, byteOffset: 0), what, action: action, code: .unreadableFile)
+    private func problem(_ path: String, _ what: String, _ action: String) -> Problem {
+        Problem(.error, SourceLocation(file: path, documentIndex: 0, byteOffset: 0), what, action: action, code: .unreadableFile)
     }
 
     private mutating func open(_ path: String) {
@@ -141,7 +141,7 @@ struct InputSet {
 
     /// First pass over every file: document references and reading problems.
     func scan(maxDocumentSize: Int, jobs: Int, progress: (@Sendable (Int) -> Void)? = nil)
-        -> (refs: DocumentTable, problems: [InputProblem], bytes: Int) {
+        -> (refs: DocumentTable, problems: [Problem], bytes: Int) {
         var refs = DocumentTable()
         var found = problems
         var bytes = 0

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Transcript
 
 #if canImport(Glibc)
 import Glibc
@@ -13,7 +14,7 @@ struct NocReport: ParsableCommand {
         signal(SIGINT) { _ in
             let message: StaticString = "\nnoc-report: interrupted; reports already written are complete, run again to finish\n"
             _ = write(2, message.utf8Start, message.utf8CodeUnitCount)
-            _exit(130)
+            _exit(ExitStatus.interrupted.rawValue)
         }
         // A write past `ulimit -f` fails with EFBIG (reported, run stopped)
         // instead of killing the process without a word.
@@ -22,11 +23,11 @@ struct NocReport: ParsableCommand {
         if arguments.isEmpty {
             // Bare `noc-report` explains itself instead of rendering a default folder.
             print(FirstSteps.usage, terminator: "")
-            Glibc.exit(0)
+            Glibc.exit(ExitStatus.success.rawValue)
         }
         if let guess = FirstSteps.suggestion(for: arguments[0], subcommands: subcommandNames) {
             FileHandle.standardError.write(Data("error: '\(arguments[0])' is neither a command nor an existing file or folder; did you mean `\(guess)`?\n       (see: noc-report --help)\n".utf8))
-            Glibc.exit(2)
+            Glibc.exit(ExitStatus.failure.rawValue)
         }
         do {
             var command = try parseAsRoot(nil)
@@ -36,7 +37,7 @@ struct NocReport: ParsableCommand {
             if exitCode(for: error) == .validationFailure {
                 let message = fullMessage(for: error) + "\n"
                 _ = message.withCString { write(2, $0, strlen($0)) }
-                _exit(2)
+                _exit(ExitStatus.failure.rawValue)
             }
             exit(withError: error)
         }

@@ -21,7 +21,7 @@ struct ProblemPrinter {
         color = !json && interactive && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
     }
 
-    mutating func print(_ problems: [ValidationProblem]) {
+    mutating func print(_ problems: [Problem]) {
         for p in problems {
             if p.severity == .error { errors += 1 } else { warnings += 1 }
             guard p.severity == .error || !errorsOnly else { continue }
@@ -41,7 +41,7 @@ struct ProblemPrinter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    private func colored(_ line: String, _ severity: ValidationProblem.Severity) -> String {
+    private func colored(_ line: String, _ severity: Problem.Severity) -> String {
         guard color else { return line }
         let word = severity.rawValue + "["
         guard let r = line.range(of: ": " + word) else { return line }

@@ -27,7 +27,7 @@ final class ReadingProgress: @unchecked Sendable {
     /// `inputs` opened (standard input spooled), then scanned, with a
     /// progress line when `ProgressLine.wanted`.
     static func read(paths: [String], maxDocumentSize: Int, jobs: Int, quiet: Bool)
-        -> (inputs: InputSet, refs: DocumentTable, problems: [InputProblem], bytes: Int) {
+        -> (inputs: InputSet, refs: DocumentTable, problems: [Problem], bytes: Int) {
         guard ProgressLine.wanted(quiet: quiet) else {
             let inputs = InputSet(paths: paths)
             let (refs, problems, bytes) = inputs.scan(maxDocumentSize: maxDocumentSize, jobs: jobs)

@@ -108,7 +108,7 @@ struct RenderCommand: ParsableCommand {
             try writeOneToStandardOutput(source, renderer: renderer, options: options, printer: printer, diagnostics: diagnostics)
             return
         }
-        guard let outputDir = opened else { throw ExitCode(2) }
+        guard let outputDir = opened else { throw ExitCode(.failure) }
         let job = try folderJob(outputDir, source: source, renderer: renderer, options: options, formats: formats,
                                 printer: printer, diagnostics: diagnostics)
         var tally = RenderTally(archive: job.render.archive)
@@ -135,8 +135,8 @@ struct RenderCommand: ParsableCommand {
             }
             return dir
         } catch {
-            diagnostics.error("\(error); nothing was read or written")
-            throw ExitCode(2)
+            diagnostics.report(Problem(writing: output, .outputFolderUnusable, "\(error)", action: "nothing was read or written"))
+            throw ExitCode(.failure)
         }
     }
 
@@ -177,8 +177,8 @@ struct RenderCommand: ParsableCommand {
             archive = try Archive(dir: outputDir, manifestName: shard.map(ShardIndex.fileName) ?? Manifest.fileName,
                                   options: outputOptions(options.stamp, formats: formats), force: force, candidates: candidates)
         } catch {
-            diagnostics.error("\(error)")
-            throw ExitCode(2)
+            diagnostics.report(Problem(writing: output, .outputFolderUnusable, "\(error)"))
+            throw ExitCode(.failure)
         }
         let job = RenderJob(source: source, archive: archive, renderer: renderer, options: options, formats: formats,
                             names: names, redactedNames: redactedNames, printer: printer)
@@ -191,12 +191,13 @@ struct RenderCommand: ParsableCommand {
         let source = job.render.source, archive = job.render.archive
         if tally.rendered + tally.unchanged == 0 && tally.failed == 0 && source.count > 0 && !selection.isEmpty {
             diagnostics.error(source.noMatchMessage(jobs: common.effectiveJobs))  // the existing index stays as it was
-            throw ExitCode(1)
+            throw ExitCode(.problems)
         }
         if let stop = archive.stopped {
             outputDir.removeOwnTemporaries()
-            diagnostics.error("\(stop): stopped; \(archive.reportCount) report file\(archive.reportCount == 1 ? "" : "s") written in this run before that (the index was not updated; run again once this is fixed)")
-            throw ExitCode(2)
+            diagnostics.report(Problem(writing: output, .outputStopped, "\(stop): stopped",
+                                       action: "\(archive.reportCount) report file\(archive.reportCount == 1 ? "" : "s") written in this run before that (the index was not updated; run again once this is fixed)"))
+            throw ExitCode(.failure)
         }
         let counts = runCounts(source.catalog, failed: tally.failed)
         let commit = ArchiveCommit(archive: archive, diagnostics: diagnostics, templates: templates, formats: formats,
@@ -207,9 +208,9 @@ struct RenderCommand: ParsableCommand {
         let shown = result.wroteIndex ? " → \(output)/\(result.indexName)" : (result.indexName.isEmpty ? "" : " (index unchanged: \(output)/\(result.indexName))")
         diagnostics.closingNote()
         diagnostics.info("noc-report: \(tally.rendered) rendered, \(tally.unchanged) unchanged, \(result.pruned) pruned, \(tally.failed) skipped, \(diagnostics.warnings) warning\(diagnostics.warnings == 1 ? "" : "s")\(result.failed ? "" : shown)")
-        if result.failed { throw ExitCode(2) }
+        if result.failed { throw ExitCode(.failure) }
         let code = diagnostics.exitCode(rendered: tally.rendered + tally.unchanged)
-        if code != 0 { throw ExitCode(code) }
+        if code != .success { throw ExitCode(code) }
     }
 
     /// `-o -`: the one selected session's report on standard output.
@@ -230,13 +231,13 @@ struct RenderCommand: ParsableCommand {
         }
         if found.isEmpty && failed == 0 && source.count > 0 && !selection.isEmpty {
             diagnostics.error(source.noMatchMessage(jobs: common.effectiveJobs))
-            throw ExitCode(1)
+            throw ExitCode(.problems)
         }
         guard found.count == 1, let t = found.first else {
             diagnostics.error(found.isEmpty
                 ? "-o -: no session to write\(failed > 0 ? " (\(failed) could not be read)" : "")"
                 : "-o - writes one session, but the input has more: choose one with --session ID")
-            throw ExitCode(2)
+            throw ExitCode(.failure)
         }
         diagnostics.sessionWarnings(t)
         var allocator = OutputNameAllocator()
@@ -249,13 +250,13 @@ struct RenderCommand: ParsableCommand {
         case .brief: bytes = renderer.brief(model, limit: options.briefLimit, reports: [])
         case .pdf:
             do { bytes = try printer.map { try $0.pdf(html: renderer.printHTML(model)) } ?? [] } catch {
-                diagnostics.error("\(error)")
-                throw ExitCode(2)
+                diagnostics.report(Problem(writing: nil, .pdfFailed, "\(error)"))
+                throw ExitCode(.failure)
             }
         }
         StandardOutput.write(bytes)
         let code = diagnostics.exitCode(rendered: 1)
-        if code != 0 { throw ExitCode(code) }
+        if code != .success { throw ExitCode(code) }
     }
 
     /// The formats to write and, for `--format pdf`, Chromium. Without
@@ -269,10 +270,11 @@ struct RenderCommand: ParsableCommand {
         case .failure(let failure):
             formats.remove(.pdf)
             guard !formats.isEmpty else {
-                diagnostics.error("\(failure); nothing was read or written")
-                throw ExitCode(2)
+                diagnostics.report(Problem(writing: nil, .pdfFailed, "\(failure)", action: "nothing was read or written"))
+                throw ExitCode(.failure)
             }
-            diagnostics.error("\(failure); the other formats (\(formats.map(\.rawValue).sorted().joined(separator: ", "))) are written, no PDF")
+            diagnostics.report(Problem(writing: nil, .pdfFailed, "\(failure)",
+                                       action: "the other formats (\(formats.map(\.rawValue).sorted().joined(separator: ", "))) are written, no PDF"))
             return (formats, nil)
         }
     }

@@ -18,9 +18,9 @@ struct RenderJob: @unchecked Sendable {
     enum Result {
         case rendered(ManifestEntry, Transcript)
         /// Rendered, but one format (the PDF) could not be made.
-        case partly(ManifestEntry, Transcript, InputProblem)
+        case partly(ManifestEntry, Transcript, Problem)
         case unchanged(ManifestEntry)
-        case failed(InputProblem)
+        case failed(Problem)
         /// The run stopped (a write error that would repeat) before this one.
         case stopped
     }
@@ -55,10 +55,10 @@ struct RenderJob: @unchecked Sendable {
         let pages = renderer.files(model, markdown: formats.contains(.md), html: formats.contains(.html))
         if let md = pages.markdown { files.append((name + ".md", "md", md)) }
         if let html = pages.html { files.append((name + ".html", "html", html)) }
-        var problem: InputProblem?
+        var problem: Problem?
         if formats.contains(.pdf), let printer {
             do { files.append((name + ".pdf", "pdf", PDFDates.pinned(try printer.pdf(html: renderer.printHTML(model)), to: model.stats.created))) } catch {
-                problem = InputProblem(.error, t.input.source, "session \(t.id.prefix(80)): \(error)", action: "the other formats were written", code: .writeFailed)
+                problem = Self.failure(t, .pdfFailed, error, file: name + ".pdf", action: "the other formats were written")
             }
         }
         if formats.contains(.brief) {
@@ -67,13 +67,13 @@ struct RenderJob: @unchecked Sendable {
         }
         var written: [ReportFile] = []
         do { try archive.checkOurs(files.map(\.0)) } catch {
-            return .failed(InputProblem(.error, t.input.source, "session \(t.id.prefix(80)): \(error)", action: "report not written", code: .writeFailed))
+            return .failed(Self.failure(t, .reportWriteFailed, error, file: nil, action: "no report of this session was written"))
         }
         for (file, format, bytes) in files {
             do { try archive.write(file, bytes) } catch let failure as OutputFailure where failure.isRepeating {
                 return .stopped
             } catch {
-                return .failed(InputProblem(.error, t.input.source, "session \(t.id.prefix(80)): \(error)", action: "report not written", code: .writeFailed))
+                return .failed(Self.failure(t, .reportWriteFailed, error, file: file, action: "its reports were not all written"))
             }
             written.append(ReportFile(name: file, format: format, bytes: bytes))
             archive.wrote(written[written.count - 1])
@@ -88,6 +88,13 @@ struct RenderJob: @unchecked Sendable {
         }
         entry.warnings = lines.isEmpty ? nil : lines
         return problem.map { .partly(entry, t, $0) } ?? .rendered(entry, t)
+    }
+
+    /// A session's report that could not be written (or its PDF made): filed
+    /// under the session and the output file, never as an input problem.
+    private static func failure(_ t: Transcript, _ code: ProblemCode, _ error: Error, file: String?, action: String) -> Problem {
+        Problem(code, severity: .error, at: ProblemLocation(document: t.input.source, sessionID: t.id, output: file),
+                "\(error)", action: action)
     }
 
     /// The brief names the full reports in this order: md, html, pdf, json.

@@ -82,11 +82,11 @@ extension Selection {
             case 0:
                 let shown = ids.prefix(5).map { String($0.prefix(40)) }.joined(separator: ", ")
                 diagnostics.error("--session \(wanted): no session id is or begins with it; the input has \(ids.count) session\(ids.count == 1 ? "" : "s")\(ids.isEmpty ? "" : " (" + shown + (ids.count > 5 ? ", …" : "") + ")")")
-                throw ExitCode(1)
+                throw ExitCode(.problems)
             default:
                 let shown = candidates.prefix(10).joined(separator: ", ")
                 diagnostics.error("--session \(wanted) is the beginning of \(candidates.count) session ids; give more of one: \(shown)\(candidates.count > 10 ? ", …" : "")")
-                throw ExitCode(2)
+                throw ExitCode(.failure)
             }
         }
         return resolved

@@ -67,7 +67,7 @@ struct SessionSource: Sendable {
     /// The `position`-th selected session, or nil when the selection rules it out.
     /// Redacted first when `redactor` is set: the replay, and everything
     /// after it, only ever sees the redacted session.
-    func transcript(_ position: Int) -> Result<Transcript, InputProblem>? {
+    func transcript(_ position: Int) -> Result<Transcript, Problem>? {
         let item = catalog.items[indices[position]]
         let loaded = loader.load(item).map { input in redactor.map { $0.redact(input) } ?? input }
         switch loaded.map({ Replay.run($0) }) {

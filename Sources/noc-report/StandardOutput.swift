@@ -1,3 +1,5 @@
+import Transcript
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -19,9 +21,11 @@ enum StandardOutput {
     static func write(_ bytes: [UInt8]) {
         let failure = writeAll(1, bytes)
         guard failure != 0 else { return }
-        if failure == EPIPE { _exit(141) }
-        StandardError.write("noc-report: error: cannot write to standard output: \(String(cString: strerror(failure))); stopped\n")
-        _exit(2)
+        if failure == EPIPE { _exit(ExitStatus.brokenPipe.rawValue) }
+        let problem = Problem(writing: "standard output", .standardOutputFailed,
+                              "cannot write to standard output: \(String(cString: strerror(failure)))", action: "stopped")
+        StandardError.write("noc-report: error: \(problem.text)\n")
+        _exit(problem.exitStatus(strict: false).rawValue)
     }
 
     /// 0, or the errno of the failed write.

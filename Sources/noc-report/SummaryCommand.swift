@@ -49,7 +49,7 @@ struct SummaryCommand: ParsableCommand {
         diagnostics.output(Array(text.utf8))
         diagnostics.summary(read, "session", "counted", skipped: failed)
         let code = diagnostics.exitCode(rendered: read)
-        if code != 0 { throw ExitCode(code) }
+        if code != .success { throw ExitCode(code) }
     }
 }
 

@@ -28,7 +28,7 @@ struct TranscriptCommand: ParsableCommand {
         var failed = 0
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 20)
-        orderedParallelMap(count: source.count, jobs: common.effectiveJobs, work: { i -> Result<([UInt8], Transcript?), InputProblem>? in
+        orderedParallelMap(count: source.count, jobs: common.effectiveJobs, work: { i -> Result<([UInt8], Transcript?), Problem>? in
             source.transcript(i)?.map { t in (TranscriptJSON.encode(t), t) }
         }, consume: { i, result in
             source.done(i)
@@ -53,6 +53,6 @@ struct TranscriptCommand: ParsableCommand {
         }
         diagnostics.summary(rendered, "session", "written", skipped: failed)
         let code = diagnostics.exitCode(rendered: rendered)
-        if code != 0 { throw ExitCode(code) }
+        if code != .success { throw ExitCode(code) }
     }
 }

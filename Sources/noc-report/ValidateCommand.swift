@@ -74,8 +74,7 @@ struct ValidateCommand: ParsableCommand {
 
         let files = inputs.files.count
         diagnostics.info("noc-report: \(documents.count) document\(documents.count == 1 ? "" : "s") checked in \(files) file\(files == 1 ? "" : "s"), \(printer.errors) error\(printer.errors == 1 ? "" : "s"), \(printer.warnings) warning\(printer.warnings == 1 ? "" : "s")")
-        let code: Int32 = documents.isEmpty && printer.errors > 0 ? 2
-            : (printer.errors > 0 || (common.strict && printer.warnings > 0)) ? 1 : 0
-        if code != 0 { throw ExitCode(code) }
+        let code = ExitStatus.after(errors: printer.errors, warnings: printer.warnings, strict: common.strict, done: documents.count)
+        if code != .success { throw ExitCode(code) }
     }
 }

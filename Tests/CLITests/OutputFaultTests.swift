@@ -60,6 +60,38 @@ struct OutputFaultTests {
         #expect(!names.contains { $0.hasPrefix(".noc-report-tmp-") }, "\(names)")
     }
 
+    /// A report that cannot be put in place (a folder stands at its name) is
+    /// an output problem of that session, with its own code, not an input one.
+    @Test func aReportThatCannotBeWrittenHasItsOwnCodeAndExit1() throws {
+        let out = CLI.tempDir()
+        _ = try CLI.run(["render", "examples", "-o", out.path])
+        let name = "01f63b7b-f6f1-4a84-a68d-fc8c5dd550e6.md"
+        let report = out.appendingPathComponent(name)
+        try FileManager.default.removeItem(at: report)
+        try FileManager.default.createDirectory(at: report.appendingPathComponent("x"), withIntermediateDirectories: true)
+        let r = try CLI.run(["render", "examples", "-o", out.path, "--force"])
+        #expect(r.code == 1, "\(r.err)")
+        let lines = r.err.split(separator: "\n").filter { $0.contains("[report_write_failed]") }
+        #expect(lines.count == 1, "\(r.err)")
+        #expect(lines.first?.hasPrefix("error: examples/noc-export.json: document 2 (byte 83933) (session 01f63b7b-f6f1-4a84-a68d-fc8c5dd550e6): [report_write_failed] \(out.path)/\(name): cannot write: Is a directory; ") == true, "\(r.err)")
+        #expect(r.err.contains("1 skipped"), "\(r.err)")
+    }
+
+    /// An immutable report (`chattr +i`): every later write would fail too,
+    /// so the run stops (output_stopped) with exit 2 and one message.
+    @Test func anImmutableReportStopsTheRunWithExit2() throws {
+        let out = CLI.tempDir()
+        _ = try CLI.run(["render", "examples", "-o", out.path])
+        let report = out.appendingPathComponent("01f63b7b-f6f1-4a84-a68d-fc8c5dd550e6.html")
+        guard (try? Self.sh("chattr +i '\(report.path)'"))?.code == 0 else { return }  // needs root and chattr
+        defer { _ = try? Self.sh("chattr -i '\(report.path)'") }
+        let r = try CLI.run(["render", "examples", "-o", out.path, "--force"])
+        #expect(r.code == 2, "\(r.err)")
+        let lines = r.err.split(separator: "\n").filter { $0.hasPrefix("error:") }
+        #expect(lines.count == 1, "\(r.err)")
+        #expect(lines.first?.contains("\(report.path): cannot write: Operation not permitted: stopped; ") == true, "\(r.err)")
+    }
+
     @Test func aFileSizeLimitIsReportedNotASilentKill() throws {
         let out = CLI.tempDir()
         let r = try Self.sh("ulimit -f 8; BIN render examples -o '\(out.path)'")

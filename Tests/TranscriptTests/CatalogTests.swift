@@ -51,8 +51,8 @@ struct CatalogTests {
         #expect(c.problems.count == 1)
         let p = try #require(c.problems.first)
         #expect(p.severity == .error)
-        #expect(p.what.contains("2 items are session summaries"))
-        #expect(p.location.documentIndex == 0)
+        #expect(p.message.contains("2 items are session summaries"))
+        #expect(p.location.document?.documentIndex == 0)
     }
 
     @Test func mixedListingKeepsTheFullDocuments() {
@@ -61,7 +61,7 @@ struct CatalogTests {
         #expect(c.items.map(\.document.header.id) == ["a"])
         #expect(c.summaryItems == 1)
         #expect(c.problems.count == 1)
-        #expect(c.problems.first?.what.contains("1 item is a session summary") == true)
+        #expect(c.problems.first?.message.contains("1 item is a session summary") == true)
     }
 
     @Test func otherDocTypesAreCountedAndSkipped() {
@@ -83,13 +83,13 @@ struct CatalogTests {
         #expect(c.items.map(\.document.header.id) == ["a"])
         #expect(c.problems.count == 4)
         #expect(c.problems.allSatisfy { $0.severity == .error })
-        #expect(c.problems.map(\.location.documentIndex) == [0, 1, 2, 4])
+        #expect(c.problems.map(\.location.document?.documentIndex) == [0, 1, 2, 4])
         #expect(c.problems[0].description.hasPrefix("t.json: document 0 (byte 1)"))
-        #expect(c.problems[0].what.contains("session document cannot be reported: it has no id"))
-        #expect(c.problems[1].what.contains("not a string (7)"))
-        #expect(c.problems[2].what.contains("interaction document"))
-        #expect(c.problems[2].what.contains("not a string (null)"))
-        #expect(c.problems[3].what.contains("not a JSON object"))
+        #expect(c.problems[0].message.contains("session document cannot be reported: it has no id"))
+        #expect(c.problems[1].message.contains("not a string (7)"))
+        #expect(c.problems[2].message.contains("interaction document"))
+        #expect(c.problems[2].message.contains("not a string (null)"))
+        #expect(c.problems[3].message.contains("not a JSON object"))
     }
 
     /// Two copies of session "d" (documents 0 and 1); which one survives.

@@ -32,7 +32,7 @@ struct ChunkTests {
         #expect(item.chunkCount == 1)
         #expect(item.missingChunks == [])
         #expect(p.catalog.problems.map(\.code) == [.badChunkCount])
-        #expect(p.catalog.problems.first?.what.contains("chunk_count 999999999") == true)
+        #expect(p.catalog.problems.first?.message.contains("chunk_count 999999999") == true)
         #expect(p.transcripts.count == 1)
     }
 
@@ -43,7 +43,7 @@ struct ChunkTests {
         #expect(item.chunks.map(\.header.chunkIndex) == [0, 1, 2])
         #expect(item.missingChunks == [])
         #expect(p.catalog.problems.map(\.code) == [.badChunkIndex])
-        #expect(p.catalog.problems.first?.what.contains("chunk_index 999999998") == true)
+        #expect(p.catalog.problems.first?.message.contains("chunk_index 999999998") == true)
     }
 
     @Test func missingChunksAreNamedAsRanges() throws {
@@ -100,8 +100,8 @@ struct ChunkTests {
         #expect(p.catalog.orphanChunks.map(\.chunks) == [2])
         #expect(p.catalog.problems.count == 1)
         #expect(p.catalog.problems.first?.severity == .warning)
-        #expect(p.catalog.problems.first?.what.contains("orphan_chunks") == true)
-        #expect(p.catalog.problems.first?.location.documentIndex == 1)
+        #expect(p.catalog.problems.first?.message.contains("orphan_chunks") == true)
+        #expect(p.catalog.problems.first?.location.document?.documentIndex == 1)
     }
 
     @Test func aDocumentTheFirstPassAcceptedButThatIsInvalidIsSkipped() throws {
@@ -111,8 +111,8 @@ struct ChunkTests {
         #expect(p.transcripts.map(\.id) == ["a", "b"])
         #expect(p.loadProblems.count == 1)
         let problem = try #require(p.loadProblems.first)
-        #expect(problem.what.contains("document 1 (session bad) is not valid JSON"))
-        #expect(problem.location.documentIndex == 1)
+        #expect(problem.message.contains("document 1 (session bad) is not valid JSON"))
+        #expect(problem.location.document?.documentIndex == 1)
     }
 
     @Test func invalidUTF8IsReplacedWithAWarning() throws {

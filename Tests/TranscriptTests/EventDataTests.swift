@@ -81,7 +81,7 @@ struct EventDataTests {
         let steps = t.orchestratorMessages.first?.steps.map { compact($0) ?? "" } ?? []
         #expect("[" + steps.joined(separator: ",") + "]" == row.steps)
         #expect(codes(t) == row.warnings)
-        #expect(t.warnings.allSatisfy { $0.eventIndex == 2 })
+        #expect(t.warnings.allSatisfy { $0.location.eventIndex == 2 })
     }
 
     @Test(arguments: notEventRows)
@@ -89,7 +89,7 @@ struct EventDataTests {
         let t = try session([userMsg("a"), runStart("R1"), element, stepDone(1)])
         #expect(try messagesJSON(t) == #"[{"role":"user","text":"a","timestamp":"T0"},{"role":"orchestrator","timestamp":"R1","steps":[{"step":1,"agent":"A"}],"status":"complete"}]"#)
         #expect(codes(t) == ["missing_event_type"])
-        #expect(t.warnings.first?.eventIndex == 2)
+        #expect(t.warnings.first?.location.eventIndex == 2)
         // Not an event: not counted among the events ignored outside a run.
         #expect(t.ignoredEvents == 0)
         #expect(t.eventCount == 4)

@@ -53,15 +53,15 @@ struct ExportScannerTests {
         #expect(r.problems.count == 1)
         let p = try #require(r.problems.first)
         #expect(p.severity == .error)
-        #expect(p.location.line == 2)
-        #expect(p.description.contains("line 2") && p.what.contains("not a valid JSON document"))
+        #expect(p.location.document?.line == 2)
+        #expect(p.description.contains("line 2") && p.message.contains("not a valid JSON document"))
     }
 
     @Test func jsonLinesWithABrokenFirstLine() {
         let r = scan(#"{"id":"broken","#  + "\n" + sessionA + "\n" + sessionB + "\n")
         #expect(r.shape == .jsonLines)
         #expect(r.documents.map(\.header.id) == ["a", "b"])
-        #expect(r.problems.map(\.location.line) == [1])
+        #expect(r.problems.map(\.location.document?.line) == [1])
     }
 
     @Test func jsonLinesWithTrailingContentOnALine() {
@@ -69,8 +69,8 @@ struct ExportScannerTests {
         #expect(r.shape == .jsonLines)
         #expect(r.documents.map(\.header.id) == ["a", "b"])
         #expect(r.problems.count == 1)
-        #expect(r.problems.first?.location.line == 2)
-        #expect(r.problems.first?.what.contains("unexpected content after the document") == true)
+        #expect(r.problems.first?.location.document?.line == 2)
+        #expect(r.problems.first?.message.contains("unexpected content after the document") == true)
     }
 
     @Test func utf8ByteOrderMarkIsAccepted() {
@@ -100,7 +100,7 @@ struct ExportScannerTests {
         #expect(r.documents.isEmpty)
         #expect(r.problems.count == 1)
         #expect(r.problems.first?.severity == .error)
-        #expect(r.problems.first?.what.contains(encoding) == true)
+        #expect(r.problems.first?.message.contains(encoding) == true)
     }
 
     @Test(arguments: [("", "the file is empty"), ("  \n\t\r\n ", "the file holds only whitespace")])
@@ -108,14 +108,14 @@ struct ExportScannerTests {
         let r = scan(text)
         #expect(r.shape == .empty)
         #expect(r.documents.isEmpty)
-        #expect(r.problems.map(\.what) == [what])
+        #expect(r.problems.map(\.message) == [what])
     }
 
     @Test func notJSONAtAll() {
         let r = scan("hello")
         #expect(r.documents.isEmpty)
         #expect(r.problems.count == 1)
-        #expect(r.problems.first?.what.contains("does not start with JSON") == true)
+        #expect(r.problems.first?.message.contains("does not start with JSON") == true)
     }
 
     @Test(arguments: [
@@ -130,8 +130,8 @@ struct ExportScannerTests {
         #expect(r.documents.map(\.header.id) == ["a"])
         #expect(r.problems.count == 1)
         #expect(r.problems.first?.severity == .error)
-        #expect(r.problems.first?.what.contains("truncated") == true)
-        #expect(r.problems.first?.action.contains("kept the 1 complete document") == true)
+        #expect(r.problems.first?.message.contains("truncated") == true)
+        #expect(r.problems.first?.action?.contains("kept the 1 complete document") == true)
     }
 
     @Test(arguments: [
@@ -144,14 +144,14 @@ struct ExportScannerTests {
         let r = scan(text)
         #expect(r.documents.map(\.header.id) == ids)
         #expect(r.problems.count == 1)
-        #expect(r.problems.first?.what.contains("trailing garbage") == true)
+        #expect(r.problems.first?.message.contains("trailing garbage") == true)
     }
 
     @Test func missingCommaBetweenElementsStopsTheFile() {
         let r = scan("[" + sessionA + " " + sessionB + "]")
         #expect(r.documents.map(\.header.id) == ["a"])
         #expect(r.problems.count == 1)
-        #expect(r.problems.first?.what.contains("expected ','") == true)
+        #expect(r.problems.first?.message.contains("expected ','") == true)
     }
 
     @Test func deepNestingIsAProblemNotACrash() {
@@ -159,7 +159,7 @@ struct ExportScannerTests {
         let r = scan("[" + sessionA + ",{\"id\":\"deep\",\"event_log\":" + deep + "}]")
         #expect(r.documents.map(\.header.id) == ["a"])
         #expect(r.problems.count == 1)
-        #expect(r.problems.first?.what.contains("nests deeper than 512") == true)
+        #expect(r.problems.first?.message.contains("nests deeper than 512") == true)
     }
 
     @Test func emptyArrayAndEmptyListing() {

@@ -23,7 +23,7 @@ struct PipelineResult {
     var scans: [ExportScanner.Result]
     var catalog: Catalog
     var inputs: [SessionInput]
-    var loadProblems: [InputProblem]
+    var loadProblems: [Problem]
     var transcripts: [Transcript]
 
     /// The transcript JSON Lines of every session, in catalog order.
@@ -49,7 +49,7 @@ func pipeline(_ files: [(String, [UInt8])]) throws -> PipelineResult {
     let catalog = Catalog(documents: refs)
     let loader = DocumentLoader(files: inputs)
     var loaded: [SessionInput] = []
-    var problems: [InputProblem] = []
+    var problems: [Problem] = []
     for item in catalog.items {
         switch loader.load(item) {
         case .success(let input): loaded.append(input)

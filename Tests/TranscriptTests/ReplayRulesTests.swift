@@ -209,7 +209,7 @@ struct ReplayRulesTests {
     @Test func ignoredEventsWarningNamesTheFirstIgnoredEvent() throws {
         let t = try session([userMsg("a"), E("step_thinking", #"{"status":"x"}"#), stepDone(1), runStart("R1")])
         let w = try #require(t.warnings.first { $0.code == .eventBeforeRunStart })
-        #expect(w.eventIndex == 1)
+        #expect(w.location.eventIndex == 1)
         #expect(w.message.hasPrefix("2 events"))
         #expect(t.eventCount == 4)
     }

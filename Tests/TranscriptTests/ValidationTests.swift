@@ -1,10 +1,11 @@
+import Foundation
 import Testing
 @testable import Transcript
 
 /// Runs the validator over one in-memory file, every document in order.
-private func validate(_ text: String) -> [ValidationProblem] { validateBytes(Array(text.utf8)) }
+private func validate(_ text: String) -> [Problem] { validateBytes(Array(text.utf8)) }
 
-private func validateBytes(_ bytes: [UInt8]) -> [ValidationProblem] {
+private func validateBytes(_ bytes: [UInt8]) -> [Problem] {
     let file = InputFile.inMemory(bytes, displayName: "t.json")
     let scan = ExportScanner().scan(file, fileIndex: 0)
     let v = Validator(files: [file], documents: scan.documents, readerProblems: scan.problems)
@@ -76,7 +77,7 @@ struct ValidationRuleTests {
         ("a status the replay does not know", "[" + good([], [("status", js("done"))]) + "]", ["warning status_inconsistent -"]),
     ] as [(String, String, [String])])
     func rule(name: String, input: String, expected: [String]) {
-        let got = validate(input).map { "\($0.severity.rawValue) \($0.code.rawValue) \($0.field ?? "-")" }
+        let got = validate(input).map { "\($0.severity.rawValue) \($0.code.rawValue) \($0.location.field ?? "-")" }
         #expect(got.sorted() == expected.sorted(), "\(name)")
     }
 
@@ -99,23 +100,23 @@ struct ValidationOutputTests {
         let problems = validate(text)
         let p = try #require(problems.first)
         #expect(problems.count == 1)
-        #expect(p.location.file == "t.json")
-        #expect(p.location.documentIndex == 1)
-        #expect(p.location.byteOffset == first.utf8.count + 3)
-        #expect(p.sessionID == "s2")
+        #expect(p.location.document?.file == "t.json")
+        #expect(p.location.document?.documentIndex == 1)
+        #expect(p.location.document?.byteOffset == first.utf8.count + 3)
+        #expect(p.location.sessionID == "s2")
         #expect(p.description.hasPrefix("t.json: document 1 (byte \(first.utf8.count + 3)): warning[unknown_event_type]: session \"s2\": "))
     }
 
     @Test func readerProblemsComeInInputOrderAmongDocumentProblems() {
         // Line 2 is broken; lines 1 and 3 have a problem each.
         let text = good([], [("id", js("a")), ("turn_count", js("x"))]) + "\n{\"id\":\n" + good([], [("id", js("b")), ("run_meta", "1")]) + "\n"
-        let got = validate(text).map { "\($0.location.line ?? 0) \($0.code.rawValue)" }
+        let got = validate(text).map { "\($0.location.document?.line ?? 0) \($0.code.rawValue)" }
         #expect(got == ["1 field_type_mismatch", "2 truncated", "3 field_type_mismatch"])
     }
 
     @Test func aJSONLineHasEveryKeyAndReadsBack() throws {
-        let p = ValidationProblem(.badTimestamp, SourceLocation(file: "x\".json", documentIndex: 2, line: 3, byteOffset: 40),
-                                  sessionID: nil, eventIndex: 7, field: "event_log[7].timestamp", "bad \u{1B}[31m")
+        let p = Problem(.badTimestamp, SourceLocation(file: "x\".json", documentIndex: 2, line: 3, byteOffset: 40),
+                        sessionID: nil, eventIndex: 7, field: "event_log[7].timestamp", "bad \u{1B}[31m")
         let root = try JSONTape.parse(p.jsonLine).root
         #expect(p.jsonLine.last == 0x0A)
         #expect(root.members.map(\.key) == ["severity", "code", "file", "document", "line", "byte_offset", "session_id", "event_index", "field", "message"])
@@ -127,30 +128,37 @@ struct ValidationOutputTests {
     }
 
     @Test func textLinesCannotCarryTerminalEscapes() {
-        let p = ValidationProblem(.missingField, SourceLocation(file: "t.json", documentIndex: 0, byteOffset: 0),
-                                  sessionID: "a\u{1B}]0;pwned\u{07}\u{202E}b", "x\u{1B}[2Jy")
+        let p = Problem(.missingField, SourceLocation(file: "t.json", documentIndex: 0, byteOffset: 0),
+                        sessionID: "a\u{1B}]0;pwned\u{07}\u{202E}b", "x\u{1B}[2Jy")
         #expect(!p.description.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x202E })
         #expect(p.description.contains(#"session "a\u{1b}]0;pwned\u{7}\u{202e}b""#))
     }
 }
 
 @Suite("validate: one severity table for every code")
-struct ValidationCodeTests {
-    @Test func everyReaderAndReplayCodeHasTheSameNameInValidation() {
-        for code in InputProblem.Code.allCases where code != .writeFailed {
-            #expect(ValidationCode(rawValue: code.rawValue) != nil, "\(code)")
+struct ValidateSeverityTests {
+    /// The README's table lists exactly the codes there are, each once.
+    @Test func theReadmeListsEveryCodeOnce() throws {
+        let readme = try String(contentsOf: URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("README.md"), encoding: .utf8)
+        let rows = readme.split(separator: "\n").filter { $0.hasPrefix("| error") || $0.hasPrefix("| warning") }
+        let listed = rows.flatMap { row -> [String] in
+            let columns = row.split(separator: "|")
+            guard columns.count > 1 else { return [] }
+            return columns[1].split(separator: "`", omittingEmptySubsequences: false).enumerated()
+                .filter { $0.offset % 2 == 1 }.map { String($0.element) }
         }
-        for code in TranscriptWarning.Code.allCases {
-            #expect(ValidationCode(rawValue: code.rawValue) != nil, "\(code)")
-        }
+        #expect(listed.sorted() == ProblemCode.allCases.map(\.rawValue).sorted())
+        #expect(Set(listed).count == listed.count)
     }
 
-    @Test(arguments: ValidationCode.allCases)
-    func errorsAreWhatMakesAnExportUnfitToArchive(code: ValidationCode) {
-        let errors: Set<ValidationCode> = [.unreadableFile, .notUTF8, .emptyFile, .invalidJSON, .truncated, .tooDeep, .tooLarge,
+    @Test(arguments: ProblemCode.allCases)
+    func errorsAreWhatMakesAnExportUnfitToArchive(code: ProblemCode) {
+        let errors: Set<ProblemCode> = [.unreadableFile, .notUTF8, .emptyFile, .invalidJSON, .truncated, .tooDeep, .tooLarge,
                                            .trailingContent, .notAnObject, .missingID, .chunkWithoutSession, .orphanChunks,
                                            .summaryListing, .fileChanged, .missingChunks, .invalidUTF8]
-        #expect((code.severity == .error) == errors.contains(code))
+        #expect((code.severity == .error) == (errors.contains(code) || code.isOutput))
     }
 }
 

@@ -1,7 +1,7 @@
 import Transcript
 
 extension ReportModel {
-    /// A `TranscriptWarning` for people: what it means, then the detail.
+    /// A transcript's warning (`Problem`) for people: what it means, then the detail.
     public struct Warning: Sendable {
         public var code: String
         /// "The event log is incomplete".

@@ -55,15 +55,21 @@ public struct JSONError: Error, Equatable, Sendable, CustomStringConvertible {
     public var reason: Reason
 
     public var description: String {
+        if case .tooLarge = reason { return reasonText }
+        return reasonText + " at byte \(offset)"
+    }
+
+    /// What is wrong, without where (a problem's location says that).
+    public var reasonText: String {
         switch reason {
-        case .unexpectedEnd: return "the JSON ends early (truncated) at byte \(offset)"
+        case .unexpectedEnd: return "the JSON ends early (truncated)"
         case .unexpectedByte(let b):
             let shown = (0x20..<0x7f).contains(b) ? "'\(Character(UnicodeScalar(b)))'" : "byte 0x" + String(b, radix: 16, uppercase: true)
-            return "unexpected \(shown) at byte \(offset)"
-        case .invalidString: return "invalid string (bad escape or control character) at byte \(offset)"
-        case .invalidNumber: return "invalid number at byte \(offset)"
-        case .tooDeep(let limit): return "nesting deeper than \(limit) levels at byte \(offset)"
-        case .trailingContent: return "unexpected content after the JSON value at byte \(offset)"
+            return "unexpected \(shown)"
+        case .invalidString: return "invalid string (bad escape or control character)"
+        case .invalidNumber: return "invalid number"
+        case .tooDeep(let limit): return "nesting deeper than \(limit) levels"
+        case .trailingContent: return "unexpected content after the JSON value"
         case .tooLarge: return "document larger than 4 GiB"
         }
     }

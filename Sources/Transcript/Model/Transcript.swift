@@ -1,25 +1,3 @@
-/// Where a document came from, for messages people read.
-public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
-    public var file: String
-    /// 0-based position of the document in its file (array element, listing item or line).
-    public var documentIndex: Int
-    /// 1-based line for JSON Lines input.
-    public var line: Int?
-    public var byteOffset: Int
-
-    public init(file: String, documentIndex: Int, line: Int? = nil, byteOffset: Int) {
-        self.file = file
-        self.documentIndex = documentIndex
-        self.line = line
-        self.byteOffset = byteOffset
-    }
-
-    public var description: String {
-        if let line { return "\(file): line \(line) (byte \(byteOffset))" }
-        return "\(file): document \(documentIndex) (byte \(byteOffset))"
-    }
-}
-
 public enum DocumentKind: String, Sendable, Codable {
     case session, interaction
 }
@@ -41,12 +19,12 @@ public struct SessionInput: Sendable {
     /// Chunk indices named by `chunk_count` that were not found.
     public var missingChunks: [Int]
     /// Problems found before the replay (reading, duplicates, chunks).
-    public var warnings: [TranscriptWarning]
+    public var warnings: [Problem]
     /// Set when the session went through `Redactor` (`--redact`).
     public var redaction: RedactionReport?
 
     public init(document: JSONValue, kind: DocumentKind, source: SourceLocation,
-                chunkedLog: [LogEntry]? = nil, missingChunks: [Int] = [], warnings: [TranscriptWarning] = []) {
+                chunkedLog: [LogEntry]? = nil, missingChunks: [Int] = [], warnings: [Problem] = []) {
         self.document = document
         self.kind = kind
         self.source = source
@@ -129,7 +107,7 @@ public struct Transcript: Sendable {
     public var eventCount: Int
     public var unknownEventTypes: [String: Int]
     public var outcome: Outcome
-    public var warnings: [TranscriptWarning]
+    public var warnings: [Problem]
     /// Whether the first user message was synthesised from `alert_text`.
     public var synthesisedFirstMessage: Bool
     /// Every cancellation request in the log, both generations (§8 rule 4, §9).

@@ -29,7 +29,7 @@ public enum TranscriptJSON {
                     w.object { w in
                         w.key("code"); w.string(warning.code.rawValue)
                         w.key("message"); w.string(warning.message)
-                        w.field("event_index", warning.eventIndex)
+                        w.field("event_index", warning.location.eventIndex)
                     }
                 }
             }

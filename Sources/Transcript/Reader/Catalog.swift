@@ -33,7 +33,7 @@ public struct Catalog: Sendable {
             get { details?.value.missingChunks ?? [] }
             set { change { $0.missingChunks = newValue } }
         }
-        public var warnings: [TranscriptWarning] {
+        public var warnings: [Problem] {
             get { details?.value.warnings ?? [] }
             set { change { $0.warnings = newValue } }
         }
@@ -46,7 +46,7 @@ public struct Catalog: Sendable {
             var chunks: [DocumentRef] = []
             var chunkCount: Int?
             var missingChunks: [Int] = []
-            var warnings: [TranscriptWarning] = []
+            var warnings: [Problem] = []
             var isChunked = false
         }
 
@@ -75,7 +75,7 @@ public struct Catalog: Sendable {
     public static let maxChunks = 10_000
 
     public var items: [Item] = []
-    public var problems: [InputProblem] = []
+    public var problems: [Problem] = []
     public var documentsRead = 0
     public var otherDocuments: [String: Int] = [:]
     public var summaryItems = 0
@@ -110,10 +110,10 @@ public struct Catalog: Sendable {
         }
         reportOrphans(sorting, usedChunks: usedChunks)
         if let firstSummary = sorting.firstSummary {
-            problems.append(InputProblem(.error, firstSummary,
-                                         "\(summaryItems) item\(summaryItems == 1 ? " is a session summary" : "s are session summaries") (GET /api/sessions), not full documents",
-                                         action: "nothing rendered for them; export full documents with GET /api/sessions/{id}, GET /query/sessions?limit=N or a Cosmos container export",
-                                         code: .summaryListing))
+            problems.append(Problem(.error, firstSummary,
+                                    "\(summaryItems) item\(summaryItems == 1 ? " is a session summary" : "s are session summaries") (GET /api/sessions), not full documents",
+                                    action: "nothing rendered for them; export full documents with GET /api/sessions/{id}, GET /query/sessions?limit=N or a Cosmos container export",
+                                    code: .summaryListing))
         }
     }
 
@@ -137,7 +137,7 @@ public struct Catalog: Sendable {
         case .interaction: return .interaction
         case .chunk:
             guard let sid = ref.header.sessionID else {
-                problems.append(InputProblem(.error, ref.location, "a session_chunk without a string session_id", action: "skipped it", code: .chunkWithoutSession))
+                problems.append(Problem(.error, ref.location, "a session_chunk without a string session_id", action: "skipped it", code: .chunkWithoutSession))
                 return nil
             }
             if sorting.chunksBySession[sid] == nil { sorting.chunkOrder.append(sid) }
@@ -148,7 +148,7 @@ public struct Catalog: Sendable {
         case .other(let type):
             otherDocuments[type, default: 0] += 1
         case .notAnObject:
-            problems.append(InputProblem(.error, ref.location, "the document is not a JSON object", action: "skipped it", code: .notAnObject))
+            problems.append(Problem(.error, ref.location, "the document is not a JSON object", action: "skipped it", code: .notAnObject))
         }
         return nil
     }
@@ -158,7 +158,7 @@ public struct Catalog: Sendable {
                                    documents: DocumentTable, into sorting: inout Sorting) {
         guard let id = ref.header.id else {
             let what = ref.header.nonStringID.map { "its id is not a string (\($0))" } ?? "it has no id"
-            problems.append(InputProblem(.error, ref.location, "a \(kind.rawValue) document cannot be reported: \(what)", action: "skipped it", code: .missingID))
+            problems.append(Problem(.error, ref.location, "a \(kind.rawValue) document cannot be reported: \(what)", action: "skipped it", code: .missingID))
             return
         }
         guard let existing = sorting.best[id] else {
@@ -198,7 +198,7 @@ public struct Catalog: Sendable {
         for chunk in chunks {
             guard let index = chunk.header.chunkIndex, index >= 0, index < Self.maxChunks else {
                 let what = chunk.header.chunkIndex.map { "chunk_index \($0), outside 0..<\(Self.maxChunks)" } ?? "no usable chunk_index"
-                problems.append(InputProblem(.warning, chunk.location, "a chunk of session \(id) has \(what)", action: "ignored it", code: .badChunkIndex))
+                problems.append(Problem(.warning, chunk.location, "a chunk of session \(id) has \(what)", action: "ignored it", code: .badChunkIndex))
                 continue
             }
             if let other = byIndex[index] {
@@ -211,9 +211,9 @@ public struct Catalog: Sendable {
         item.chunks = found.compactMap { byIndex[$0] }
         var count = manifest.header.chunkCount ?? ((found.last ?? -1) + 1)
         if count < 0 || count > Self.maxChunks {
-            problems.append(InputProblem(.warning, manifest.location,
-                                         "session \(id) has chunk_count \(count), outside 0...\(Self.maxChunks)",
-                                         action: "used the \(found.count) chunk\(found.count == 1 ? "" : "s") found instead", code: .badChunkCount))
+            problems.append(Problem(.warning, manifest.location,
+                                    "session \(id) has chunk_count \(count), outside 0...\(Self.maxChunks)",
+                                    action: "used the \(found.count) chunk\(found.count == 1 ? "" : "s") found instead", code: .badChunkCount))
             count = (found.last ?? -1) + 1
         }
         item.chunkCount = count
@@ -232,13 +232,13 @@ public struct Catalog: Sendable {
             guard let first = chunks.first else { continue }
             let plural = chunks.count == 1 ? "" : "s"
             if sorting.best[sid] != nil {
-                problems.append(InputProblem(.warning, first.location,
-                                             "\(chunks.count) chunk\(plural) of session \(sid) found, but that session's document carries its own event_log (orphan_chunks)",
-                                             action: "the chunks were ignored; the document's event_log was used", code: .ignoredChunks))
+                problems.append(Problem(.warning, first.location,
+                                        "\(chunks.count) chunk\(plural) of session \(sid) found, but that session's document carries its own event_log (orphan_chunks)",
+                                        action: "the chunks were ignored; the document's event_log was used", code: .ignoredChunks))
             } else {
-                problems.append(InputProblem(.warning, first.location,
-                                             "\(chunks.count) chunk\(plural) of session \(sid) \(chunks.count == 1 ? "has" : "have") no manifest (session document) in the input (orphan_chunks)",
-                                             action: "not rendered; export the session document too", code: .orphanChunks))
+                problems.append(Problem(.warning, first.location,
+                                        "\(chunks.count) chunk\(plural) of session \(sid) \(chunks.count == 1 ? "has" : "have") no manifest (session document) in the input (orphan_chunks)",
+                                        action: "not rendered; export the session document too", code: .orphanChunks))
             }
         }
     }

@@ -9,7 +9,7 @@ public struct DocumentLoader: Sendable {
         self.maxDepth = maxDepth
     }
 
-    public func load(_ item: Catalog.Item) -> Result<SessionInput, InputProblem> {
+    public func load(_ item: Catalog.Item) -> Result<SessionInput, Problem> {
         var warnings = item.warnings
         let root: JSONValue
         switch parse(item.document, warnings: &warnings) {
@@ -32,7 +32,7 @@ public struct DocumentLoader: Sendable {
                         input.warnings.append(.init(.fieldTypeMismatch, "chunk \(index) (\(chunk.location)) has no events array: treated as empty"))
                     }
                 case .failure(let problem):
-                    input.warnings.append(.init(.missingChunks, "chunk \(index) could not be read: \(problem.what)"))
+                    input.warnings.append(.init(.missingChunks, "chunk \(index) could not be read: \(problem.message)"))
                     log.append(.gap(missingChunks: [index]))
                 }
             }
@@ -45,12 +45,12 @@ public struct DocumentLoader: Sendable {
         return .success(input)
     }
 
-    func parse(_ ref: DocumentRef, warnings: inout [TranscriptWarning]) -> Result<JSONValue, InputProblem> {
+    func parse(_ ref: DocumentRef, warnings: inout [Problem]) -> Result<JSONValue, Problem> {
         let file = files[ref.fileIndex]
         var bytes = file.read(offset: ref.location.byteOffset, count: ref.length)
         guard bytes.count == ref.length else {
-            var problem = InputProblem(.error, ref.location, "the file changed (replaced, truncated or rewritten) while it was being read",
-                                       action: "skipped its documents from here on; the other inputs were read", code: .fileChanged)
+            var problem = Problem(.error, ref.location, "the file changed (replaced, truncated or rewritten) while it was being read",
+                                  action: "skipped its documents from here on; the other inputs were read", code: .fileChanged)
             problem.isRepeat = !file.firstChangeReport()
             return .failure(problem)
         }
@@ -64,23 +64,15 @@ public struct DocumentLoader: Sendable {
             let at = SourceLocation(file: ref.location.file, documentIndex: ref.location.documentIndex,
                                     line: ref.location.line, byteOffset: ref.location.byteOffset + error.offset)
             let id = ref.header.id.map { " (session \(String($0.prefix(80))))" } ?? ""
-            return .failure(InputProblem(.error, at, "document \(ref.location.documentIndex)\(id) is not valid JSON: \(error.reasonText)",
-                                         action: "skipped this document; the others were read",
-                                         code: error.reason.isDepth ? .tooDeep : .invalidJSON))
+            return .failure(Problem(.error, at, "document \(ref.location.documentIndex)\(id) is not valid JSON: \(error.reasonText)",
+                                    action: "skipped this document; the others were read",
+                                    code: error.reason.isDepth ? .tooDeep : .invalidJSON))
         }
     }
 }
 
 extension JSONError.Reason {
     var isDepth: Bool { if case .tooDeep = self { return true } else { return false } }
-}
-
-extension JSONError {
-    var reasonText: String {
-        var d = description
-        if let r = d.firstRange(of: " at byte") { d = String(d[..<r.lowerBound]) }
-        return d
-    }
 }
 
 func isValidUTF8(_ bytes: [UInt8]) -> Bool {

@@ -25,7 +25,7 @@ public struct ExportScanner {
     public struct Result: Sendable {
         public var shape: ExportShape
         public var documents: DocumentTable
-        public var problems: [InputProblem]
+        public var problems: [Problem]
     }
 
     /// Told the size of each stretch of a file the first pass is done with
@@ -44,13 +44,13 @@ public struct ExportScanner {
         if file.changed {
             _ = file.firstChangeReport()
             return Result(shape: .empty, documents: [], problems: [
-                InputProblem(.error, at, "the file changed (replaced, truncated or rewritten) after it was listed or while it was read",
-                             action: "skipped the file; the other inputs were read", code: .fileChanged)])
+                Problem(.error, at, "the file changed (replaced, truncated or rewritten) after it was listed or while it was read",
+                        action: "skipped the file; the other inputs were read", code: .fileChanged)])
         }
         if file.mapFailed {
             return Result(shape: .empty, documents: [], problems: [
-                InputProblem(.error, at, "the file cannot be mapped into memory (address space limit?) and is too large to read whole",
-                             action: "skipped the file; raise ulimit -v or split the export", code: .unreadableFile)])
+                Problem(.error, at, "the file cannot be mapped into memory (address space limit?) and is too large to read whole",
+                        action: "skipped the file; raise ulimit -v or split the export", code: .unreadableFile)])
         }
         return result
     }
@@ -77,7 +77,7 @@ struct ScanRun {
     var jobs = 1
     var shape: ExportShape = .empty
     var documents = DocumentTable()
-    var problems: [InputProblem] = []
+    var problems: [Problem] = []
     /// Bytes before this were released by this run.
     var releasedUpTo = 0
 
@@ -124,8 +124,8 @@ struct ScanRun {
         SourceLocation(file: name, documentIndex: index, line: line, byteOffset: offset)
     }
 
-    mutating func problem(_ severity: InputProblem.Severity, _ code: InputProblem.Code, _ loc: SourceLocation, _ what: String, _ action: String) {
-        problems.append(InputProblem(severity, loc, what, action: action, code: code))
+    mutating func problem(_ severity: Problem.Severity, _ code: ProblemCode, _ loc: SourceLocation, _ what: String, _ action: String) {
+        problems.append(Problem(severity, loc, what, action: action, code: code))
     }
 
     mutating func scanFile() {

@@ -145,7 +145,7 @@ extension ScanRun {
                 documents.append(ref)
             }
             for var p in run.problems {
-                p.location.documentIndex += index
+                p.location.document?.documentIndex += index
                 problems.append(p)
             }
             index += part.count

@@ -136,7 +136,7 @@ private enum HeaderKey {
 }
 
 extension StructuralScanner.Failure {
-    var code: InputProblem.Code {
+    var code: ProblemCode {
         switch self {
         case .truncated: return .truncated
         case .unexpected: return .invalidJSON

@@ -27,8 +27,8 @@ extension ScanRun {
                 documents.append(ref)
             }
             for var p in run.problems {
-                p.location.documentIndex += indexBase
-                p.location.line = p.location.line.map { $0 + lineBase }
+                p.location.document?.documentIndex += indexBase
+                if let line = p.location.document?.line { p.location.document?.line = line + lineBase }
                 problems.append(p)
             }
             lineBase += lines

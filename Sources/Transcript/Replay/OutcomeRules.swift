@@ -4,7 +4,7 @@ enum OutcomeRules {
 
     /// The outcome of a replayed session, and the warnings deciding it raised.
     static func decide(_ t: Transcript, evidence: OutcomeEvidence) -> OutcomeDecision {
-        var warnings: [TranscriptWarning] = []
+        var warnings: [Problem] = []
         let doc = t.document
         let errorDetail = errorDetail(doc, warnings: &warnings)
         let status = doc["status"]?.string
@@ -36,7 +36,7 @@ enum OutcomeRules {
     }
 
     /// `error_detail` as a string; empty when missing, null or not a string (which is warned of).
-    private static func errorDetail(_ doc: JSONValue, warnings: inout [TranscriptWarning]) -> String {
+    private static func errorDetail(_ doc: JSONValue, warnings: inout [Problem]) -> String {
         guard let value = doc["error_detail"], !value.isNull else { return "" }
         if let s = value.string { return s }
         warnings.append(.init(.fieldTypeMismatch, "error_detail is \(value.kind.article), not a string: ignored"))
@@ -92,7 +92,7 @@ enum OutcomeRules {
     }
 
     /// What a status says about the export itself; `explained` when an error or a cancellation says why.
-    private static func categoryWarning(_ category: Outcome.Category, explained: Bool) -> TranscriptWarning? {
+    private static func categoryWarning(_ category: Outcome.Category, explained: Bool) -> Problem? {
         switch category {
         case .completedWithErrors:
             return .init(.statusInconsistent, "status is completed but error_detail is set: an older backend wrote this; under current rules the session failed")
@@ -152,7 +152,7 @@ enum OutcomeRules {
 /// What `OutcomeRules.decide` found: the outcome and the warnings to add after the replay's.
 struct OutcomeDecision {
     var outcome: Outcome
-    var warnings: [TranscriptWarning]
+    var warnings: [Problem]
 }
 
 extension String {

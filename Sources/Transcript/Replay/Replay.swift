@@ -53,7 +53,7 @@ public enum Replay {
     }
 
     /// The chunked log when there is one, else `event_log` (anything but an array is empty).
-    private static func eventLog(_ input: SessionInput, warnings: inout [TranscriptWarning]) -> [LogEntry] {
+    private static func eventLog(_ input: SessionInput, warnings: inout [Problem]) -> [LogEntry] {
         if let chunked = input.chunkedLog { return chunked }
         guard let eventLog = input.document["event_log"] else { return [] }
         guard eventLog.isArray else {
@@ -65,7 +65,7 @@ public enum Replay {
 
     /// Walks the log through `state`; returns the number of events (gaps are not events).
     private static func replay(_ log: [LogEntry], into state: inout ReplayState,
-                               warnings: inout [TranscriptWarning]) -> Int {
+                               warnings: inout [Problem]) -> Int {
         var eventIndex = -1
         var firstEventSeen = false
         for entry in log {
@@ -95,7 +95,7 @@ public enum Replay {
     }
 
     /// A log whose first event does not open a turn lost its oldest events.
-    private static func midTurnStart(_ type: EventType, name: String, eventIndex: Int) -> TranscriptWarning? {
+    private static func midTurnStart(_ type: EventType, name: String, eventIndex: Int) -> Problem? {
         switch type {
         case .userMessage, .runStart, .runStartV2, .sessionCreated: return nil
         default:
@@ -104,8 +104,8 @@ public enum Replay {
     }
 
     /// What the walk as a whole says: a capped log, ignored events, unknown types.
-    private static func walkWarnings(_ state: ReplayState, eventCount: Int) -> [TranscriptWarning] {
-        var warnings: [TranscriptWarning] = []
+    private static func walkWarnings(_ state: ReplayState, eventCount: Int) -> [Problem] {
+        var warnings: [Problem] = []
         if knownCaps.contains(eventCount) {
             warnings.append(.init(.truncatedLog, "the event log holds exactly \(eventCount) events, the backend's cap: older events were probably dropped"))
         }
@@ -135,7 +135,7 @@ public enum Replay {
     }
 
     /// FORMAT.md §3: `data` is a JSON string or an object; anything else is `{}` plus a warning.
-    static func decodeData(_ event: JSONValue, index: Int, name: String, warnings: inout [TranscriptWarning]) -> JSONValue {
+    static func decodeData(_ event: JSONValue, index: Int, name: String, warnings: inout [Problem]) -> JSONValue {
         guard let data = event["data"] else {
             warnings.append(.init(.nonObjectEventData, "\(name) event \(index) has no data: treated as {}", eventIndex: index))
             return .emptyObject

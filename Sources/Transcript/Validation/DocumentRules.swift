@@ -44,18 +44,18 @@ enum DocumentRules {
     ]
 
     static func check(_ doc: JSONValue, rules: [FieldRule], at location: SourceLocation,
-                      sessionID: String?) -> [ValidationProblem] {
-        var out: [ValidationProblem] = []
+                      sessionID: String?) -> [Problem] {
+        var out: [Problem] = []
         for rule in rules {
             guard let value = doc[rule.name] else {
                 if rule.expected {
-                    out.append(ValidationProblem(.missingField, location, sessionID: sessionID, field: rule.name,
-                                                 "\(rule.name) is missing (expected \(rule.expect.noun))"))
+                    out.append(Problem(.missingField, location, sessionID: sessionID, field: rule.name,
+                                       "\(rule.name) is missing (expected \(rule.expect.noun))"))
                 }
                 continue
             }
             if let (code, what) = rule.mismatch(value) {
-                out.append(ValidationProblem(code, location, sessionID: sessionID, field: rule.name, "\(rule.name) is \(what)"))
+                out.append(Problem(code, location, sessionID: sessionID, field: rule.name, "\(rule.name) is \(what)"))
             }
         }
         return out
@@ -63,16 +63,16 @@ enum DocumentRules {
 
     /// Checks of a session document beyond its fields' types.
     static func sessionExtras(_ doc: JSONValue, isManifest: Bool, at location: SourceLocation,
-                              sessionID: String?) -> [ValidationProblem] {
-        var out: [ValidationProblem] = []
+                              sessionID: String?) -> [Problem] {
+        var out: [Problem] = []
         if !isManifest && doc["event_log"] == nil {
-            out.append(ValidationProblem(.missingField, location, sessionID: sessionID, field: "event_log",
-                                         "event_log is missing and there is no chunk_count: the conversation is empty"))
+            out.append(Problem(.missingField, location, sessionID: sessionID, field: "event_log",
+                               "event_log is missing and there is no chunk_count: the conversation is empty"))
         }
         if let created = doc["created_at"]?.string.flatMap(Timestamp.parse),
            let updated = doc["updated_at"]?.string.flatMap(Timestamp.parse), updated < created {
-            out.append(ValidationProblem(.timestampsOutOfOrder, location, sessionID: sessionID, field: "updated_at",
-                                         "updated_at \(quoted(doc["updated_at"]?.string ?? "")) is before created_at \(quoted(doc["created_at"]?.string ?? ""))"))
+            out.append(Problem(.timestampsOutOfOrder, location, sessionID: sessionID, field: "updated_at",
+                               "updated_at \(quoted(doc["updated_at"]?.string ?? "")) is before created_at \(quoted(doc["created_at"]?.string ?? ""))"))
         }
         // §6: chunk_ids are "<id>:chunk-<i>" for every i below chunk_count.
         if isManifest, let id = sessionID, let count = doc["chunk_count"]?.int, count >= 0, count <= Catalog.maxChunks,
@@ -81,19 +81,19 @@ enum DocumentRules {
             let wanted = (0..<count).map { "\(id):chunk-\($0)" }
             if written != wanted {
                 let firstBad = zip(written, wanted).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(written.count, wanted.count)
-                out.append(ValidationProblem(.chunkIDsMismatch, location, sessionID: sessionID, field: "chunk_ids",
-                                             "chunk_ids lists \(written.count) id\(written.count == 1 ? "" : "s") for chunk_count \(count); the first difference is at position \(firstBad) (expected \(quoted(firstBad < wanted.count ? wanted[firstBad] : "nothing")))"))
+                out.append(Problem(.chunkIDsMismatch, location, sessionID: sessionID, field: "chunk_ids",
+                                   "chunk_ids lists \(written.count) id\(written.count == 1 ? "" : "s") for chunk_count \(count); the first difference is at position \(firstBad) (expected \(quoted(firstBad < wanted.count ? wanted[firstBad] : "nothing")))"))
             }
         }
         return out
     }
 
     /// §6: a chunk's id is "<session_id>:chunk-<chunk_index>".
-    static func chunkExtras(_ doc: JSONValue, at location: SourceLocation, sessionID: String?) -> [ValidationProblem] {
+    static func chunkExtras(_ doc: JSONValue, at location: SourceLocation, sessionID: String?) -> [Problem] {
         guard let sid = sessionID, let index = doc["chunk_index"]?.int, let id = doc["id"]?.string else { return [] }
         let wanted = "\(sid):chunk-\(index)"
         guard id != wanted else { return [] }
-        return [ValidationProblem(.chunkIDMismatch, location, sessionID: sessionID, field: "id",
-                                  "the chunk's id is \(quoted(id)), expected \(quoted(wanted)) from its session_id and chunk_index")]
+        return [Problem(.chunkIDMismatch, location, sessionID: sessionID, field: "id",
+                        "the chunk's id is \(quoted(id)), expected \(quoted(wanted)) from its session_id and chunk_index")]
     }
 }

@@ -1,14 +1,14 @@
 /// FORMAT.md §3: the shape of each event, beyond what the replay reports
 /// (a missing `event`, bad `data` of the events it reads, unknown types).
 enum EventRules {
-    static func check(_ log: [JSONValue], at location: SourceLocation, sessionID: String?) -> [ValidationProblem] {
-        var out: [ValidationProblem] = []
-        var scratch: [TranscriptWarning] = []
+    static func check(_ log: [JSONValue], at location: SourceLocation, sessionID: String?) -> [Problem] {
+        var out: [Problem] = []
+        var scratch: [Problem] = []
         for (index, event) in log.enumerated() {
             guard event.isObject, let name = event["event"]?.string else { continue }
-            func problem(_ code: ValidationCode, _ field: String, _ message: String) {
-                out.append(ValidationProblem(code, location, sessionID: sessionID, eventIndex: index,
-                                             field: "event_log[\(index)].\(field)", message))
+            func problem(_ code: ProblemCode, _ field: String, _ message: String) {
+                out.append(Problem(code, location, sessionID: sessionID, eventIndex: index,
+                                   field: "event_log[\(index)].\(field)", message))
             }
             if let turn = event["turn"], !(turn.kind == .number && (turn.int ?? -1) >= 0) {
                 problem(.fieldTypeMismatch, "turn", "\(name) event \(index): turn is \(turn.kind == .number ? turn.displayText : turn.kind.article), not a whole number of at least 0")
@@ -29,7 +29,7 @@ enum EventRules {
                 scratch.removeAll(keepingCapacity: true)
                 _ = Replay.decodeData(event, index: index, name: name, warnings: &scratch)
                 for w in scratch where w.code != .nonObjectEventData || event["data"] != nil {
-                    problem(ValidationCode(w.code), "data", w.message)
+                    problem(w.code, "data", w.message)
                 }
             }
         }

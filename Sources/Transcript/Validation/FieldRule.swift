@@ -18,7 +18,7 @@ struct FieldRule: Sendable {
     }
 
     /// Nil when `value` is as expected; otherwise what it is instead.
-    func mismatch(_ value: JSONValue) -> (code: ValidationCode, what: String)? {
+    func mismatch(_ value: JSONValue) -> (code: ProblemCode, what: String)? {
         switch expect {
         case .present: return nil
         case .string where value.isString: return nil

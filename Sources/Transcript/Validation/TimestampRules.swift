@@ -2,8 +2,8 @@
 /// conversation carries (each run's start, each step) never go backwards.
 /// Fallbacks to `created_at` are not instants of their own and are skipped.
 enum TimestampRules {
-    static func check(_ t: Transcript, at location: SourceLocation, sessionID: String?) -> [ValidationProblem] {
-        var out: [ValidationProblem] = []
+    static func check(_ t: Transcript, at location: SourceLocation, sessionID: String?) -> [Problem] {
+        var out: [Problem] = []
         let createdAt = t.document["created_at"]?.string
         var previous: (stamp: Timestamp, text: String, what: String)?
         var turnNumber = 0
@@ -17,22 +17,22 @@ enum TimestampRules {
             for (s, step) in o.steps.enumerated() {
                 guard let value = step["timestamp"], !value.isNull else { continue }
                 guard let text = value.string else {
-                    out.append(ValidationProblem(.fieldTypeMismatch, location, sessionID: sessionID,
-                                                 field: "messages[\(m)].steps[\(s)].timestamp",
-                                                 "step \(s + 1) of turn \(turnNumber): timestamp is \(value.kind.article), not a string"))
+                    out.append(Problem(.fieldTypeMismatch, location, sessionID: sessionID,
+                                       field: "messages[\(m)].steps[\(s)].timestamp",
+                                       "step \(s + 1) of turn \(turnNumber): timestamp is \(value.kind.article), not a string"))
                     continue
                 }
                 stamps.append((text, "step \(s + 1) of turn \(turnNumber)", "messages[\(m)].steps[\(s)].timestamp"))
             }
             for (text, what, field) in stamps {
                 guard let stamp = Timestamp.parse(text) else {
-                    out.append(ValidationProblem(.badTimestamp, location, sessionID: sessionID, field: field,
-                                                 "\(what): timestamp \(quoted(text)) is not an ISO-8601 date-time"))
+                    out.append(Problem(.badTimestamp, location, sessionID: sessionID, field: field,
+                                       "\(what): timestamp \(quoted(text)) is not an ISO-8601 date-time"))
                     continue
                 }
                 if let p = previous, stamp < p.stamp {
-                    out.append(ValidationProblem(.timestampsOutOfOrder, location, sessionID: sessionID, field: field,
-                                                 "\(what) is stamped \(quoted(text)), before \(p.what) (\(quoted(p.text)))"))
+                    out.append(Problem(.timestampsOutOfOrder, location, sessionID: sessionID, field: field,
+                                       "\(what) is stamped \(quoted(text)), before \(p.what) (\(quoted(p.text)))"))
                 }
                 previous = (stamp, text, what)
             }

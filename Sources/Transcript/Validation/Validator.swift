@@ -9,15 +9,15 @@ public struct Validator: Sendable {
     /// Catalogue item index of each document that is one (a session or interaction to report).
     let itemOfDocument: [Int: Int]
     /// Reader and catalogue problems, placed before the document they precede.
-    let before: [[ValidationProblem]]
+    let before: [[Problem]]
     /// Problems placed after the last document.
-    public let trailing: [ValidationProblem]
+    public let trailing: [Problem]
     /// A chunk whose (session, index) was already seen: the first document's position.
     let duplicateChunkOf: [Int: Int]
 
     /// `readerProblems`: problems found before scanning (files that cannot be
     /// opened) and by the scans, in input order.
-    public init(files: [InputFile], documents: DocumentTable, readerProblems: [InputProblem], maxDepth: Int = 512) {
+    public init(files: [InputFile], documents: DocumentTable, readerProblems: [Problem], maxDepth: Int = 512) {
         self.documents = documents
         let catalog = Catalog(documents: documents)
         self.catalog = catalog
@@ -44,10 +44,10 @@ public struct Validator: Sendable {
         var fileOrder: [String: Int] = [:]
         for (i, f) in files.enumerated() where fileOrder[f.displayName] == nil { fileOrder[f.displayName] = i }
         let placed = (readerProblems + catalog.problems).map { p in
-            (file: fileOrder[p.location.file] ?? -1, offset: p.location.byteOffset, problem: Self.convert(p))
+            (file: fileOrder[p.location.document?.file ?? ""] ?? -1, offset: p.location.document?.byteOffset ?? 0, problem: Self.convert(p))
         }
-        var buckets = Array(repeating: [ValidationProblem](), count: documents.count)
-        var rest: [ValidationProblem] = []
+        var buckets = Array(repeating: [Problem](), count: documents.count)
+        var rest: [Problem] = []
         // Stable: problems at the same place keep the order they were found in.
         let ordered = placed.enumerated().sorted {
             ($0.element.file, $0.element.offset, $0.offset) < ($1.element.file, $1.element.offset, $1.offset)
@@ -76,7 +76,7 @@ public struct Validator: Sendable {
 
     /// Everything to report for document `i`, preceded by the reader's
     /// problems that come before it in the input.
-    public func problems(forDocument i: Int) -> [ValidationProblem] {
+    public func problems(forDocument i: Int) -> [Problem] {
         let ref = documents[i]
         let cls = DocumentClass(ref.header, inListing: ref.inListing)
         let sessionID = cls == .chunk ? ref.header.sessionID : ref.header.id
@@ -87,8 +87,8 @@ public struct Validator: Sendable {
     }
 
     /// A document the catalogue reports on: loaded, replayed and checked.
-    private func reportedProblems(item n: Int, at location: SourceLocation, sessionID: String?) -> [ValidationProblem] {
-        var out: [ValidationProblem] = []
+    private func reportedProblems(item n: Int, at location: SourceLocation, sessionID: String?) -> [Problem] {
+        var out: [Problem] = []
         switch loader.load(catalog.items[n]) {
         case .failure(let problem):
             out.append(Self.convert(problem, sessionID: sessionID))
@@ -101,8 +101,8 @@ public struct Validator: Sendable {
             }
             let transcript = Replay.run(input)
             out += transcript.warnings.map { w in
-                ValidationProblem(ValidationCode(w.code), location, sessionID: sessionID, eventIndex: w.eventIndex,
-                                  field: w.eventIndex.map { "event_log[\($0)]" }, w.message)
+                Problem(w.code, location, sessionID: sessionID, eventIndex: w.location.eventIndex,
+                        field: w.location.eventIndex.map { "event_log[\($0)]" }, w.message)
             }
             if input.kind == .session {
                 out += EventRules.check(Self.eventLog(input), at: location, sessionID: sessionID)
@@ -114,33 +114,33 @@ public struct Validator: Sendable {
 
     /// A document not reported on its own (a chunk, an older duplicate, an
     /// id-less document): still checked, since it is part of the export.
-    private func unreportedProblems(document i: Int, _ cls: DocumentClass, sessionID: String?) -> [ValidationProblem] {
+    private func unreportedProblems(document i: Int, _ cls: DocumentClass, sessionID: String?) -> [Problem] {
         let ref = documents[i]
         let location = ref.location
-        var out: [ValidationProblem] = []
+        var out: [Problem] = []
         switch cls {
         case .summaryItem, .notAnObject:
             return out  // the catalogue's problem says it all
         case .other(let type):
-            out.append(ValidationProblem(.unknownDocType, location, sessionID: sessionID, field: "_docType",
-                                         type.hasPrefix("(") ? "the document has \(type.dropFirst().dropLast()) and does not look like a session or an interaction: it is skipped"
+            out.append(Problem(.unknownDocType, location, sessionID: sessionID, field: "_docType",
+                               type.hasPrefix("(") ? "the document has \(type.dropFirst().dropLast()) and does not look like a session or an interaction: it is skipped"
                                                              : "_docType \(quoted(type)) is not session, session_chunk or interaction: the document is skipped"))
         default:
             break
         }
-        var warnings: [TranscriptWarning] = []
+        var warnings: [Problem] = []
         switch loader.parse(ref, warnings: &warnings) {
         case .failure(let problem):
             out.append(Self.convert(problem, sessionID: sessionID))
         case .success(let doc):
-            out += warnings.map { ValidationProblem(ValidationCode($0.code), location, sessionID: sessionID, $0.message) }
+            out += warnings.map { Problem($0.code, location, sessionID: sessionID, $0.message) }
             out += ruleProblems(doc, document: i, cls, sessionID: sessionID)
         }
         return out
     }
 
     /// The document rules for a parsed document of class `cls`.
-    private func ruleProblems(_ doc: JSONValue, document i: Int, _ cls: DocumentClass, sessionID: String?) -> [ValidationProblem] {
+    private func ruleProblems(_ doc: JSONValue, document i: Int, _ cls: DocumentClass, sessionID: String?) -> [Problem] {
         let ref = documents[i]
         let location = ref.location
         switch cls {
@@ -148,8 +148,8 @@ public struct Validator: Sendable {
             var out = DocumentRules.check(doc, rules: DocumentRules.chunk, at: location, sessionID: sessionID)
             out += DocumentRules.chunkExtras(doc, at: location, sessionID: sessionID)
             if let first = duplicateChunkOf[i] {
-                out.append(ValidationProblem(.duplicateChunk, location, sessionID: sessionID, field: "chunk_index",
-                                             "chunk \(ref.header.chunkIndex ?? -1) of session \(quoted(sessionID ?? "")) also appears at \(documents[first].location): the newest copy is used"))
+                out.append(Problem(.duplicateChunk, location, sessionID: sessionID, field: "chunk_index",
+                                   "chunk \(ref.header.chunkIndex ?? -1) of session \(quoted(sessionID ?? "")) also appears at \(documents[first].location): the newest copy is used"))
             }
             return out
         case .session:
@@ -172,8 +172,8 @@ public struct Validator: Sendable {
         return Array(log.elements)
     }
 
-    static func convert(_ p: InputProblem, sessionID: String? = nil) -> ValidationProblem {
-        ValidationProblem(ValidationCode(p.code), p.location, sessionID: sessionID, "\(p.what); \(p.action)")
+    static func convert(_ p: Problem, sessionID: String? = nil) -> Problem {
+        p.validated(sessionID: sessionID)
     }
 }
 

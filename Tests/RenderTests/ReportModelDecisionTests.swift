@@ -40,7 +40,7 @@ struct ReportModelDecisionTests {
             }
             for (turn, run) in zip(model.turns.filter(\.hasRun), runs) {
                 let noted = turn.entries.contains { if case .note(let n) = $0 { return n.kind == .error } else { return false } }
-                let expected = run.status == .error && !noted ? run.errorMessage?.shownText : nil
+                let expected = run.status == .error && !noted ? run.shownErrorMessage?.shown : nil
                 #expect(turn.errorMessage == expected, "\(name), turn \(turn.number)")
                 if noted && run.status == .error && run.errorMessage != nil { withheld += 1 }
             }

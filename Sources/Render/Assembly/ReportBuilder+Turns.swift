@@ -41,8 +41,8 @@ extension ReportBuilder {
 
     /// FORMAT.md §2: `diagnosis` holds the last answer ANY turn wrote, so a
     /// last turn without its own `message` must not look answered by it.
-    static func noteDocumentDiagnosis(_ doc: JSONValue, turns: inout [ReportModel.Turn]) {
-        guard let d = doc["diagnosis"]?.string, !d.isEmpty,
+    static func noteDocumentDiagnosis(_ diagnosis: ShownValue?, turns: inout [ReportModel.Turn]) {
+        guard let d = diagnosis?.string, !d.isEmpty,
               let last = turns.lastIndex(where: \.hasRun), turns[last].diagnosis == nil,
               turns[last].unfinishedAnswer == nil else { return }
         let base = turns[last].missingAnswerNote ?? "This turn has no final answer."

@@ -6,6 +6,8 @@ import Transcript
 /// message before it.
 struct TurnAssembly {
     private let t: Transcript
+    /// The document's `created_at` when a string: the time a user message without its own takes (§4 rule 1).
+    private let createdAt: String?
     private let clock: Clock
     private let steps: StepBuilder
     private var notesByMessage: [Int: TurnNotes] = [:]
@@ -21,8 +23,8 @@ struct TurnAssembly {
     private(set) var tally = StepTally()
 
     /// Every message of `t`, in order, as turns.
-    static func assemble(_ t: Transcript, clock: Clock, steps: StepBuilder) -> TurnAssembly {
-        var a = TurnAssembly(t: t, clock: clock, steps: steps)
+    static func assemble(_ t: Transcript, createdAt: String?, clock: Clock, steps: StepBuilder) -> TurnAssembly {
+        var a = TurnAssembly(t: t, createdAt: createdAt, clock: clock, steps: steps)
         for n in t.notes { a.notesByMessage[n.messageIndex] = n }
         for e in t.turnErrors where a.errorsByEvent[e.eventIndex] == nil { a.errorsByEvent[e.eventIndex] = e }
         for (index, message) in t.messages.enumerated() {
@@ -35,8 +37,9 @@ struct TurnAssembly {
         return a
     }
 
-    private init(t: Transcript, clock: Clock, steps: StepBuilder) {
+    private init(t: Transcript, createdAt: String?, clock: Clock, steps: StepBuilder) {
         self.t = t
+        self.createdAt = createdAt
         self.clock = clock
         self.steps = steps
     }
@@ -48,7 +51,7 @@ struct TurnAssembly {
         // the replay then gives it created_at (FORMAT.md §4 rule 1):
         // true to the frontend, but misleading as a time, so not shown.
         let timestamp = m.shownTimestamp
-        let defaulted = !turns.isEmpty && timestamp?.string != nil && timestamp?.string == t.document["created_at"]?.string
+        let defaulted = !turns.isEmpty && timestamp?.string != nil && timestamp?.string == createdAt
         pending.append(.init(text: m.shownText?.shown ?? "",
                              timeText: defaulted ? nil : clock.full(timestamp?.shown),
                              fromAlertText: fromAlert))

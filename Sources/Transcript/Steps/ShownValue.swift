@@ -1,18 +1,20 @@
 /// A session value as the frontend shows it (`String(value)` in its step
 /// card): a string as written, any other value as its compact JSON with
 /// numbers as written. What Render reads instead of the parsed JSON.
-public struct ShownValue: Sendable, Equatable {
+public struct ShownValue: Sendable {
     public let kind: JSONValue.Kind
     /// The decoded string, or the compact JSON of any other value ("null" for null).
     public let text: String
-    /// The number as an integer, when it is integral and fits; nil for anything else.
-    public let int: Int?
+    private let value: JSONValue
 
     public init(_ value: JSONValue) {
+        self.value = value
         kind = value.kind
         text = value.isNull ? "null" : value.displayText
-        int = value.kind == .number ? value.int : nil
     }
+
+    /// The number as an integer, when it is integral and fits; nil for anything else.
+    public var int: Int? { value.int }
 
     public var isNull: Bool { kind == .null }
     public var isString: Bool { kind == .string }

@@ -40,13 +40,38 @@ struct ReportModelDecisionTests {
             }
             for (turn, run) in zip(model.turns.filter(\.hasRun), runs) {
                 let noted = turn.entries.contains { if case .note(let n) = $0 { return n.kind == .error } else { return false } }
-                let expected = run.status == .error && !noted ? run.errorMessage?.shownText : nil
+                let expected = run.status == .error && !noted ? run.shownErrorMessage?.shown : nil
                 #expect(turn.errorMessage == expected, "\(name), turn \(turn.number)")
                 if noted && run.status == .error && run.errorMessage != nil { withheld += 1 }
             }
         }
         // The golden cases hold turns whose error the timeline already shows.
         #expect(withheld > 0)
+    }
+
+    /// A failed step is classified once, in the transcript: every step the
+    /// report shows carries its record's card, and the outcome's failed
+    /// steps are the same cards.
+    @Test func aStepsFailureIsItsRecordsCard() throws {
+        var failed = 0
+        for name in Cases.names {
+            let t = try Cases.transcript(name)
+            let model = ReportBuilder.build(t, name: name, options: Cases.options)
+            let runs = t.orchestratorMessages
+            for (turn, run) in zip(model.turns.filter(\.hasRun), runs) {
+                for case .step(let step) in turn.entries {
+                    let card = run.steps[step.position - 1].failure
+                    #expect(step.failure?.kind == card?.kind, "\(name), \(step.anchor)")
+                    #expect(step.failure?.code == card.flatMap { $0.code.isEmpty ? nil : $0.code }, "\(name), \(step.anchor)")
+                    #expect(step.failure?.message == card?.response, "\(name), \(step.anchor)")
+                    if card != nil { failed += 1 }
+                }
+            }
+            let cards = runs.flatMap { $0.steps.compactMap(\.failure) }
+            #expect(t.outcome.failedSteps.map(\.kind) == cards.map(\.kind), "\(name)")
+        }
+        // The golden cases hold failed steps.
+        #expect(failed > 0)
     }
 
     @Test(arguments: [

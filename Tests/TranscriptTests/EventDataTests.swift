@@ -78,7 +78,7 @@ struct EventDataTests {
     @Test(arguments: dataRows)
     func data(_ row: DataRow) throws {
         let t = try session([userMsg("a"), runStart("R1"), row.event])
-        let steps = t.orchestratorMessages.first?.steps.map { compact($0) ?? "" } ?? []
+        let steps = t.orchestratorMessages.first?.steps.map { compact($0.raw) ?? "" } ?? []
         #expect("[" + steps.joined(separator: ",") + "]" == row.steps)
         #expect(codes(t) == row.warnings)
         #expect(t.warnings.allSatisfy { $0.location.eventIndex == 2 })
@@ -129,7 +129,8 @@ struct EventDataTests {
         let t = try session([userMsg("a"), runStart("R1"),
                              E("step_complete", #"{"step":1,"error":false,"response":"FAILED: [504] x","error":true}"#)])
         let step = try #require(t.orchestratorMessages.first?.steps.first)
-        #expect(step["error"]?.isTrue == true)
+        #expect(step.raw["error"]?.isTrue == true)
+        #expect(step.failure?.kind == .gatewayTimeout)
         #expect(t.outcome.failedSteps.map(\.kind) == [.gatewayTimeout])
     }
 }

@@ -78,7 +78,7 @@ struct NotesTests {
                              E("step_started", #"{"step":1,"agent":"TelemetryAgent","query":"q","reasoning":"why"}"#)],
                             [("status", js("failed")),
                              ("error_detail", js("Session was in progress when the server restarted. The investigation cannot be resumed."))])
-        #expect(t.notes[0].stepsInFlight.map { compact($0) } == [#"{"step":1,"agent":"TelemetryAgent","query":"q","reasoning":"why"}"#])
+        #expect(t.notes[0].stepsInFlight.map { compact($0.raw) } == [#"{"step":1,"agent":"TelemetryAgent","query":"q","reasoning":"why"}"#])
         #expect(t.orchestratorMessages[0].steps.isEmpty)
         let turns = Array(try #require(try encoded(t)["turns"]).elements)
         #expect(compact(turns.first?["events"]) == #"[{"type":"step_in_flight","step":{"step":1,"agent":"TelemetryAgent","query":"q","reasoning":"why"},"event_index":2}]"#)

@@ -99,7 +99,7 @@ struct SecondGenerationTests {
                              E("tool_call.start", #"{"id":"c1","step":1,"agent":"A"}"#),
                              E("tool_call.start", #"{"id":"c2","step":2,"agent":"B"}"#),
                              E("tool_call.complete", #"{"id":"c1","step":1,"agent":"A","response":"ok"}"#)])
-        #expect(t.notes[0].stepsInFlight.map { compact($0) } == [#"{"id":"c2","step":2,"agent":"B"}"#])
+        #expect(t.notes[0].stepsInFlight.map { compact($0.raw) } == [#"{"id":"c2","step":2,"agent":"B"}"#])
         #expect(timeline(t.notes[0]) == ["step 0", #"in_flight {"id":"c2","step":2,"agent":"B"} @3"#])
     }
 

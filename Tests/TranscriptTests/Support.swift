@@ -128,7 +128,7 @@ func timeline(_ n: TurnNotes) -> [String] {
         case .statusNote(let text, let i): return "status \(text) @\(i)"
         case .thread(let id, let i): return "thread \(id) @\(i)"
         case .error(let text, let i): return "error \(text ?? "-") @\(i)"
-        case .stepInFlight(let payload, let i): return "in_flight \(compact(payload) ?? "") @\(i)"
+        case .stepInFlight(let payload, let i): return "in_flight \(compact(payload.raw) ?? "") @\(i)"
         case .gap(let missing): return "gap \(missing)"
         }
     }

@@ -2,17 +2,16 @@ import Transcript
 
 /// The summary facts table, in display order.
 extension ReportBuilder {
-    static func facts(_ m: ReportModel, _ t: Transcript) -> [ReportModel.Fact] {
-        let doc = t.document
+    static func facts(_ m: ReportModel, _ t: Transcript, _ doc: ShownDocument) -> [ReportModel.Fact] {
         let stats = m.stats
-        let threadID = threadID(t)
+        let threadID = threadID(t, doc)
         func fact(_ label: String, _ value: String, isCode: Bool = false) -> ReportModel.Fact {
             .init(label: label, value: value, isCode: isCode)
         }
         var facts = [
             fact(m.kind == .interaction ? "Interaction ID" : "Session ID", m.id.isEmpty ? "—" : m.id, isCode: !m.id.isEmpty),
             fact("Scenario", m.scenario ?? "—"),
-            fact("Status", m.status ?? (doc["status"]?.shownText.map { "\($0) (not a string)" } ?? "missing")),
+            fact("Status", m.status ?? (doc.status?.shown.map { "\($0) (not a string)" } ?? "missing")),
             fact("Outcome", m.outcome.label + (m.outcome.reasonLabel.map { " — \($0)" } ?? "")),
             fact("Created", stats.createdText ?? "—"),
             fact("Updated", stats.updatedText ?? "—"),
@@ -34,8 +33,8 @@ extension ReportBuilder {
     }
 
     /// The document's `thread_id`, else the first `thread_created` of the log.
-    static func threadID(_ t: Transcript) -> String? {
-        if let id = t.document["thread_id"]?.shownText { return id }
+    static func threadID(_ t: Transcript, _ doc: ShownDocument) -> String? {
+        if let id = doc.threadID?.shown { return id }
         for n in t.notes {
             for case .thread(let id, _) in n.timeline { return id }
         }

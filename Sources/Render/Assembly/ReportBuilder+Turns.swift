@@ -14,18 +14,17 @@ extension ReportBuilder {
 
     /// A `diagnosis` as agent Markdown: text as written, anything else as
     /// its JSON; nil when absent, null or empty.
-    static func diagnosis(_ value: JSONValue?) -> ReportModel.AgentMarkdown? {
+    static func diagnosis(_ value: ShownValue?) -> ReportModel.AgentMarkdown? {
         guard let d = value, !d.isNull else { return nil }
-        let text = d.string ?? MarkdownText.fencedBlock(d.displayText, info: "json")
+        let text = d.string ?? MarkdownText.fencedBlock(d.text, info: "json")
         return text.isEmpty ? nil : .init(source: text)
     }
 
     /// A `run_meta` object's figures as written; nil when it is not an object.
-    static func runMeta(_ value: JSONValue?) -> ReportModel.RunMeta? {
-        guard let meta = value, meta.isObject else { return nil }
-        return .init(steps: meta["steps"]?.shownText,
-                     tokens: meta["tokens"]?.int.map(TextForm.grouped) ?? meta["tokens"]?.shownText,
-                     time: meta["time"]?.shownText)
+    static func runMeta(_ value: RunMetaRecord?) -> ReportModel.RunMeta? {
+        guard let meta = value else { return nil }
+        return .init(steps: meta.steps?.shown, tokens: meta.tokens?.int.map(TextForm.grouped) ?? meta.tokens?.shown,
+                     time: meta.time?.shown)
     }
 
     /// The turn's last `error` event, classified (FORMAT.md §2: an earlier
@@ -42,8 +41,8 @@ extension ReportBuilder {
 
     /// FORMAT.md §2: `diagnosis` holds the last answer ANY turn wrote, so a
     /// last turn without its own `message` must not look answered by it.
-    static func noteDocumentDiagnosis(_ doc: JSONValue, turns: inout [ReportModel.Turn]) {
-        guard let d = doc["diagnosis"]?.string, !d.isEmpty,
+    static func noteDocumentDiagnosis(_ diagnosis: ShownValue?, turns: inout [ReportModel.Turn]) {
+        guard let d = diagnosis?.string, !d.isEmpty,
               let last = turns.lastIndex(where: \.hasRun), turns[last].diagnosis == nil,
               turns[last].unfinishedAnswer == nil else { return }
         let base = turns[last].missingAnswerNote ?? "This turn has no final answer."
@@ -53,8 +52,8 @@ extension ReportBuilder {
     /// FORMAT.md §6: the document's `steps`, `diagnosis` and `run_meta`
     /// when the log was lost. Anchors `recorded-step-N`.
     static func recordedRun(_ lost: RecordedSteps, steps builder: StepBuilder) -> ReportModel.RecordedRun {
-        let steps = lost.steps.enumerated().map { i, payload -> ReportModel.Step in
-            var step = builder.step(payload, position: i + 1, turnNumber: 0, day: nil)
+        let steps = lost.steps.enumerated().map { i, record -> ReportModel.Step in
+            var step = builder.step(record, position: i + 1, turnNumber: 0, day: nil)
             step.anchor = "recorded-step-\(i + 1)"
             return step
         }

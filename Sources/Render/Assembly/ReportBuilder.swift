@@ -9,18 +9,19 @@ public enum ReportBuilder {
     public static func build(_ t: Transcript, name: String, options: RenderOptions) -> ReportModel {
         let clock = Clock(zone: options.timeZone)
         let steps = StepBuilder(clock: clock, maxTableRows: options.maxTableRows)
-        var assembly = TurnAssembly.assemble(t, clock: clock, steps: steps)
+        let doc = t.shownDocument
+        var assembly = TurnAssembly.assemble(t, createdAt: doc.createdAt?.string, clock: clock, steps: steps)
         var turns = assembly.turns
-        noteDocumentDiagnosis(t.document, turns: &turns)
+        noteDocumentDiagnosis(doc.diagnosis, turns: &turns)
         let recorded = t.recordedSteps.map { Self.recordedRun($0, steps: steps) }
         if let recorded { assembly.tally(recorded, runMeta: t.recordedSteps?.runMeta) }
         let logState = Self.logState(t, recorded: recorded != nil)
-        let stats = Self.stats(t, tally: assembly.tally, span: assembly.span, turns: turns, clock: clock)
-        let status = t.document["status"]?.string
+        let stats = Self.stats(t, doc, tally: assembly.tally, span: assembly.span, turns: turns, clock: clock)
+        let status = doc.status?.string
         let outcome = OutcomeNarrative(outcome: t.outcome, kind: t.input.kind, status: status, turns: turns,
                                        loggedTurns: assembly.loggedTurns, stats: stats, logState: logState,
                                        recorded: recorded).summary()
-        let heading = ReportHeading(t, turns: turns)
+        let heading = ReportHeading(t, doc, turns: turns)
         var model = ReportModel(
             name: name, kind: t.input.kind, id: heading.id, title: heading.title, scenario: heading.scenario,
             alert: heading.alert, shortAlert: heading.shortAlert, status: status, outcome: outcome, facts: [],
@@ -32,18 +33,17 @@ public enum ReportBuilder {
             findings: FindingsBuilder.findings(turns), dispatches: FindingsBuilder.dispatches(turns),
             banner: FindingsBuilder.banner(t), keyEvents: FindingsBuilder.keyEvents(turns),
             logState: logState, recorded: recorded)
-        model.facts = Self.facts(model, t)
+        model.facts = Self.facts(model, t, doc)
         return model
     }
 
-    static func stats(_ t: Transcript, tally: StepTally, span: TimeSpan, turns: [ReportModel.Turn],
-                      clock: Clock) -> ReportModel.Stats {
-        let doc = t.document
-        let created = doc["created_at"]?.string
-        let updated = doc["updated_at"]?.string
+    static func stats(_ t: Transcript, _ doc: ShownDocument, tally: StepTally, span: TimeSpan,
+                      turns: [ReportModel.Turn], clock: Clock) -> ReportModel.Stats {
+        let created = doc.createdAt?.string
+        let updated = doc.updatedAt?.string
         return ReportModel.Stats(
-            created: created.flatMap(Timestamp.parse), createdText: clock.full(created ?? doc["created_at"]?.shownText),
-            updatedText: clock.full(updated ?? doc["updated_at"]?.shownText), durationSeconds: span.seconds,
+            created: created.flatMap(Timestamp.parse), createdText: clock.full(created ?? doc.createdAt?.shown),
+            updatedText: clock.full(updated ?? doc.updatedAt?.shown), durationSeconds: span.seconds,
             turnCount: turns.count(where: \.hasRun), stepCount: tally.stepCount, failedStepCount: tally.failedCount,
             tokens: tally.tokens, agents: tally.agents, failingAgents: tally.failingAgents,
             failedKinds: tally.failedKinds, eventCount: t.eventCount, ignoredEvents: t.ignoredEvents)

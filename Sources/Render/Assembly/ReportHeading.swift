@@ -11,16 +11,15 @@ struct ReportHeading {
     /// "<scenario>: <short alert>".
     var title: String
 
-    init(_ t: Transcript, turns: [ReportModel.Turn]) {
-        let doc = t.document
+    init(_ t: Transcript, _ doc: ShownDocument, turns: [ReportModel.Turn]) {
         alert = {
-            if t.input.kind == .interaction { return doc["query"]?.shownText }
-            if let a = doc["alert_text"]?.string, !a.isEmpty { return a }
+            if t.input.kind == .interaction { return doc.query?.shown }
+            if let a = doc.alertText?.string, !a.isEmpty { return a }
             if let first = turns.first?.operatorMessages.first, !first.text.isEmpty { return first.text }
-            return doc["alert_text"]?.shownText
+            return doc.alertText?.shown
         }()
         id = t.input.id ?? ""
-        scenario = doc["scenario"]?.shownText
+        scenario = doc.scenario?.shown
         shortAlert = alert.map { TextForm.shortLine($0, limit: 90) } ?? ""
         let head = shortAlert.isEmpty ? (id.isEmpty ? "Session without id" : "Session \(id)") : shortAlert
         title = scenario.map { "\($0): \(head)" } ?? head

@@ -69,13 +69,3 @@ enum TextForm {
         return text.withUTF8 { $0.byteIndex(of: 0x0A) != nil || $0.byteIndex(of: 0x0D) != nil }
     }
 }
-
-extension JSONValue {
-    /// Text for a field shown to people: strings as they are, other values
-    /// as compact JSON, null and empty strings as nil.
-    var shownText: String? {
-        if isNull { return nil }
-        let text = displayText
-        return text.isEmpty ? nil : text
-    }
-}

@@ -6,6 +6,8 @@ import Transcript
 /// message before it.
 struct TurnAssembly {
     private let t: Transcript
+    /// The document's `created_at` when a string: the time a user message without its own takes (§4 rule 1).
+    private let createdAt: String?
     private let clock: Clock
     private let steps: StepBuilder
     private var notesByMessage: [Int: TurnNotes] = [:]
@@ -21,8 +23,8 @@ struct TurnAssembly {
     private(set) var tally = StepTally()
 
     /// Every message of `t`, in order, as turns.
-    static func assemble(_ t: Transcript, clock: Clock, steps: StepBuilder) -> TurnAssembly {
-        var a = TurnAssembly(t: t, clock: clock, steps: steps)
+    static func assemble(_ t: Transcript, createdAt: String?, clock: Clock, steps: StepBuilder) -> TurnAssembly {
+        var a = TurnAssembly(t: t, createdAt: createdAt, clock: clock, steps: steps)
         for n in t.notes { a.notesByMessage[n.messageIndex] = n }
         for e in t.turnErrors where a.errorsByEvent[e.eventIndex] == nil { a.errorsByEvent[e.eventIndex] = e }
         for (index, message) in t.messages.enumerated() {
@@ -35,8 +37,9 @@ struct TurnAssembly {
         return a
     }
 
-    private init(t: Transcript, clock: Clock, steps: StepBuilder) {
+    private init(t: Transcript, createdAt: String?, clock: Clock, steps: StepBuilder) {
         self.t = t
+        self.createdAt = createdAt
         self.clock = clock
         self.steps = steps
     }
@@ -47,9 +50,10 @@ struct TurnAssembly {
         // A follow-up's user_message rarely has its own timestamp, and
         // the replay then gives it created_at (FORMAT.md §4 rule 1):
         // true to the frontend, but misleading as a time, so not shown.
-        let defaulted = !turns.isEmpty && m.timestamp?.string != nil && m.timestamp?.string == t.document["created_at"]?.string
-        pending.append(.init(text: m.text?.shownText ?? "",
-                             timeText: defaulted ? nil : clock.full(m.timestamp?.shownText),
+        let timestamp = m.shownTimestamp
+        let defaulted = !turns.isEmpty && timestamp?.string != nil && timestamp?.string == createdAt
+        pending.append(.init(text: m.shownText?.shown ?? "",
+                             timeText: defaulted ? nil : clock.full(timestamp?.shown),
                              fromAlertText: fromAlert))
     }
 
@@ -61,14 +65,16 @@ struct TurnAssembly {
         let timeline = notes?.timeline ?? m.steps.indices.map { TimelineItem.step($0) }
         loggedTurns.append(notes?.turn ?? number - 1)
         var turnSpan = TimeSpan()
-        for raw in [m.timestamp?.string, notes?.firstTimestamp, notes?.lastTimestamp] {
+        let timestamp = m.shownTimestamp?.string
+        for raw in [timestamp, notes?.firstTimestamp, notes?.lastTimestamp] {
             span.see(raw)
             turnSpan.see(raw)
         }
-        let startedRaw = m.timestamp?.string ?? notes?.firstTimestamp
+        let startedRaw = timestamp ?? notes?.firstTimestamp
         let entries = self.entries(timeline, of: m, turn: number, day: clock.day(startedRaw), span: &turnSpan)
-        if let meta = m.runMeta, meta.isObject, let n = meta["tokens"]?.int { tally.tokens = (tally.tokens ?? 0) + n }
-        let diagnosis = ReportBuilder.diagnosis(m.diagnosis)
+        let runMeta = m.runMetaRecord
+        if let n = runMeta?.tokens?.int { tally.tokens = (tally.tokens ?? 0) + n }
+        let diagnosis = ReportBuilder.diagnosis(m.shownDiagnosis)
         let errorNoted = entries.contains { if case .note(let n) = $0 { return n.kind == .error } else { return false } }
         turns.append(.init(
             number: number, anchor: "turn-\(number)",
@@ -77,9 +83,9 @@ struct TurnAssembly {
             operatorMessages: pending, startedText: clock.full(startedRaw),
             durationText: turnSpan.seconds.map(formatDuration),
             hasRun: true, entries: entries, diagnosis: diagnosis, unfinishedAnswer: notes?.unfinishedAnswer,
-            runMeta: ReportBuilder.runMeta(m.runMeta),
+            runMeta: ReportBuilder.runMeta(runMeta),
             // The error event is already in the timeline; repeat it only when it is not.
-            errorMessage: m.status == .error && !errorNoted ? m.errorMessage?.shownText : nil,
+            errorMessage: m.status == .error && !errorNoted ? m.shownErrorMessage?.shown : nil,
             missingAnswerNote: diagnosis == nil ? Self.missingAnswer(notes) : nil,
             failure: ReportBuilder.failure(timeline, errors: errorsByEvent)))
         pending = []
@@ -94,19 +100,21 @@ struct TurnAssembly {
             switch item {
             case .step(let i):
                 guard i < m.steps.count else { continue }
-                let payload = m.steps[i]
-                span.see(payload["timestamp"])
-                turnSpan.see(payload["timestamp"])
-                let step = steps.step(payload, position: i + 1, turnNumber: number, day: day)
+                let record = m.steps[i]
+                let timestamp = record.timestamp?.string
+                span.see(timestamp)
+                turnSpan.see(timestamp)
+                let step = steps.step(record, position: i + 1, turnNumber: number, day: day)
                 tally.add(step)
                 entries.append(.step(step))
-            case .stepInFlight(let payload, let eventIndex):
-                span.see(payload["timestamp"])
-                turnSpan.see(payload["timestamp"])
+            case .stepInFlight(let record, let eventIndex):
+                let timestamp = record.timestamp?.string
+                span.see(timestamp)
+                turnSpan.see(timestamp)
                 entries.append(.stepInFlight(.init(
-                    number: payload["step"]?.shownText ?? "?", anchor: "turn-\(number)-running-\(eventIndex)",
-                    agent: payload["agent"]?.shownText, timeText: clock.time(payload["timestamp"]?.string, onDay: day),
-                    query: payload["query"]?.shownText, reasoning: payload["reasoning"]?.shownText)))
+                    number: record.number?.shown ?? "?", anchor: "turn-\(number)-running-\(eventIndex)",
+                    agent: record.agent?.shown, timeText: clock.time(timestamp, onDay: day),
+                    query: record.query?.shown, reasoning: record.reasoning?.shown)))
             default:
                 if let note = ReportBuilder.note(item) { entries.append(.note(note)) }
             }
@@ -136,8 +144,8 @@ struct TurnAssembly {
     }
 
     /// The steps the session document recorded when its log was lost (§6) count too.
-    mutating func tally(_ run: ReportModel.RecordedRun, runMeta: JSONValue?) {
+    mutating func tally(_ run: ReportModel.RecordedRun, runMeta: RunMetaRecord?) {
         run.steps.forEach { tally.add($0) }
-        if tally.tokens == nil { tally.tokens = runMeta?["tokens"]?.int }
+        if tally.tokens == nil { tally.tokens = runMeta?.tokens?.int }
     }
 }

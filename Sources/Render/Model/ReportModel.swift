@@ -2,7 +2,7 @@ import Transcript
 
 /// Everything a report shows, decided before any writing: a plain tree of
 /// values that both writers (Markdown and HTML) read, and nothing else.
-/// It holds no `JSONValue`, so the session's parsed bytes can be released
+/// It holds no parsed JSON, so the session's parsed bytes can be released
 /// once it is built.
 public struct ReportModel: Sendable {
     /// Output base file name, for links.

@@ -6,12 +6,13 @@
 /// replay of the (empty) log.
 public struct RecordedSteps: Sendable {
     /// The document's `steps`, every turn's `step_complete` payloads.
-    public var steps: [JSONValue]
+    public var steps: [StepRecord]
     /// The document's `diagnosis`: the last value any turn wrote (§2), not
     /// necessarily an answer of the last turn.
-    public var diagnosis: JSONValue?
-    /// The document's `run_meta` (the last `run_complete` payload written).
-    public var runMeta: JSONValue?
+    public var diagnosis: ShownValue?
+    /// The document's `run_meta` (the last `run_complete` payload written),
+    /// when it is an object.
+    public var runMeta: RunMetaRecord?
     /// Why the log is empty, in words for the Data integrity section.
     public var why: String
 }

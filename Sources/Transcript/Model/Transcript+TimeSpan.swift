@@ -32,7 +32,7 @@ extension Transcript {
             case .user(let m): span.see(m.timestamp)
             case .orchestrator(let m):
                 span.see(m.timestamp)
-                for step in m.steps { span.see(step["timestamp"]) }
+                for step in m.steps { span.see(step.timestamp?.string) }
             }
         }
         for n in notes {

@@ -46,7 +46,7 @@ public struct UserMessage: Sendable {
 public struct OrchestratorMessage: Sendable {
     public enum Status: String, Sendable { case complete, error }
     public var timestamp: JSONValue?
-    public var steps: [JSONValue] = []
+    public var steps: [StepRecord] = []
     /// For interactions (§7), where `steps` is copied from the document: the
     /// value as written when it is missing or not an array (it stays so).
     public var stepsAsWritten: StepsField = .list
@@ -79,7 +79,7 @@ public struct TurnNotes: Sendable {
     /// Everything in the order it happened, steps included.
     public var timeline: [TimelineItem] = []
     /// `step_started` / `tool_call.start` payloads never completed.
-    public var stepsInFlight: [JSONValue] = []
+    public var stepsInFlight: [StepRecord] = []
     /// `message.delta` text of answers that never completed (v2).
     public var unfinishedAnswer: String?
     public var firstTimestamp: String?
@@ -94,7 +94,7 @@ public enum TimelineItem: Sendable {
     case statusNote(String, eventIndex: Int)
     case thread(String, eventIndex: Int)
     case error(String?, eventIndex: Int)
-    case stepInFlight(JSONValue, eventIndex: Int)
+    case stepInFlight(StepRecord, eventIndex: Int)
     case gap(missingChunks: [Int])
 }
 

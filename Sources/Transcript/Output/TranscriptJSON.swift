@@ -88,7 +88,7 @@ public enum TranscriptJSON {
                 switch m.stepsAsWritten {
                 case .list:
                     w.key("steps")
-                    w.array { w in for step in m.steps { w.raw(step) } }
+                    w.array { w in for step in m.steps { w.raw(step.raw) } }
                 case .missing:
                     break
                 case .other(let value):
@@ -153,7 +153,7 @@ public enum TranscriptJSON {
                     case .error(let text, let i):
                         w.object { w in w.key("type"); w.string("error"); w.field("message", text); w.key("event_index"); w.int(i) }
                     case .stepInFlight(let payload, let i):
-                        w.object { w in w.key("type"); w.string("step_in_flight"); w.key("step"); w.raw(payload); w.key("event_index"); w.int(i) }
+                        w.object { w in w.key("type"); w.string("step_in_flight"); w.key("step"); w.raw(payload.raw); w.key("event_index"); w.int(i) }
                     case .gap(let missing):
                         w.object { w in
                             w.key("type"); w.string("missing_chunks")

@@ -18,7 +18,7 @@ struct OpenTurn {
     mutating func apply(_ type: EventType, event: JSONValue, data: JSONValue, index: Int) {
         switch type {
         case .stepComplete, .toolCallComplete:
-            message.steps.append(data)
+            message.steps.append(StepRecord(data))
             notes.timeline.append(.step(message.steps.count - 1))
             if let key = stepKey(type == .toolCallComplete, data) { inFlight.removeFirst(key) }
             seeTimestamp(data["timestamp"])
@@ -93,8 +93,9 @@ struct OpenTurn {
     /// The finished turn's notes: what was still pending goes in them.
     consuming func close(messageIndex: Int) -> (OrchestratorMessage, TurnNotes) {
         for started in inFlight.values {
-            notes.stepsInFlight.append(started.payload)
-            notes.timeline.append(.stepInFlight(started.payload, eventIndex: started.index))
+            let step = StepRecord(started.payload)
+            notes.stepsInFlight.append(step)
+            notes.timeline.append(.stepInFlight(step, eventIndex: started.index))
         }
         let unfinished = deltas.values.filter { !$0.isEmpty }
         if !unfinished.isEmpty { notes.unfinishedAnswer = unfinished.joined(separator: "\n\n") }

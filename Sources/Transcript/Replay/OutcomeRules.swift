@@ -138,11 +138,11 @@ enum OutcomeRules {
         var result: [FailedStep] = []
         for notes in t.notes {
             guard case .orchestrator(let message) = t.messages[notes.messageIndex] else { continue }
-            for (position, step) in message.steps.enumerated() where step["error"]?.isTrue == true {
-                let card = StepErrorKind.parse(step["response"])
-                result.append(FailedStep(turn: notes.turn, step: step["step"]?.int, position: position,
-                                         agent: step["agent"]?.string, kind: card.kind, code: card.code,
-                                         response: step["response"]?.displayText ?? ""))
+            for (position, step) in message.steps.enumerated() {
+                guard let card = step.failure else { continue }
+                result.append(FailedStep(turn: notes.turn, step: step.number?.int, position: position,
+                                         agent: step.agent?.string, kind: card.kind, code: card.code,
+                                         response: card.response))
             }
         }
         return result

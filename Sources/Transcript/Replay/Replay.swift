@@ -131,7 +131,8 @@ public enum Replay {
         } else {
             why = "the event log is empty, but the document records \(n): the log was lost, so the recorded steps are shown instead"
         }
-        return RecordedSteps(steps: Array(steps.elements), diagnosis: doc["diagnosis"], runMeta: doc["run_meta"], why: why)
+        return RecordedSteps(steps: steps.elements.map(StepRecord.init), diagnosis: doc["diagnosis"].map(ShownValue.init),
+                             runMeta: RunMetaRecord(doc["run_meta"]), why: why)
     }
 
     /// FORMAT.md §3: `data` is a JSON string or an object; anything else is `{}` plus a warning.
@@ -168,7 +169,7 @@ public enum Replay {
         var orchestrator = OrchestratorMessage(timestamp: createdAt)
         if let steps = doc["steps"] {
             if steps.isArray {
-                orchestrator.steps = Array(steps.elements)
+                orchestrator.steps = steps.elements.map(StepRecord.init)
             } else {
                 orchestrator.stepsAsWritten = .other(steps)
                 warnings.append(.init(.fieldTypeMismatch, "steps is \(steps.kind.article), not an array: no steps shown"))

@@ -15,7 +15,7 @@ enum TimestampRules {
                 stamps.append((text, "turn \(turnNumber)'s run start", "messages[\(m)].timestamp"))
             }
             for (s, step) in o.steps.enumerated() {
-                guard let value = step["timestamp"], !value.isNull else { continue }
+                guard let value = step.timestamp, !value.isNull else { continue }
                 guard let text = value.string else {
                     out.append(Problem(.fieldTypeMismatch, location, sessionID: sessionID,
                                        field: "messages[\(m)].steps[\(s)].timestamp",

@@ -1,3 +1,5 @@
+import ByteLevel
+
 /// Second pass: reads one catalogued item's bytes back and parses them into
 /// a `SessionInput`. Each call holds only that session's documents.
 public struct DocumentLoader: Sendable {
@@ -84,5 +86,5 @@ extension JSONError {
 }
 
 func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-    bytes.withUnsafeBufferPointer { isValidUTF8($0) }
+    bytes.span.isValidUTF8
 }

@@ -8,17 +8,73 @@ extension UnsafeBufferPointer<UInt8> {
     /// Index of the first `byte` in `from..<to` (`to` defaults to the end),
     /// found with `memchr`, which looks at many bytes at a time.
     @inlinable
-    public func byteIndex(of byte: UInt8, from start: Int = 0, to end: Int? = nil) -> Int? {
+    func byteIndex(of byte: UInt8, from start: Int = 0, to end: Int? = nil) -> Int? {
         let end = end ?? count
         guard start < end, let base = baseAddress, let hit = memchr(base + start, Int32(byte), end - start) else { return nil }
         return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 }
 
+extension Span<UInt8> {
+    /// Index of the first `byte` in `from..<to` (`to` defaults to the end),
+    /// found with `memchr`, which looks at many bytes at a time.
+    @inlinable
+    public func byteIndex(of byte: UInt8, from start: Int = 0, to end: Int? = nil) -> Int? {
+        withUnsafeBufferPointer { $0.byteIndex(of: byte, from: start, to: end) }
+    }
+
+    /// Index of the first quote, backslash or control byte from `start`, or `count`.
+    @inlinable
+    public func firstStringSpecial(from start: Int) -> Int {
+        withUnsafeBufferPointer { ByteLevel.firstStringSpecial($0, from: start) }
+    }
+
+    /// Whether the bytes are valid UTF-8 (no overlongs, no surrogates).
+    @inlinable
+    public var isValidUTF8: Bool { withUnsafeBufferPointer { ByteLevel.isValidUTF8($0) } }
+}
+
+extension Span<UInt8> {
+    /// The 16 bytes at `offset` as one vector (bounds-checked: all 16 must
+    /// be inside), for searches that test a block at a time.
+    @inlinable @inline(__always)
+    public func load16(at offset: Int) -> SIMD16<UInt8> {
+        bytes.unsafeLoadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
+    }
+
+    /// Whether both hold the same bytes (`memcmp`).
+    @inlinable
+    public func bytesEqual(_ other: Span<UInt8>) -> Bool {
+        guard count == other.count else { return false }
+        return withUnsafeBufferPointer { a in
+            other.withUnsafeBufferPointer { b in
+                guard let x = a.baseAddress, let y = b.baseAddress else { return true }
+                return memcmp(x, y, a.count) == 0
+            }
+        }
+    }
+}
+
+extension Array<UInt8> {
+    /// Appends the bytes of `span` (one copy, as from a buffer).
+    @inlinable
+    public mutating func append(_ span: Span<UInt8>) {
+        span.withUnsafeBufferPointer { append(contentsOf: $0) }
+    }
+}
+
+extension String {
+    /// The bytes of `span` decoded as UTF-8 (invalid sequences become U+FFFD).
+    @inlinable
+    public init(decodingUTF8 span: Span<UInt8>) {
+        self = span.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
 /// Vectorised searches for the scanners' hot loops: most of an export is the
 /// inside of long strings, so finding the next quote or backslash 16 bytes
 /// at a time is what makes the first pass and the parser fast.
-@inline(__always)
+@inlinable @inline(__always)
 func firstStringSpecial(_ buf: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
     let n = buf.count
     var i = start
@@ -43,7 +99,7 @@ func firstStringSpecial(_ buf: UnsafeBufferPointer<UInt8>, from start: Int) -> I
 
 /// Index of the first true lane (there is one): the lanes as bytes, read
 /// as two little-endian words, so a trailing-zero count finds it.
-@inline(__always)
+@inlinable @inline(__always)
 func firstLane(_ hit: SIMDMask<SIMD16<Int8>>) -> Int {
     let bytes = SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: hit)
     let (low, high) = unsafeBitCast(bytes, to: (UInt64, UInt64).self)
@@ -54,6 +110,7 @@ func firstLane(_ hit: SIMDMask<SIMD16<Int8>>) -> Int {
 
 /// Validates UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF),
 /// skipping ASCII runs 16 bytes at a time.
+@usableFromInline
 func isValidUTF8(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
     let n = buf.count
     guard let base = buf.baseAddress else { return true }

@@ -55,6 +55,27 @@ extension Span<UInt8> {
     }
 }
 
+extension Span<UInt8> {
+    /// Whether every byte is below 0x80.
+    @inlinable
+    public var isASCII: Bool {
+        withUnsafeBufferPointer { $0.allSatisfy { $0 < 0x80 } }
+    }
+
+    /// Byte order (`memcmp`, then the shorter first): negative, 0 or positive.
+    @inlinable
+    public func compareBytes(_ other: Span<UInt8>) -> Int {
+        let n = Swift.min(count, other.count)
+        let c = withUnsafeBufferPointer { a in
+            other.withUnsafeBufferPointer { b -> Int32 in
+                guard n > 0, let x = a.baseAddress, let y = b.baseAddress else { return 0 }
+                return memcmp(x, y, n)
+            }
+        }
+        return c != 0 ? Int(c) : count - other.count
+    }
+}
+
 extension Array<UInt8> {
     /// Appends the bytes of `span` (one copy, as from a buffer).
     @inlinable

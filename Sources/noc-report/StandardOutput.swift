@@ -1,14 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-#if canImport(Glibc)
-private let systemWrite = Glibc.write
-#else
-private let systemWrite = Darwin.write
-#endif
+import ByteLevel
+import Foundation
 
 /// Bytes to standard output, whole (write(2) may take them in parts).
 /// A reader that went away (EPIPE: `| head`) ends the run quietly with
@@ -20,25 +11,13 @@ enum StandardOutput {
         let failure = writeAll(1, bytes)
         guard failure != 0 else { return }
         if failure == EPIPE { _exit(141) }
-        StandardError.write("noc-report: error: cannot write to standard output: \(String(cString: strerror(failure))); stopped\n")
+        StandardError.write("noc-report: error: cannot write to standard output: \(FileIO.errorText(failure)); stopped\n")
         _exit(2)
     }
 
     /// 0, or the errno of the failed write.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32 {
-        bytes.withUnsafeBytes { raw -> Int32 in
-            guard let base = raw.baseAddress else { return 0 }  // nothing to write
-            var done = 0
-            while done < raw.count {
-                let n = systemWrite(fd, base + done, raw.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                done += n
-            }
-            return 0
-        }
+        FileIO.writeAll(fd, bytes)
     }
 }
 

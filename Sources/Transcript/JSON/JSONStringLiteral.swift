@@ -38,7 +38,7 @@ public func appendJSONString(_ s: String, to out: inout [UInt8]) {
             flush(i)
             let digits: StaticString = "0123456789abcdef"
             out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30,
-                                    digits.utf8Start[Int(c >> 4)], digits.utf8Start[Int(c & 0xF)]])
+                                    digits.withBytes { $0[Int(c >> 4)] }, digits.withBytes { $0[Int(c & 0xF)] }])
         }
         i += 1
         runStart = i

@@ -239,8 +239,7 @@ struct JSONParser {
     private func literal(_ buf: Span<UInt8>, at i: Int, _ word: StaticString) throws(JSONError) {
         let len = word.utf8CodeUnitCount
         guard i + len <= buf.count else { throw JSONError(offset: buf.count, reason: .unexpectedEnd) }
-        let w = word.utf8Start
-        for k in 0..<len where buf[unchecked: i + k] != w[k] {
+        for k in 0..<len where buf[unchecked: i + k] != word.withBytes({ $0[k] }) {
             throw JSONError(offset: i + k, reason: .unexpectedByte(buf[unchecked: i + k]))
         }
     }

@@ -111,7 +111,7 @@ struct StepCardPatterns {
     /// First position at or after `from` where `word` matches (ASCII case-insensitive).
     private func find(_ word: StaticString, from: Int) -> Int? {
         let length = word.utf8CodeUnitCount
-        let first = word.utf8Start.pointee
+        let first = word.withBytes { $0[0] }
         let upper = Self.isLetter(first) ? first & 0xDF : first
         var i = from
         while i + length <= bytes.count {
@@ -125,14 +125,15 @@ struct StepCardPatterns {
     private func wordMatches(_ word: StaticString, at: Int) -> Bool {
         let length = word.utf8CodeUnitCount
         guard at + length <= bytes.count else { return false }
-        let w = word.utf8Start
-        for k in 0..<length {
-            let b = bytes[at + k], c = w[k]
-            if b == c { continue }
-            if Self.isLetter(c) && b == c & 0xDF { continue }
-            return false
+        return word.withBytes { w in
+            for k in 0..<length {
+                let b = bytes[at + k], c = w[k]
+                if b == c { continue }
+                if Self.isLetter(c) && b == c & 0xDF { continue }
+                return false
+            }
+            return true
         }
-        return true
     }
 
     private static func isLetter(_ c: UInt8) -> Bool { c >= 0x61 && c <= 0x7A }

@@ -63,7 +63,7 @@ public struct ByteView: @unchecked Sendable {
     }
 
     /// Index of the first quote, backslash or control byte from `start`, or `count`.
-    @inlinable public func firstStringSpecial(from start: Int) -> Int {
+    @inlinable @inline(__always) public func firstStringSpecial(from start: Int) -> Int {
         ByteLevel.firstStringSpecial(buffer, from: start)
     }
 

@@ -69,3 +69,22 @@ struct ByteSearchTests {
         #expect(String(decodingUTF8: [0x61, 0xFF].span) == "a\u{FFFD}")
     }
 }
+
+@Suite("ByteLevel: frozen arrays")
+struct FrozenArrayTests {
+    @Test(arguments: [0, 1, 100])
+    func keepsElementsInOrder(count: Int) {
+        let elements = (0..<count).map { "item \($0)" }  // reference-counted contents too
+        let frozen = FrozenArray(elements)
+        #expect(frozen.view.count == count)
+        #expect((0..<count).map { frozen.view[$0] } == elements)
+    }
+
+    @Test func bytesSliceAndAppend() {
+        let frozen = FrozenArray(Array("hello world".utf8))
+        var out = Array(">".utf8)
+        out.append(frozen.view.bytes(6..<11))
+        #expect(out == Array(">world".utf8))
+        #expect(frozen.view.bytes(0..<0).isEmpty)
+    }
+}

@@ -81,9 +81,11 @@ public struct DocumentHeader: Sendable {
             if count == Self.longStamp { return rare?.updatedAt }
             let s = stamp
             // Byte i is byte i % 8 of word i / 8, little-endian (see the setter).
-            let bytes = (0..<Int(count)).lazy.map { i -> UInt8 in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(Int(count))
+            for i in 0..<Int(count) {
                 let word = i < 8 ? s.0 : i < 16 ? s.1 : i < 24 ? s.2 : s.3
-                return UInt8(truncatingIfNeeded: word >> ((i & 7) * 8))
+                bytes.append(UInt8(truncatingIfNeeded: word >> ((i & 7) * 8)))
             }
             return String(decoding: bytes, as: UTF8.self)
         }

@@ -26,7 +26,7 @@ extension ScanRun {
     /// separate threads; the runs (what they found) and results, in order.
     func inParallel<T>(_ starts: [Int], _ body: @escaping (inout ScanRun, Int) -> T) -> [(ScanRun, T)] {
         let shared = ParallelSlots<(ScanRun, T)>(count: starts.count)
-        nonisolated(unsafe) let template = self
+        let template = self  // Sendable: its bytes are a ByteView
         nonisolated(unsafe) let work = body
         DispatchQueue.concurrentPerform(iterations: starts.count) { j in
             var run = template.segment(startingAt: starts[j])

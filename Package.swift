@@ -24,16 +24,21 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // The code that needs pointers or libc (docs/architecture.md, "Bytes"):
+        // SIMD searches, the memory-mapped reader and its SIGBUS guard, the
+        // few file system calls. Nothing else uses Unsafe or Glibc.
+        .target(name: "ByteLevel"),
         .target(
             name: "Transcript",
             dependencies: [
+                "ByteLevel",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
             name: "Render",
-            dependencies: ["Transcript", "CCMark"],
+            dependencies: ["ByteLevel", "Transcript", "CCMark"],
             exclude: ["Resources/templates/README.md"],
             // Compiled into the binary as byte arrays (`PackageResources`), so
             // the tool works from any folder with no bundle beside it. SwiftPM
@@ -44,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "noc-report",
             dependencies: [
-                "Transcript", "Render",
+                "ByteLevel", "Transcript", "Render",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // mimalloc (Debian's libmimalloc-dev) replaces glibc's malloc for
@@ -53,6 +58,7 @@ let package = Package(
             // allocator took about 13 % of its instructions (README, Performance).
             linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
+        .testTarget(name: "ByteLevelTests", dependencies: ["ByteLevel"]),
         .testTarget(name: "TranscriptTests", dependencies: ["Transcript"], resources: [.copy("Fixtures")]),
         // swift-mustache only here: the differential test of the template engine.
         .testTarget(

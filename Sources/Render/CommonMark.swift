@@ -1,10 +1,5 @@
+import ByteLevel
 import CCMark
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Agent Markdown (diagnoses, responses, documents) as HTML or as
 /// sanitised CommonMark. The only file that talks to libcmark.
@@ -69,12 +64,7 @@ private final class CMarkDocument {
     private var paragraphs: [OpaquePointer]?
 
     init(parsing markdown: String) {
-        var text = markdown
-        let parsed = text.withUTF8 { buf in
-            buf.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
-            }
-        }
+        let parsed = CString.withUTF8(markdown) { cmark_parse_document($0, $1, CMARK_OPT_DEFAULT) }
         // cmark only returns nil when it cannot allocate memory.
         guard let parsed else { preconditionFailure("cmark_parse_document failed to allocate") }
         root = parsed
@@ -88,8 +78,7 @@ private final class CMarkDocument {
     /// writes U+FFFD for NUL, so there is nothing to validate again.
     func renderHTML() -> [UInt8] {
         guard let html = cmark_render_html(root, CMARK_OPT_DEFAULT) else { return [] }
-        defer { free(html) }
-        return Self.bytes(html)
+        return CString.take(html)
     }
 
     /// Neutralises the tree (as `neutralise`) and writes it as Markdown:
@@ -156,17 +145,7 @@ private final class CMarkDocument {
 
     private static func renderCommonMark(_ node: OpaquePointer) -> [UInt8] {
         guard let text = cmark_render_commonmark(node, CMARK_OPT_DEFAULT, 0) else { return [] }
-        defer { free(text) }
-        return bytes(text)
-    }
-
-    private static func bytes(_ text: UnsafeMutablePointer<CChar>) -> [UInt8] {
-        Array(view(text))
-    }
-
-    /// A C string of cmark's as bytes, without copying.
-    private static func view(_ text: UnsafePointer<CChar>) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text))
+        return CString.take(text)
     }
 
     /// Collects the nodes first and edits after: cmark's iterator must not
@@ -244,7 +223,7 @@ private final class CMarkDocument {
         /// The line began with "|" and the byte after it is still to come.
         private var pipeNeedsNext = false
 
-        mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+        mutating func add(_ bytes: Span<UInt8>) {
             guard !bytes.isEmpty else { return }
             var from = 0
             if !lineHasText {
@@ -258,9 +237,12 @@ private final class CMarkDocument {
                 if bytes[from] >= 0x80 { verdict = .undecided; return }
             }
             if lines == 1 {
-                for b in bytes[from...] where !(b == UInt8(ascii: "|") || b == UInt8(ascii: "-") || b == UInt8(ascii: ":") || b == 0x20) {
-                    verdict = .no
-                    return
+                for i in from..<bytes.count {
+                    let b = bytes[i]
+                    guard b == UInt8(ascii: "|") || b == UInt8(ascii: "-") || b == UInt8(ascii: ":") || b == 0x20 else {
+                        verdict = .no
+                        return
+                    }
                 }
             }
         }
@@ -285,10 +267,10 @@ private final class CMarkDocument {
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 scan.endLine()
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(node) { scan.add(Self.view(literal)) }
+                if let literal = cmark_node_get_literal(node) { CString.withBytes(literal) { scan.add($0) } }
             default:
-                let other: StaticString = "x"
-                scan.add(UnsafeBufferPointer(start: other.utf8Start, count: other.utf8CodeUnitCount))
+                let other: [UInt8] = [UInt8(ascii: "x")]
+                scan.add(other.span)
             }
             if scan.verdict != nil { break }
             child = cmark_node_next(node)

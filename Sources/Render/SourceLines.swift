@@ -1,3 +1,4 @@
+import ByteLevel
 import Transcript
 
 /// Agent Markdown split into lines the way cmark numbers them (LF, CRLF
@@ -11,30 +12,30 @@ struct SourceLines {
     private var hasNUL = false
 
     init(_ text: String) {
-        bytes = Array(text.utf8)
-        bytes.withUnsafeBufferPointer { buf in
-            let n = buf.count
-            // Line feeds by memchr; a carriage return (rare) switches to the byte loop.
-            let hasCR = buf.byteIndex(of: 0x0D) != nil
-            hasNUL = buf.byteIndex(of: 0) != nil
-            var start = 0
-            while start < n {
-                let hit: Int
-                if hasCR {
-                    guard let h = buf[start..<n].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { break }
-                    hit = h
-                } else {
-                    guard let h = buf.byteIndex(of: 0x0A, from: start) else { break }
-                    hit = h
-                }
-                starts.append(start)
-                ends.append(hit)
-                start = hit + ((buf[hit] == 0x0D && hit + 1 < n && buf[hit + 1] == 0x0A) ? 2 : 1)
+        let source = Array(text.utf8)
+        bytes = source
+        let buf = source.span
+        let n = buf.count
+        // Line feeds by memchr; a carriage return (rare) switches to the byte loop.
+        let hasCR = buf.byteIndex(of: 0x0D) != nil
+        hasNUL = buf.byteIndex(of: 0) != nil
+        var start = 0
+        while start < n {
+            let hit: Int
+            if hasCR {
+                guard let h = source[start..<n].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { break }
+                hit = h
+            } else {
+                guard let h = buf.byteIndex(of: 0x0A, from: start) else { break }
+                hit = h
             }
-            if start < n {
-                starts.append(start)
-                ends.append(n)
-            }
+            starts.append(start)
+            ends.append(hit)
+            start = hit + ((buf[hit] == 0x0D && hit + 1 < n && buf[hit + 1] == 0x0A) ? 2 : 1)
+        }
+        if start < n {
+            starts.append(start)
+            ends.append(n)
         }
     }
 
@@ -45,33 +46,31 @@ struct SourceLines {
     func append(_ range: ClosedRange<Int>, to out: inout [UInt8]) {
         var last = range.upperBound
         while last > range.lowerBound, isBlank(last) { last -= 1 }
-        bytes.withUnsafeBufferPointer { buf in
-            for line in range.lowerBound...last {
-                var from = starts[line - 1]
-                let to = ends[line - 1]
-                while hasNUL, let nul = buf[from..<to].firstIndex(of: 0) {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[from..<nul]))
-                    out += [0xEF, 0xBF, 0xBD]
-                    from = nul + 1
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[from..<to]))
-                out.append(0x0A)
+        let buf = bytes.span
+        for line in range.lowerBound...last {
+            var from = starts[line - 1]
+            let to = ends[line - 1]
+            while hasNUL, let nul = buf.byteIndex(of: 0, from: from, to: to) {
+                out.append(buf.extracting(from..<nul))
+                out += [0xEF, 0xBF, 0xBD]
+                from = nul + 1
             }
+            out.append(buf.extracting(from..<to))
+            out.append(0x0A)
         }
     }
 
     /// Whether byte `a` directly followed by `b` occurs on lines `range`.
     func contains(_ a: UInt8, _ b: UInt8, in range: ClosedRange<Int>) -> Bool {
         guard range.lowerBound >= 1, range.upperBound <= count else { return true }
-        return bytes.withUnsafeBufferPointer { buf in
-            var i = starts[range.lowerBound - 1]
-            let to = ends[range.upperBound - 1]
-            while let hit = buf.byteIndex(of: a, from: i, to: to - 1) {
-                if buf[hit + 1] == b { return true }
-                i = hit + 1
-            }
-            return false
+        let buf = bytes.span
+        var i = starts[range.lowerBound - 1]
+        let to = ends[range.upperBound - 1]
+        while let hit = buf.byteIndex(of: a, from: i, to: to - 1) {
+            if buf[hit + 1] == b { return true }
+            i = hit + 1
         }
+        return false
     }
 
     private func isBlank(_ line: Int) -> Bool {

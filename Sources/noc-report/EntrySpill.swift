@@ -1,9 +1,7 @@
+import ByteLevel
 import Foundation
 import Render
 import Transcript
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// A run's manifest entries, kept out of memory (docs/reliability.md): each
 /// entry's JSON, as the manifest holds it, goes to a temporary file without
@@ -45,17 +43,11 @@ final class EntrySpill {
         // An unnamed file (O_TMPFILE): nothing to clean up, whatever stops
         // the run, and the folder itself unchanged (a rerun leaves its time
         // alone). Else an unlinked file under $TMPDIR; else memory.
-        fd = openat(dir.fd, ".", Self.unnamedFile | O_RDWR | O_CLOEXEC, 0o600)
-        if fd < 0 {
+        fd = FileIO.openScratchFile(inFolder: dir.fd) {
             let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-            let path = base + "/" + OutputDirectory.temporaryPrefix + dir.token + "-entries"
-            fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-            if fd >= 0 { unlink(path) }
+            return base + "/" + OutputDirectory.temporaryPrefix + dir.token + "-entries"
         }
     }
-
-    /// O_TMPFILE (Linux), which Glibc's module does not export.
-    private static let unnamedFile: Int32 = 0o20_000_000 | O_DIRECTORY
 
     deinit { if fd >= 0 { close(fd) } }
 
@@ -97,17 +89,7 @@ final class EntrySpill {
     }
 
     private func writeAll(_ bytes: [UInt8], at offset: Int) -> Bool {
-        bytes.withUnsafeBytes { raw in
-            var done = 0
-            while done < raw.count {
-                guard let base = raw.baseAddress else { return false }
-                let n = pwrite(fd, base + done, raw.count - done, off_t(offset + done))
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { return false }
-                done += n
-            }
-            return true
-        }
+        FileIO.writeAll(fd, bytes, at: offset)
     }
 
     /// The JSON of the `i`th entry in manifest order (newest first).
@@ -117,17 +99,9 @@ final class EntrySpill {
             let start = -1 - slot.offset
             return Array(memory[start..<start + Int(slot.length)])
         }
-        var bytes = [UInt8](repeating: 0, count: Int(slot.length))
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { raw in
-                raw.baseAddress.map { pread(fd, $0 + done, raw.count - done, off_t(slot.offset + done)) } ?? -1
-            }
-            if n < 0 && errno == EINTR { continue }
-            // The file is ours and unlinked: a short read is a failing disk.
-            precondition(n > 0, "the run's entry file could not be read back")
-            done += n
-        }
+        let bytes = FileIO.read(fd, count: Int(slot.length), at: slot.offset)
+        // The file is ours and unlinked: a short read is a failing disk.
+        precondition(bytes.count == Int(slot.length), "the run's entry file could not be read back")
         return bytes
     }
 
@@ -139,7 +113,7 @@ final class EntrySpill {
     private func sortedOrder() -> [Int32] {
         if let order { return order }
         var o = slots.indices.filter { !slots[$0].dropped }.map(Int32.init)
-        keys.withUnsafeBufferPointer { k in
+        ByteView.of(keys) { k in
             o.sort { a, b in Self.newestFirst(slots[Int(a)], slots[Int(b)], keys: k) }
         }
         order = o
@@ -147,7 +121,7 @@ final class EntrySpill {
     }
 
     /// IndexEntry.newestFirst on the kept keys.
-    private static func newestFirst(_ a: Slot, _ b: Slot, keys: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func newestFirst(_ a: Slot, _ b: Slot, keys: ByteView) -> Bool {
         switch (a.created.isNaN, b.created.isNaN) {
         case (false, false) where a.created != b.created: return a.created > b.created
         case (false, true): return true
@@ -162,18 +136,14 @@ final class EntrySpill {
     }
 
     /// String order (canonical equivalence): byte order for ASCII, else Swift's.
-    private static func compare(_ keys: UnsafeBufferPointer<UInt8>, _ a: Int, _ aCount: Int, _ b: Int, _ bCount: Int) -> Int {
-        let x = UnsafeBufferPointer(rebasing: keys[a..<a + aCount]), y = UnsafeBufferPointer(rebasing: keys[b..<b + bCount])
-        if x.allSatisfy({ $0 < 0x80 }) && y.allSatisfy({ $0 < 0x80 }) {
-            let n = min(aCount, bCount)
-            if n > 0, let xb = x.baseAddress, let yb = y.baseAddress {
-                let c = memcmp(xb, yb, n)
-                if c != 0 { return Int(c) }
+    private static func compare(_ keys: ByteView, _ a: Int, _ aCount: Int, _ b: Int, _ bCount: Int) -> Int {
+        keys.withSpan(a..<a + aCount) { x in
+            keys.withSpan(b..<b + bCount) { y in
+                if x.isASCII && y.isASCII { return x.compareBytes(y) }
+                let s = String(decodingUTF8: x), t = String(decodingUTF8: y)
+                return s == t ? 0 : s < t ? -1 : 1
             }
-            return aCount - bCount
         }
-        let s = String(decoding: x, as: UTF8.self), t = String(decoding: y, as: UTF8.self)
-        return s == t ? 0 : s < t ? -1 : 1
     }
 }
 

@@ -1,3 +1,4 @@
+import ByteLevel
 import Foundation
 import Transcript
 
@@ -68,16 +69,14 @@ struct InputSet {
     }
 
     private mutating func walk(_ dir: String, into found: inout [String], visited: inout Set<[UInt64]>) {
-        guard let handle = opendir(dir) else {
-            problems.append(problem(dir, "directory cannot be read: \(String(cString: strerror(errno)))", "skipped"))
+        let names: [String]
+        switch Directory.names(atPath: dir) {
+        case .success(let listed): names = listed
+        case .failure(let error):
+            problems.append(problem(dir, "directory cannot be read: \(error.description)", "skipped"))
             return
         }
-        defer { closedir(handle) }
-        while let entry = readdir(handle) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name == "." || name == ".." { continue }
+        for name in names {
             let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
             var st = stat()
             guard lstat(path, &st) == 0 else { continue }

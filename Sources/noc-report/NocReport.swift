@@ -1,33 +1,27 @@
 import ArgumentParser
+import ByteLevel
 import Foundation
 import Transcript
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 @main
 struct NocReport: ParsableCommand {
     static func main() {
         // Ctrl-C: say so and stop with 130. Reports are written to temporary
         // names and renamed, so nothing half-written is left under a real name.
-        signal(SIGINT) { _ in
-            let message: StaticString = "\nnoc-report: interrupted; reports already written are complete, run again to finish\n"
-            _ = write(2, message.utf8Start, message.utf8CodeUnitCount)
-            _exit(ExitStatus.interrupted.rawValue)
-        }
+        ProcessSignals.exitOnInterrupt(
+            message: "\nnoc-report: interrupted; reports already written are complete, run again to finish\n", status: ExitStatus.interrupted.rawValue)
         // A write past `ulimit -f` fails with EFBIG (reported, run stopped)
         // instead of killing the process without a word.
-        signal(SIGXFSZ, SIG_IGN)
+        ProcessSignals.ignoreFileSizeLimitSignal()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.isEmpty {
             // Bare `noc-report` explains itself instead of rendering a default folder.
             print(FirstSteps.usage, terminator: "")
-            Glibc.exit(ExitStatus.success.rawValue)
+            Foundation.exit(ExitStatus.success.rawValue)
         }
         if let guess = FirstSteps.suggestion(for: arguments[0], subcommands: subcommandNames) {
             FileHandle.standardError.write(Data("error: '\(arguments[0])' is neither a command nor an existing file or folder; did you mean `\(guess)`?\n       (see: noc-report --help)\n".utf8))
-            Glibc.exit(ExitStatus.failure.rawValue)
+            Foundation.exit(ExitStatus.failure.rawValue)
         }
         do {
             var command = try parseAsRoot(nil)

@@ -1,8 +1,6 @@
+import ByteLevel
 import Foundation
 import Render
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The `-o` folder, opened once: every file is written relative to that
 /// descriptor (`openat`/`renameat`), so replacing the folder's path with a
@@ -49,8 +47,8 @@ final class OutputDirectory: @unchecked Sendable {
                 throw OutputFailure.create(path, Self.reason(of: error))
             }
         }
-        let fd = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw OutputFailure.create(path, String(cString: strerror(errno))) }
+        let fd = Directory.open(path)
+        guard fd >= 0 else { throw OutputFailure.create(path, FileIO.errorText(errno)) }
         return fd
     }
 
@@ -83,18 +81,7 @@ final class OutputDirectory: @unchecked Sendable {
 
     /// The names in the folder (not `.` and `..`).
     func names() -> [String] {
-        let copy = dup(fd)
-        guard copy >= 0, let dir = fdopendir(copy) else { return [] }
-        defer { closedir(dir) }
-        rewinddir(dir)
-        var found: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name != "." && name != ".." { found.append(name) }
-        }
-        return found
+        Directory.names(inOpen: fd)
     }
 
     /// Fails now, before anything is read, when nothing could be written.
@@ -126,21 +113,8 @@ final class OutputDirectory: @unchecked Sendable {
     func replace(_ name: String, fill: (Int32) throws -> Int32) throws {
         precondition(!name.contains("/") && name != "." && name != ".." && !name.isEmpty, "unsafe output name")
         let tmp = Self.temporaryPrefix + token + "-" + name
-        let f = openat(fd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard f >= 0 else { throw OutputFailure.write(path + "/" + name, errno) }
-        var failure: Int32
-        do { failure = try fill(f) } catch {
-            close(f)
-            unlinkat(fd, tmp, 0)
-            throw error
-        }
-        _ = fchmod(f, 0o644)
-        if close(f) != 0 && failure == 0 { failure = errno }
-        if failure == 0 && renameat(fd, tmp, fd, name) != 0 { failure = errno }
-        guard failure == 0 else {
-            unlinkat(fd, tmp, 0)
-            throw OutputFailure.write(path + "/" + name, failure)
-        }
+        let failure = try FileIO.replace(name, inFolder: fd, via: tmp, fill: fill)
+        guard failure == 0 else { throw OutputFailure.write(path + "/" + name, failure) }
     }
 
     func write(_ name: String, _ text: String) throws {
@@ -154,15 +128,8 @@ final class OutputDirectory: @unchecked Sendable {
         defer { close(f) }
         var st = stat()
         guard fstat(f, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { pread(f, $0.baseAddress! + done, $0.count - done, off_t(done)) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return nil }
-            done += n
-        }
-        return bytes
+        let bytes = FileIO.read(f, count: Int(st.st_size), at: 0)
+        return bytes.count == Int(st.st_size) ? bytes : nil
     }
 
     /// Whether no other run holds the folder now (each holds a shared lock

@@ -1,7 +1,5 @@
+import ByteLevel
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 extension OutputDirectory {
     /// Like `write(_:_:)` (a temporary name, then a rename), with the bytes
@@ -35,17 +33,8 @@ extension OutputDirectory {
         var offset = 0, same = true
         pieces { piece in
             guard same, !piece.isEmpty else { return }
-            var read = [UInt8](repeating: 0, count: piece.count)
-            var done = 0
-            while done < read.count {
-                let n = read.withUnsafeMutableBytes { raw in
-                    raw.baseAddress.map { pread(f, $0 + done, raw.count - done, off_t(offset + done)) } ?? -1
-                }
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { break }
-                done += n
-            }
-            same = done == piece.count && read == piece
+            let read = FileIO.read(f, count: piece.count, at: offset)
+            same = read == piece
             offset += piece.count
         }
         return same && Int(st.st_size) == offset

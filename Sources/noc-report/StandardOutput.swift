@@ -1,16 +1,6 @@
+import ByteLevel
+import Foundation
 import Transcript
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-#if canImport(Glibc)
-private let systemWrite = Glibc.write
-#else
-private let systemWrite = Darwin.write
-#endif
 
 /// Bytes to standard output, whole (write(2) may take them in parts).
 /// A reader that went away (EPIPE: `| head`) ends the run quietly with
@@ -23,26 +13,14 @@ enum StandardOutput {
         guard failure != 0 else { return }
         if failure == EPIPE { _exit(ExitStatus.brokenPipe.rawValue) }
         let problem = Problem(writing: "standard output", .standardOutputFailed,
-                              "cannot write to standard output: \(String(cString: strerror(failure)))", action: "stopped")
+                              "cannot write to standard output: \(FileIO.errorText(failure))", action: "stopped")
         StandardError.write("noc-report: error: \(problem.text)\n")
         _exit(problem.exitStatus(strict: false).rawValue)
     }
 
     /// 0, or the errno of the failed write.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32 {
-        bytes.withUnsafeBytes { raw -> Int32 in
-            guard let base = raw.baseAddress else { return 0 }  // nothing to write
-            var done = 0
-            while done < raw.count {
-                let n = systemWrite(fd, base + done, raw.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                done += n
-            }
-            return 0
-        }
+        FileIO.writeAll(fd, bytes)
     }
 }
 

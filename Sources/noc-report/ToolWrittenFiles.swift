@@ -1,3 +1,4 @@
+import ByteLevel
 import Foundation
 import Render
 
@@ -75,9 +76,7 @@ struct ToolWrittenFiles {
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0 else { return nil }
         let window = 16 * 1024, size = Int(st.st_size)
         func read(at offset: Int, _ count: Int) -> [UInt8] {
-            var buffer = [UInt8](repeating: 0, count: count)
-            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(offset)) }
-            return n > 0 ? Array(buffer.prefix(n)) : []
+            FileIO.read(fd, count: count, at: offset)
         }
         return (read(at: 0, min(window, size)), read(at: max(0, size - window), min(window, size)))
     }

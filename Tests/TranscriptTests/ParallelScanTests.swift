@@ -14,11 +14,9 @@ import Testing
 
     static func compare(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let bytes = Array(text.utf8)
-        let one = bytes.withUnsafeBufferPointer { ExportScanner(maxDocumentSize: 300).scan($0, name: "t", fileIndex: 0) }
+        let one = ExportScanner(maxDocumentSize: 300).scan(bytes, name: "t", fileIndex: 0)
         for jobs in 2...7 {
-            let many = bytes.withUnsafeBufferPointer {
-                ExportScanner(maxDocumentSize: 300, jobs: jobs, parallelThreshold: 0).scan($0, name: "t", fileIndex: 0)
-            }
+            let many = ExportScanner(maxDocumentSize: 300, jobs: jobs, parallelThreshold: 0).scan(bytes, name: "t", fileIndex: 0)
             #expect(describe(many) == describe(one), "jobs \(jobs)", sourceLocation: sourceLocation)
         }
     }

@@ -140,5 +140,5 @@ func scan(_ text: String, name: String = "t.json") -> ExportScanner.Result {
 }
 
 func scanBytes(_ bytes: [UInt8], name: String = "t.json") -> ExportScanner.Result {
-    bytes.withUnsafeBufferPointer { ExportScanner().scan($0, name: name, fileIndex: 0) }
+    ExportScanner().scan(bytes, name: name, fileIndex: 0)
 }

@@ -1,7 +1,5 @@
+import ByteLevel
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// IANA zones. The offset and abbreviation at an instant come from the C
 /// library's tz database (Foundation on Linux names AEDT "GMT+11"); `TZ` is
@@ -17,8 +15,7 @@ extension DisplayTimeZone {
         lock.lock()
         defer { lock.unlock() }
         if active != name {
-            setenv("TZ", ":" + name, 1)
-            tzset()
+            LocalTime.select(zone: name)
             active = name
         }
         var zone = DisplayTimeZone(offsetSeconds: 0)
@@ -30,11 +27,7 @@ extension DisplayTimeZone {
     /// a fixed zone, "AEDT (UTC+11:00)" for a named one.
     public func offset(at seconds: Double) -> (seconds: Int, label: String) {
         guard identifier != nil else { return (offsetSeconds, Self.offsetText(offsetSeconds)) }
-        var t = time_t(seconds.rounded(.down))
-        var parts = tm()
-        guard localtime_r(&t, &parts) != nil else { return (0, "UTC") }
-        let offset = Int(parts.tm_gmtoff)
-        let abbreviation = parts.tm_zone.map { String(cString: $0) } ?? ""
+        guard let (offset, abbreviation) = LocalTime.offset(at: seconds) else { return (0, "UTC") }
         let numeric = Self.offsetText(offset) == "UTC" ? "UTC+00:00" : Self.offsetText(offset)
         let looksNumeric = abbreviation.isEmpty || abbreviation.first == "+" || abbreviation.first == "-"
         return (offset, looksNumeric ? numeric : "\(abbreviation) (\(numeric))")

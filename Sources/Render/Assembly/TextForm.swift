@@ -1,3 +1,4 @@
+import ByteLevel
 import Transcript
 
 /// Small wording helpers shared by the builders: numbers, plurals, cut lines.
@@ -65,7 +66,6 @@ enum TextForm {
     }
 
     static func isMultiline(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { $0.byteIndex(of: 0x0A) != nil || $0.byteIndex(of: 0x0D) != nil }
+        ByteView.of(text) { $0.byteIndex(of: 0x0A) != nil || $0.byteIndex(of: 0x0D) != nil }
     }
 }

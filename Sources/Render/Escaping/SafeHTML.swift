@@ -1,3 +1,5 @@
+import ByteLevel
+
 /// HTML that is safe to paste into a page as it is.
 ///
 /// The only ways to make one are escaping text (`init(escaping:)`) and the
@@ -37,11 +39,11 @@ public struct SafeHTML: Sendable, Hashable, CustomStringConvertible {
 /// type (`TemplateContentType.html`): `<`, `>`, `&`, `"` and `'` as entities (the set swift-mustache
 /// used), runs without them copied as they are.
 enum HTMLEscaping {
-    static func append(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    static func append(_ utf8: Span<UInt8>, to out: inout [UInt8]) {
         var runStart = 0
         for i in 0..<utf8.count {
             let entity: StaticString
-            switch utf8[i] {
+            switch utf8[unchecked: i] {
             case UInt8(ascii: "<"): entity = "&lt;"
             case UInt8(ascii: ">"): entity = "&gt;"
             case UInt8(ascii: "&"): entity = "&amp;"
@@ -49,30 +51,31 @@ enum HTMLEscaping {
             case UInt8(ascii: "'"): entity = "&#39;"
             default: continue
             }
-            if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
-            out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            if runStart < i { out.append(utf8.extracting(runStart..<i)) }
+            entity.withUTF8Buffer { out.append(contentsOf: $0) }
             runStart = i + 1
         }
-        if runStart < utf8.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count])) }
+        if runStart < utf8.count { out.append(utf8.extracting(runStart..<utf8.count)) }
     }
 
     static func append(_ bytes: [UInt8], to out: inout [UInt8]) {
-        bytes.withUnsafeBufferPointer { append($0, to: &out) }
+        append(bytes.span, to: &out)
     }
 
     static func append(_ text: String, to out: inout [UInt8]) {
         var text = text
-        text.withUTF8 { append($0, to: &out) }
+        text.makeContiguousUTF8()
+        append(text.utf8.span, to: &out)
     }
 
     /// `text` escaped, as UTF-8.
     static func escaped(_ text: String) -> [UInt8] {
         var text = text
-        return text.withUTF8 { src in
-            var out: [UInt8] = []
-            out.reserveCapacity(src.count)
-            append(src, to: &out)
-            return out
-        }
+        text.makeContiguousUTF8()
+        let src = text.utf8.span
+        var out: [UInt8] = []
+        out.reserveCapacity(src.count)
+        append(src, to: &out)
+        return out
     }
 }

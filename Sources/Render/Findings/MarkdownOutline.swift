@@ -1,3 +1,4 @@
+import ByteLevel
 import CCMark
 
 /// The block structure of agent Markdown as plain values, read from
@@ -26,10 +27,7 @@ struct MarkdownOutline: Equatable, Sendable {
     var blocks: [Block]
 
     init(_ markdown: String) {
-        var text = markdown
-        let root = text.withUTF8 { buf in
-            buf.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT) }
-        }
+        let root = CString.withUTF8(markdown) { cmark_parse_document($0, $1, CMARK_OPT_DEFAULT) }
         guard let root else { blocks = []; return }
         defer { cmark_node_free(root) }
         var out: [Block] = []

@@ -1,9 +1,11 @@
+import ByteLevel
+
 /// A parsed template (a class: passed around while rendering without
 /// copying its arrays) as a flat list of instructions that refer to their
 /// texts and names by index. Flat (no tree of enum boxes): quick to walk,
 /// and a long-lived template holds only plain arrays. The instructions and
-/// the literal text are plain memory owned by the template, so the render
-/// loop reads them without reference counting (it ran once per instruction).
+/// the literal text are frozen copies (`FrozenArray`), so the render loop
+/// reads them without reference counting (it ran once per instruction).
 final class CompiledTemplate: @unchecked Sendable {
     enum Op: Sendable {
         case text(Int)
@@ -14,11 +16,12 @@ final class CompiledTemplate: @unchecked Sendable {
         case partial(name: Int, indentation: Int)
     }
 
-    /// Immutable after `init`; freed in `deinit`.
-    let ops: UnsafeBufferPointer<Op>
+    /// Valid while the storage below lives, that is while this template does.
+    let ops: FrozenView<Op>
     /// Every literal text, one after the other; `textRanges[i]` is text `i`.
-    let textBytes: UnsafeBufferPointer<UInt8>
-    let textRanges: UnsafeBufferPointer<Range<Int>>
+    let textBytes: FrozenView<UInt8>
+    let textRanges: FrozenView<Range<Int>>
+    private let storage: (FrozenArray<Op>, FrozenArray<UInt8>, FrozenArray<Range<Int>>)
     let names: [TemplateName]
     let partials: [String]
     let indentations: [[UInt8]]
@@ -28,34 +31,25 @@ final class CompiledTemplate: @unchecked Sendable {
     init(nodes: [TemplateNode], contentType: TemplateContentType) {
         var builder = Builder()
         builder.append(nodes)
-        ops = Self.copy(builder.ops)
-        textBytes = Self.copy(builder.texts.flatMap { $0 })
+        let opsStorage = FrozenArray(builder.ops), bytesStorage = FrozenArray(builder.texts.flatMap { $0 })
         var offset = 0
-        textRanges = Self.copy(builder.texts.map { text -> Range<Int> in
+        let rangesStorage = FrozenArray(builder.texts.map { text -> Range<Int> in
             defer { offset += text.count }
             return offset..<(offset + text.count)
         })
+        storage = (opsStorage, bytesStorage, rangesStorage)
+        ops = opsStorage.view
+        textBytes = bytesStorage.view
+        textRanges = rangesStorage.view
         names = builder.names
         partials = builder.partials
         indentations = builder.indentations
         self.contentType = contentType
     }
 
-    deinit {
-        ops.deallocate()
-        textBytes.deallocate()
-        textRanges.deallocate()
-    }
-
     /// Text `index` as bytes.
-    @inline(__always) func text(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: textBytes[textRanges[index]])
-    }
-
-    private static func copy<T>(_ elements: [T]) -> UnsafeBufferPointer<T> {
-        let memory = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, elements.count))
-        _ = memory.initialize(from: elements)
-        return UnsafeBufferPointer(rebasing: memory[0..<elements.count])
+    @inline(__always) func text(_ index: Int) -> ByteView {
+        textBytes.bytes(textRanges[index])
     }
 }
 

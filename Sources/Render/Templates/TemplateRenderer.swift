@@ -1,3 +1,5 @@
+import ByteLevel
+
 /// Renders compiled templates over a `TemplateValue` tree into UTF-8 bytes.
 /// Lookups follow Mustache: a name climbs the stack of values opened by
 /// sections until one has it (`.missing` counts as having it).
@@ -41,7 +43,7 @@ struct TemplateRenderer {
         let html = t.contentType.isHTML
         switch t.ops[i] {
         case .text(let index):
-            output.append(contentsOf: t.text(index))
+            output.append(t.text(index))
             return i + 1
         case .variable(let name, let escaped):
             if let value = lookup(t.names[name])?.side(html: html) {

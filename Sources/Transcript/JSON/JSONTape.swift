@@ -1,3 +1,5 @@
+import ByteLevel
+
 /// A parsed JSON text: the bytes it came from plus a flat "tape" of nodes.
 ///
 /// Strings and numbers are kept as byte ranges and decoded only when read, so a
@@ -79,8 +81,8 @@ public struct JSONError: Error, Equatable, Sendable, CustomStringConvertible {
     b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09
 }
 
-@inline(__always) func skipJSONSpace(_ buf: UnsafeBufferPointer<UInt8>, _ i: inout Int) {
-    while i < buf.count && isJSONSpace(buf[i]) { i += 1 }
+@inline(__always) func skipJSONSpace(_ buf: Span<UInt8>, _ i: inout Int) {
+    while i < buf.count && isJSONSpace(buf[unchecked: i]) { i += 1 }
 }
 
 /// Builds the tape. Iterative, so hostile nesting cannot overflow the stack.
@@ -98,16 +100,15 @@ struct JSONParser {
         guard bytes.count < Int(UInt32.max) else { throw JSONError(offset: 0, reason: .tooLarge) }
         nodes.reserveCapacity(max(16, bytes.count / 24))
         let count = bytes.count
-        let end: Int = try bytes.withUnsafeBufferPointer { (buf) throws(JSONError) -> Int in
-            try parse(buf)
-        }
+        let bytes = self.bytes
+        let end = try parse(bytes.span)
         var i = end
         while i < count && isJSONSpace(bytes[i]) { i += 1 }
         if i < count { throw JSONError(offset: i, reason: .trailingContent) }
         return nodes
     }
 
-    private mutating func parse(_ buf: UnsafeBufferPointer<UInt8>) throws(JSONError) -> Int {
+    private mutating func parse(_ buf: Span<UInt8>) throws(JSONError) -> Int {
         let n = buf.count
         var i = 0
         // Open containers: node index of each.
@@ -119,7 +120,7 @@ struct JSONParser {
         while true {
             skipJSONSpace(buf, &i)
             guard i < n else { throw JSONError(offset: i, reason: .unexpectedEnd) }
-            let b = buf[i]
+            let b = buf[unchecked: i]
             if expectKey {
                 // Either a key string or the closing brace of an empty object.
                 guard b == UInt8(ascii: "}") else {
@@ -140,21 +141,21 @@ struct JSONParser {
 
     /// A key and its colon, at the quote at `i`.
     @inline(__always)
-    private mutating func parseKey(_ buf: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ stack: inout [Int]) throws(JSONError) {
-        let b = buf[i]
+    private mutating func parseKey(_ buf: Span<UInt8>, _ i: inout Int, _ stack: inout [Int]) throws(JSONError) {
+        let b = buf[unchecked: i]
         guard b == UInt8(ascii: "\"") else { throw JSONError(offset: i, reason: .unexpectedByte(b)) }
         i = try parseString(buf, at: i)
         nodes[stack[stack.count - 1]].count += 1
         skipJSONSpace(buf, &i)
         guard i < buf.count else { throw JSONError(offset: i, reason: .unexpectedEnd) }
-        guard buf[i] == UInt8(ascii: ":") else { throw JSONError(offset: i, reason: .unexpectedByte(buf[i])) }
+        guard buf[unchecked: i] == UInt8(ascii: ":") else { throw JSONError(offset: i, reason: .unexpectedByte(buf[unchecked: i])) }
         i += 1
     }
 
     /// The value starting with `b` at `i`; false when it opened a container
     /// whose contents come next, true when the value is complete.
     @inline(__always)
-    private mutating func parseValue(_ buf: UnsafeBufferPointer<UInt8>, _ b: UInt8, _ i: inout Int,
+    private mutating func parseValue(_ buf: Span<UInt8>, _ b: UInt8, _ i: inout Int,
                                      _ stack: inout [Int], _ expectKey: inout Bool) throws(JSONError) -> Bool {
         switch b {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
@@ -181,7 +182,7 @@ struct JSONParser {
 
     /// `{` or `[` at `i`; true only for an empty array, closed at once.
     @inline(__always)
-    private mutating func openContainer(_ buf: UnsafeBufferPointer<UInt8>, _ b: UInt8, _ i: inout Int,
+    private mutating func openContainer(_ buf: Span<UInt8>, _ b: UInt8, _ i: inout Int,
                                         _ stack: inout [Int], _ expectKey: inout Bool) throws(JSONError) -> Bool {
         if stack.count >= maxDepth { throw JSONError(offset: i, reason: .tooDeep(maxDepth)) }
         if let parent = stack.last { nodes[parent].count += 1 }
@@ -196,7 +197,7 @@ struct JSONParser {
         }
         skipJSONSpace(buf, &i)
         guard i < buf.count else { throw JSONError(offset: i, reason: .unexpectedEnd) }
-        guard buf[i] == UInt8(ascii: "]") else { return false }
+        guard buf[unchecked: i] == UInt8(ascii: "]") else { return false }
         i += 1
         closeContainer(&stack, end: i)
         return true
@@ -206,13 +207,13 @@ struct JSONParser {
     /// end. Returns the index after the whole document once it is closed,
     /// nil after a separator (the next key or value follows).
     @inline(__always)
-    private mutating func afterValue(_ buf: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ stack: inout [Int],
+    private mutating func afterValue(_ buf: Span<UInt8>, _ i: inout Int, _ stack: inout [Int],
                                      _ expectKey: inout Bool) throws(JSONError) -> Int? {
         while true {
             guard let open = stack.last else { return i }
             skipJSONSpace(buf, &i)
             guard i < buf.count else { throw JSONError(offset: i, reason: .unexpectedEnd) }
-            let b = buf[i]
+            let b = buf[unchecked: i]
             let isObject = nodes[open].kind == .object
             if b == UInt8(ascii: ",") {
                 i += 1
@@ -241,18 +242,17 @@ struct JSONParser {
         nodes[open].next = UInt32(nodes.count)
     }
 
-    private func literal(_ buf: UnsafeBufferPointer<UInt8>, at i: Int, _ word: StaticString) throws(JSONError) {
+    private func literal(_ buf: Span<UInt8>, at i: Int, _ word: StaticString) throws(JSONError) {
         let len = word.utf8CodeUnitCount
         guard i + len <= buf.count else { throw JSONError(offset: buf.count, reason: .unexpectedEnd) }
-        let w = word.utf8Start
-        for k in 0..<len where buf[i + k] != w[k] {
-            throw JSONError(offset: i + k, reason: .unexpectedByte(buf[i + k]))
+        for k in 0..<len where buf[unchecked: i + k] != word.withBytes({ $0[k] }) {
+            throw JSONError(offset: i + k, reason: .unexpectedByte(buf[unchecked: i + k]))
         }
     }
 
     /// Appends a string node for the string starting at the quote at `i`;
     /// returns the index after the closing quote.
-    private mutating func parseString(_ buf: UnsafeBufferPointer<UInt8>, at start: Int) throws(JSONError) -> Int {
+    private mutating func parseString(_ buf: Span<UInt8>, at start: Int) throws(JSONError) -> Int {
         let (end, escaped) = try scanString(buf, at: start)
         nodes.append(JSONNode(kind: .string, escaped: escaped, start: UInt32(start + 1), end: UInt32(end - 1),
                               next: UInt32(nodes.count + 1), count: 0))
@@ -263,25 +263,25 @@ struct JSONParser {
 /// Validates the string whose opening quote is at `start`; returns the index
 /// after its closing quote and whether it holds escapes.
 @inline(__always)
-func scanString(_ buf: UnsafeBufferPointer<UInt8>, at start: Int) throws(JSONError) -> (Int, Bool) {
+func scanString(_ buf: Span<UInt8>, at start: Int) throws(JSONError) -> (Int, Bool) {
     let n = buf.count
     var i = start + 1
     var escaped = false
     while i < n {
-        i = firstStringSpecial(buf, from: i)
+        i = buf.firstStringSpecial(from: i)
         guard i < n else { break }
-        let c = buf[i]
+        let c = buf[unchecked: i]
         if c == UInt8(ascii: "\"") { return (i + 1, escaped) }
         if c == UInt8(ascii: "\\") {
             escaped = true
             guard i + 1 < n else { throw JSONError(offset: n, reason: .unexpectedEnd) }
-            switch buf[i + 1] {
+            switch buf[unchecked: i + 1] {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
                  UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                 i += 2
             case UInt8(ascii: "u"):
                 guard i + 6 <= n else { throw JSONError(offset: n, reason: .unexpectedEnd) }
-                for k in 2..<6 where hexValue(buf[i + k]) == nil {
+                for k in 2..<6 where hexValue(buf[unchecked: i + k]) == nil {
                     throw JSONError(offset: i + k, reason: .invalidString)
                 }
                 i += 6
@@ -296,37 +296,28 @@ func scanString(_ buf: UnsafeBufferPointer<UInt8>, at start: Int) throws(JSONErr
     throw JSONError(offset: n, reason: .unexpectedEnd)
 }
 
-@inline(__always) func hexValue(_ b: UInt8) -> UInt32? {
-    switch b {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(b - UInt8(ascii: "0"))
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(b - UInt8(ascii: "a") + 10)
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(b - UInt8(ascii: "A") + 10)
-    default: return nil
-    }
-}
-
 /// JSON number grammar (RFC 8259); returns the index after the number.
-func scanNumber(_ buf: UnsafeBufferPointer<UInt8>, at start: Int) throws(JSONError) -> Int {
+func scanNumber(_ buf: Span<UInt8>, at start: Int) throws(JSONError) -> Int {
     let n = buf.count
     var i = start
-    @inline(__always) func isDigit(_ j: Int) -> Bool { j < n && buf[j] >= 0x30 && buf[j] <= 0x39 }
-    if i < n && buf[i] == UInt8(ascii: "-") { i += 1 }
+    @inline(__always) func isDigit(_ j: Int) -> Bool { j < n && buf[unchecked: j] >= 0x30 && buf[unchecked: j] <= 0x39 }
+    if i < n && buf[unchecked: i] == UInt8(ascii: "-") { i += 1 }
     guard i < n else { throw JSONError(offset: i, reason: .unexpectedEnd) }
-    if buf[i] == UInt8(ascii: "0") {
+    if buf[unchecked: i] == UInt8(ascii: "0") {
         i += 1
     } else if isDigit(i) {
         while isDigit(i) { i += 1 }
     } else {
-        throw JSONError(offset: i, reason: i == start ? .unexpectedByte(buf[i]) : .invalidNumber)
+        throw JSONError(offset: i, reason: i == start ? .unexpectedByte(buf[unchecked: i]) : .invalidNumber)
     }
-    if i < n && buf[i] == UInt8(ascii: ".") {
+    if i < n && buf[unchecked: i] == UInt8(ascii: ".") {
         i += 1
         guard isDigit(i) else { throw JSONError(offset: i, reason: .invalidNumber) }
         while isDigit(i) { i += 1 }
     }
-    if i < n && (buf[i] == UInt8(ascii: "e") || buf[i] == UInt8(ascii: "E")) {
+    if i < n && (buf[unchecked: i] == UInt8(ascii: "e") || buf[unchecked: i] == UInt8(ascii: "E")) {
         i += 1
-        if i < n && (buf[i] == UInt8(ascii: "+") || buf[i] == UInt8(ascii: "-")) { i += 1 }
+        if i < n && (buf[unchecked: i] == UInt8(ascii: "+") || buf[unchecked: i] == UInt8(ascii: "-")) { i += 1 }
         guard isDigit(i) else { throw JSONError(offset: i, reason: .invalidNumber) }
         while isDigit(i) { i += 1 }
     }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ByteLevel
 
 /// A read-only view of one value inside a `JSONTape`.
 public struct JSONValue: @unchecked Sendable {
@@ -44,11 +40,10 @@ public struct JSONValue: @unchecked Sendable {
     public var string: String? {
         let n = node
         guard n.kind == .string else { return nil }
-        return tape.bytes.withUnsafeBufferPointer { buf in
-            let slice = UnsafeBufferPointer(rebasing: buf[Int(n.start)..<Int(n.end)])
-            if !n.escaped { return String(decoding: slice, as: UTF8.self) }
-            return String(decoding: unescapeJSONString(slice), as: UTF8.self)
-        }
+        let bytes = tape.bytes
+        let slice = bytes.span.extracting(Int(n.start)..<Int(n.end))
+        if !n.escaped { return String(decodingUTF8: slice) }
+        return String(decoding: unescapeJSONString(slice), as: UTF8.self)
     }
 
     /// The raw bytes of a string's content with escapes resolved (used to
@@ -56,10 +51,9 @@ public struct JSONValue: @unchecked Sendable {
     public var unescapedStringBytes: [UInt8]? {
         let n = node
         guard n.kind == .string else { return nil }
-        return tape.bytes.withUnsafeBufferPointer { buf in
-            let slice = UnsafeBufferPointer(rebasing: buf[Int(n.start)..<Int(n.end)])
-            return n.escaped ? unescapeJSONString(slice, keepLoneSurrogatesEscaped: true) : Array(slice)
-        }
+        let range = Int(n.start)..<Int(n.end)
+        let bytes = tape.bytes
+        return n.escaped ? unescapeJSONString(bytes.span.extracting(range), keepLoneSurrogatesEscaped: true) : Array(bytes[range])
     }
 
     /// The number's source text, as written.
@@ -100,34 +94,32 @@ public struct JSONValue: @unchecked Sendable {
         let n = node
         guard n.kind == .object, n.count > 0 else { return nil }
         var key = key
-        return key.withUTF8 { keyBytes in
-            tape.bytes.withUnsafeBufferPointer { buf in
-                tape.nodes.withUnsafeBufferPointer { nodes -> JSONValue? in
-                    var found: JSONValue? = nil
-                    var i = index + 1
-                    let end = Int(n.next)
-                    while i < end {
-                        let valueIndex = i + 1
-                        if Self.keyMatches(nodes[i], buf, keyBytes) { found = JSONValue(tape: tape, index: valueIndex) }
-                        i = Int(nodes[valueIndex].next)
-                    }
-                    return found
-                }
-            }
+        key.makeContiguousUTF8()
+        let keyBytes = key.utf8.span
+        let bytes = tape.bytes, tapeNodes = tape.nodes
+        let buf = bytes.span
+        let nodes = tapeNodes.span
+        var found: JSONValue? = nil
+        var i = index + 1
+        let end = Int(n.next)
+        while i < end {
+            let valueIndex = i + 1
+            if Self.keyMatches(nodes[unchecked: i], buf, keyBytes) { found = JSONValue(tape: tape, index: valueIndex) }
+            i = Int(nodes[unchecked: valueIndex].next)
         }
+        return found
     }
 
     public func has(_ key: String) -> Bool { self[key] != nil }
 
-    private static func keyMatches(_ k: JSONNode, _ buf: UnsafeBufferPointer<UInt8>, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func keyMatches(_ k: JSONNode, _ buf: Span<UInt8>, _ key: Span<UInt8>) -> Bool {
         let len = Int(k.end - k.start)
         if !k.escaped {
             guard len == key.count else { return false }
-            guard len > 0, let a = buf.baseAddress, let b = key.baseAddress else { return true }
-            return memcmp(a + Int(k.start), b, len) == 0
+            return buf.extracting(Int(k.start)..<Int(k.end)).bytesEqual(key)
         }
-        let decoded = unescapeJSONString(UnsafeBufferPointer(rebasing: buf[Int(k.start)..<Int(k.end)]))
-        return decoded.elementsEqual(key)
+        let decoded = unescapeJSONString(buf.extracting(Int(k.start)..<Int(k.end)))
+        return decoded.span.bytesEqual(key)
     }
 
     /// The exact source bytes of this value.
@@ -145,29 +137,28 @@ public struct JSONValue: @unchecked Sendable {
         let n = node
         let start = n.kind == .string ? Int(n.start) - 1 : Int(n.start)
         let end = n.kind == .string ? Int(n.end) + 1 : Int(n.end)
-        tape.bytes.withUnsafeBufferPointer { whole in
-            let buf = UnsafeBufferPointer(rebasing: whole[0..<end])
-            var i = start
-            var runStart = start
-            while i < end {
-                let c = buf[i]
-                if c == UInt8(ascii: "\"") {
-                    // The tape was validated: jump from quote or backslash to the next one.
-                    i += 1
-                    while i < end {
-                        i = firstStringSpecial(buf, from: i)
-                        guard i < end else { break }
-                        if buf[i] == UInt8(ascii: "\"") { break }
-                        i += buf[i] == UInt8(ascii: "\\") ? 2 : 1
-                    }
-                } else if isJSONSpace(c) {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i]))
-                    runStart = i + 1
-                }
+        let bytes = tape.bytes
+        let buf = bytes.span.extracting(0..<end)
+        var i = start
+        var runStart = start
+        while i < end {
+            let c = buf[unchecked: i]
+            if c == UInt8(ascii: "\"") {
+                // The tape was validated: jump from quote or backslash to the next one.
                 i += 1
+                while i < end {
+                    i = buf.firstStringSpecial(from: i)
+                    guard i < end else { break }
+                    if buf[unchecked: i] == UInt8(ascii: "\"") { break }
+                    i += buf[unchecked: i] == UInt8(ascii: "\\") ? 2 : 1
+                }
+            } else if isJSONSpace(c) {
+                out.append(buf.extracting(runStart..<i))
+                runStart = i + 1
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<end]))
+            i += 1
         }
+        out.append(buf.extracting(runStart..<end))
     }
 }
 

@@ -1,3 +1,5 @@
+import ByteLevel
+
 /// FORMAT.md §8: how an investigation ended, and why.
 public struct Outcome: Sendable, Equatable {
     public enum Category: String, Sendable, CaseIterable, Codable {
@@ -81,14 +83,14 @@ public enum StepErrorKind: String, Sendable, CaseIterable, Codable {
     }
 
     public static func parse(_ response: String) -> (kind: StepErrorKind, code: String) {
-        var text = response
-        return text.withUTF8 { parse(utf8: $0) }
+        let text = response
+        return ByteView.of(text) { parse(utf8: $0) }
     }
 
     // `replace(/^FAILED:\s*/i, '')` is not done: no pattern and no bracket
     // can use a byte of "FAILED:" or the white space after it, so removing
     // the prefix never changes the result (the test table checks it).
-    static func parse(utf8: UnsafeBufferPointer<UInt8>) -> (kind: StepErrorKind, code: String) {
+    static func parse(utf8: ByteView) -> (kind: StepErrorKind, code: String) {
         let patterns = StepCardPatterns(bytes: utf8)
         return (patterns.kind(), patterns.code())
     }

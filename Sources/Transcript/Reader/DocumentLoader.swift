@@ -1,3 +1,5 @@
+import ByteLevel
+
 /// Second pass: reads one catalogued item's bytes back and parses them into
 /// a `SessionInput`. Each call holds only that session's documents.
 public struct DocumentLoader: Sendable {
@@ -76,5 +78,5 @@ extension JSONError.Reason {
 }
 
 func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-    bytes.withUnsafeBufferPointer { isValidUTF8($0) }
+    bytes.span.isValidUTF8
 }

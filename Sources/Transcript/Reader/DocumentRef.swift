@@ -79,16 +79,24 @@ public struct DocumentHeader: Sendable {
             let count = UInt8(truncatingIfNeeded: stamp.3 >> 56)
             if count == Self.noStamp { return nil }
             if count == Self.longStamp { return rare?.updatedAt }
-            return withUnsafeBytes(of: stamp) { String(decoding: $0.prefix(Int(count)), as: UTF8.self) }
+            let s = stamp
+            // Byte i is byte i % 8 of word i / 8, little-endian (see the setter).
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(Int(count))
+            for i in 0..<Int(count) {
+                let word = i < 8 ? s.0 : i < 16 ? s.1 : i < 24 ? s.2 : s.3
+                bytes.append(UInt8(truncatingIfNeeded: word >> ((i & 7) * 8)))
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
         set {
             var long: String? = nil
             var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
             if let text = newValue, text.utf8.count < 32 {
-                withUnsafeMutableBytes(of: &words) { raw in
-                    for (i, b) in text.utf8.enumerated() { raw[i] = b }
-                    raw[31] = UInt8(text.utf8.count)
-                }
+                // Little-endian bytes 0...30, the count in byte 31 (top of word 3).
+                var packed: [UInt64] = [0, 0, 0, UInt64(text.utf8.count) << 56]
+                for (i, b) in text.utf8.enumerated() { packed[i >> 3] |= UInt64(b) << ((i & 7) * 8) }
+                words = (packed[0], packed[1], packed[2], packed[3])
             } else {
                 words.3 = UInt64(newValue == nil ? Self.noStamp : Self.longStamp) << 56
                 long = newValue

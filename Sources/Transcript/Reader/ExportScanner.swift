@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ByteLevel
 import Dispatch
 
 /// First pass over one file: finds every document and reads its header.
@@ -55,8 +51,13 @@ public struct ExportScanner {
         return result
     }
 
-    /// Scans bytes already in memory (tests, fuzzing).
-    public func scan(_ buf: UnsafeBufferPointer<UInt8>, name: String, fileIndex: Int,
+    /// Scans bytes already in memory (tests).
+    public func scan(_ bytes: [UInt8], name: String, fileIndex: Int) -> Result {
+        ByteView.of(bytes) { scan($0, name: name, fileIndex: fileIndex) }
+    }
+
+    /// Scans bytes someone else keeps alive (a mapped file, the fuzzer's input).
+    public func scan(_ buf: ByteView, name: String, fileIndex: Int,
                      release: @escaping @Sendable (Range<Int>) -> Void = { _ in }) -> Result {
         var run = ScanRun(scanner: StructuralScanner(buf: buf, maxDepth: maxDepth), name: name,
                           fileIndex: fileIndex, maxDocumentSize: maxDocumentSize, release: release)
@@ -90,7 +91,7 @@ struct ScanRun {
         self.release = release
     }
 
-    var buf: UnsafeBufferPointer<UInt8> { scanner.buf }
+    var buf: ByteView { scanner.buf }
 
     /// Everything before `i` has been read: drop those pages (4 MiB at a
     /// time, to keep the system calls rare).

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ByteLevel
 
 /// One document: its end, its header fields, and how a failure is reported.
 extension ScanRun {
@@ -68,24 +64,24 @@ extension ScanRun {
         return end
     }
 
-    static func readHeaderField(_ key: ArraySlice<UInt8>, _ range: Range<Int>, _ buf: UnsafeBufferPointer<UInt8>,
+    static func readHeaderField(_ key: ArraySlice<UInt8>, _ range: Range<Int>, _ buf: ByteView,
                                 _ h: inout DocumentHeader) {
         guard let k = HeaderKey(key) else { return }
         let first = buf[range.lowerBound]
         func stringValue() -> String? {
             guard first == UInt8(ascii: "\""), range.count <= 4096 else { return nil }
-            let content = UnsafeBufferPointer(rebasing: buf[(range.lowerBound + 1)..<(range.upperBound - 1)])
-            if !content.contains(UInt8(ascii: "\\")) { return String(decoding: content, as: UTF8.self) }
-            return String(decoding: unescapeJSONString(content), as: UTF8.self)
+            let content = (range.lowerBound + 1)..<(range.upperBound - 1)
+            if !buf.contains(UInt8(ascii: "\\"), in: content) { return buf.string(content) }
+            return String(decoding: buf.unescapedJSONString(content), as: UTF8.self)
         }
         func numberValue() -> Double? {
             guard range.count <= 64 else { return nil }
-            return Double(String(decoding: UnsafeBufferPointer(rebasing: buf[range]), as: UTF8.self))
+            return Double(buf.string(range))
         }
         switch k {
         case .id:
             h.id = stringValue()
-            if h.id == nil { h.nonStringID = String(decoding: UnsafeBufferPointer(rebasing: buf[range.lowerBound..<min(range.upperBound, range.lowerBound + 80)]), as: UTF8.self) }
+            if h.id == nil { h.nonStringID = buf.string(range.lowerBound..<min(range.upperBound, range.lowerBound + 80)) }
         case .docType: h.docType = stringValue(); h.hasDocType = true
         case .updatedAt: h.updatedAt = stringValue()
         case .ts: h.ts = numberValue()

@@ -1,3 +1,5 @@
+import ByteLevel
+
 /// JSON Lines: one document per line, parts cut at newlines.
 extension ScanRun {
     mutating func scanLines(from start: Int) {
@@ -48,7 +50,7 @@ extension ScanRun {
             let first = scanner.skipSpace(lineStart)
             if first < lineEnd {
                 let loc = location(index, first, line: lineNumber)
-                let line = StructuralScanner(buf: UnsafeBufferPointer(rebasing: buf[0..<lineEnd]), maxDepth: scanner.maxDepth)
+                let line = StructuralScanner(buf: buf.prefix(lineEnd), maxDepth: scanner.maxDepth)
                 do {
                     let end = try addDocument(at: first, location: loc, listing: false, scanner: line)
                     let rest = line.skipSpace(end)
@@ -69,7 +71,7 @@ extension ScanRun {
         return (lineNumber - firstLine, index - firstIndex)
     }
 
-    static func nextNewline(_ buf: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    static func nextNewline(_ buf: ByteView, from start: Int) -> Int {
         buf.byteIndex(of: 0x0A, from: start) ?? buf.count
     }
 }

@@ -1,7 +1,9 @@
+import ByteLevel
+
 /// Finds where JSON values end without building anything: the first pass over
 /// an export only needs document boundaries and a few top-level fields.
 struct StructuralScanner {
-    let buf: UnsafeBufferPointer<UInt8>
+    let buf: ByteView
     let maxDepth: Int
 
     enum Failure: Error {
@@ -29,7 +31,7 @@ struct StructuralScanner {
         var i = start + 1
         let n = buf.count
         while i < n {
-            i = firstStringSpecial(buf, from: i)
+            i = buf.firstStringSpecial(from: i)
             guard i < n else { break }
             let c = buf[i]
             if c == UInt8(ascii: "\"") { return i + 1 }
@@ -103,7 +105,7 @@ struct StructuralScanner {
             guard i < n else { throw .truncated(at: n) }
             guard buf[i] == UInt8(ascii: "\"") else { throw .unexpected(buf[i], at: i) }
             let keyEnd = try skipString(i)
-            let key = ArraySlice(UnsafeBufferPointer(rebasing: buf[(i + 1)..<(keyEnd - 1)]))
+            let key = buf.array((i + 1)..<(keyEnd - 1))[...]
             i = skipSpace(keyEnd)
             guard i < n else { throw .truncated(at: n) }
             guard buf[i] == UInt8(ascii: ":") else { throw .unexpected(buf[i], at: i) }

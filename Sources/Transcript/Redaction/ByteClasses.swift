@@ -1,3 +1,4 @@
+import ByteLevel
 // Byte classes for the hand-written scanners. Text is UTF-8; every byte of a
 // multi-byte character is >= 0x80, so "word" treats those as letters and a
 // match never starts or ends in the middle of a non-ASCII word.
@@ -20,9 +21,10 @@ extension Array where Element == UInt8 {
     func hasWord(_ word: StaticString, at i: Int) -> Bool {
         let len = word.utf8CodeUnitCount
         guard i >= 0, i + len <= count else { return false }
-        let w = word.utf8Start
-        for k in 0..<len where lowerByte(self[i + k]) != w[k] { return false }
-        return true
+        return word.withBytes { w in
+            for k in 0..<len where lowerByte(self[i + k]) != w[k] { return false }
+            return true
+        }
     }
 }
 

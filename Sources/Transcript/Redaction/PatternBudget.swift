@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ByteLevel
 
 /// How long a user's pattern may search one field. A backtracking pattern
 /// such as `(a+)+$` takes exponential time on a short miss; the budget turns
@@ -37,9 +33,5 @@ struct CPUDeadline {
 
     var hasPassed: Bool { Self.now() > end }
 
-    static func now() -> Int {
-        var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return Int(ts.tv_sec) * 1_000_000_000 + Int(ts.tv_nsec)
-    }
+    static func now() -> Int { ThreadCPUClock.nanoseconds() }
 }

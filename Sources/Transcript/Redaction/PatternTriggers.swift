@@ -28,31 +28,29 @@ struct PatternTriggers: OptionSet {
 
     init(scanning s: [UInt8]) {
         var found: UInt16 = 0
-        s.withUnsafeBufferPointer { s in
-            Self.classes.withUnsafeBufferPointer { classes in
-                let n = s.count
-                var digits = 0
-                var hex = 0
-                for i in 0..<n {
-                    let b = s[i]
-                    let c = classes[Int(b)]
-                    if c & 2 != 0 {
-                        hex += 1
-                        if hex == 32 { found |= Self.hex32.rawValue }
-                    } else {
-                        hex = 0
-                    }
-                    if c & 1 != 0 { digits += 1; continue }
-                    if c & 4 != 0 { found |= Self.special(b, s, i, digits) }
-                    digits = 0
-                }
+        let bytes = s.span
+        let classes = Self.classes.span  // 256 entries: any byte indexes it
+        let n = bytes.count
+        var digits = 0
+        var hex = 0
+        for i in 0..<n {
+            let b = bytes[unchecked: i]
+            let c = classes[unchecked: Int(b)]
+            if c & 2 != 0 {
+                hex += 1
+                if hex == 32 { found |= Self.hex32.rawValue }
+            } else {
+                hex = 0
             }
+            if c & 1 != 0 { digits += 1; continue }
+            if c & 4 != 0 { found |= Self.special(b, bytes, i, digits) }
+            digits = 0
         }
         rawValue = found
     }
 
     @inline(__always)
-    private static func special(_ b: UInt8, _ s: UnsafeBufferPointer<UInt8>, _ i: Int, _ digits: Int) -> UInt16 {
+    private static func special(_ b: UInt8, _ s: Span<UInt8>, _ i: Int, _ digits: Int) -> UInt16 {
         let n = s.count
         switch b {
         case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ")"):

@@ -101,54 +101,52 @@ struct PropagationTable {
     func occurrences(in s: [UInt8]) -> [(Range<Int>, RedactionLabel)] {
         guard !entries.isEmpty else { return [] }
         var out: [(Range<Int>, RedactionLabel)] = []
-        s.withUnsafeBufferPointer { s in
-            startsWith.withUnsafeBufferPointer { startsWith in
-                let n = s.count
-                var i = 0
-                while i < n {
-                    let b = s[i]
-                    let lower = lowerByte(b)
-                    guard startsWith[Int(lower)] || (lower != b && startsWith[Int(b)]) else { i += 1; continue }
-                    // Every value of a group starts with the same byte: inside a
-                    // word, a group of word-starting values cannot match.
-                    let prevIsWord = i > 0 && isWordByte(s[i - 1])
-                    if prevIsWord && isWordByte(b) { i += 1; continue }
-                    var best = 0
-                    var bestLabel: RedactionLabel?
-                    for group in lower == b ? [b] : [lower, b] where startsWith[Int(group)] {
-                        for k in start[Int(group)]..<start[Int(group) + 1] {
-                            let e = entries[order[k]]
-                            let len = e.bytes.count
-                            guard len > best, i + len <= n else { continue }
-                            if i + len < n && isWordByte(e.bytes[len - 1]) && isWordByte(s[i + len]) { continue }
-                            if matches(e, s, at: i) {
-                                best = len
-                                bestLabel = e.label
-                            }
-                        }
-                    }
-                    if let label = bestLabel {
-                        out.append((i..<(i + best), label))
-                        i += best
-                    } else {
-                        i += 1
+        let s = s.span
+        let startsWith = startsWith.span  // 256 entries: any byte indexes it
+        let n = s.count
+        var i = 0
+        while i < n {
+            let b = s[unchecked: i]
+            let lower = lowerByte(b)
+            guard startsWith[unchecked: Int(lower)] || (lower != b && startsWith[unchecked: Int(b)]) else { i += 1; continue }
+            // Every value of a group starts with the same byte: inside a
+            // word, a group of word-starting values cannot match.
+            let prevIsWord = i > 0 && isWordByte(s[i - 1])
+            if prevIsWord && isWordByte(b) { i += 1; continue }
+            var best = 0
+            var bestLabel: RedactionLabel?
+            for group in lower == b ? [b] : [lower, b] where startsWith[Int(group)] {
+                for k in start[Int(group)]..<start[Int(group) + 1] {
+                    let e = entries[order[k]]
+                    let len = e.bytes.count
+                    guard len > best, i + len <= n else { continue }
+                    if i + len < n && isWordByte(e.bytes[len - 1]) && isWordByte(s[i + len]) { continue }
+                    if matches(e, s, at: i) {
+                        best = len
+                        bestLabel = e.label
                     }
                 }
+            }
+            if let label = bestLabel {
+                out.append((i..<(i + best), label))
+                i += best
+            } else {
+                i += 1
             }
         }
         return out
     }
 
     @inline(__always)
-    private func matches(_ e: Entry, _ s: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
-        e.bytes.withUnsafeBufferPointer { v in
-            if e.ignoresCase {
-                for k in 0..<v.count where lowerByte(s[i + k]) != v[k] { return false }
-            } else {
-                for k in 0..<v.count where s[i + k] != v[k] { return false }
-            }
-            return true
+    private func matches(_ e: Entry, _ s: Span<UInt8>, at i: Int) -> Bool {
+        // The caller checked that `i + v.count <= s.count`.
+        let v = e.bytes.span
+        if e.ignoresCase {
+            for k in 0..<v.count where lowerByte(s[unchecked: i + k]) != v[unchecked: k] { return false }
+        } else {
+            for k in 0..<v.count where s[unchecked: i + k] != v[unchecked: k] { return false }
         }
+        return true
     }
 }
 

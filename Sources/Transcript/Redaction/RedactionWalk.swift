@@ -1,3 +1,5 @@
+import ByteLevel
+
 /// Walking a session's JSON for `SessionRedaction`: every string (object
 /// keys included) and, inside an event's `data` string, the JSON it holds.
 /// In pass 2 it writes compact JSON: untouched strings and numbers are
@@ -133,9 +135,8 @@ extension JSONValue {
     var decodedStringBytes: [UInt8] {
         let n = node
         guard n.kind == .string else { return [] }
-        return tape.bytes.withUnsafeBufferPointer { buf in
-            let slice = UnsafeBufferPointer(rebasing: buf[Int(n.start)..<Int(n.end)])
-            return n.escaped ? unescapeJSONString(slice) : Array(slice)
-        }
+        let range = Int(n.start)..<Int(n.end)
+        let bytes = tape.bytes
+        return n.escaped ? unescapeJSONString(bytes.span.extracting(range)) : Array(bytes[range])
     }
 }

@@ -1,3 +1,5 @@
+import ByteLevel
+
 /// The step card's regular expressions (FORMAT.md §8) evaluated on UTF-8
 /// bytes with JavaScript's semantics, without a regex engine:
 ///
@@ -14,7 +16,7 @@
 /// letter or digit, never white space, so skipping all white space
 /// greedily is exactly what backtracking would find.
 struct StepCardPatterns {
-    let bytes: UnsafeBufferPointer<UInt8>
+    let bytes: ByteView
 
     func kind() -> StepErrorKind {
         if has("504") || has(["gateway", "timeout"]) { return .gatewayTimeout }
@@ -34,7 +36,7 @@ struct StepCardPatterns {
             guard let open = bytes.byteIndex(of: UInt8(ascii: "["), from: i) else { return "" }
             guard open + 1 < n, let close = bytes.byteIndex(of: UInt8(ascii: "]"), from: open + 1) else { return "" }
             if close > open + 1 {
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[(open + 1)..<close]), as: UTF8.self)
+                return bytes.string((open + 1)..<close)
             }
             i = open + 1  // "[]": the next "[" may start a match
         }
@@ -109,7 +111,7 @@ struct StepCardPatterns {
     /// First position at or after `from` where `word` matches (ASCII case-insensitive).
     private func find(_ word: StaticString, from: Int) -> Int? {
         let length = word.utf8CodeUnitCount
-        let first = word.utf8Start.pointee
+        let first = word.withBytes { $0[0] }
         let upper = Self.isLetter(first) ? first & 0xDF : first
         var i = from
         while i + length <= bytes.count {
@@ -123,14 +125,15 @@ struct StepCardPatterns {
     private func wordMatches(_ word: StaticString, at: Int) -> Bool {
         let length = word.utf8CodeUnitCount
         guard at + length <= bytes.count else { return false }
-        let w = word.utf8Start
-        for k in 0..<length {
-            let b = bytes[at + k], c = w[k]
-            if b == c { continue }
-            if Self.isLetter(c) && b == c & 0xDF { continue }
-            return false
+        return word.withBytes { w in
+            for k in 0..<length {
+                let b = bytes[at + k], c = w[k]
+                if b == c { continue }
+                if Self.isLetter(c) && b == c & 0xDF { continue }
+                return false
+            }
+            return true
         }
-        return true
     }
 
     private static func isLetter(_ c: UInt8) -> Bool { c >= 0x61 && c <= 0x7A }
@@ -145,7 +148,7 @@ struct StepCardPatterns {
     /// The UTF-8 length of the `\s` character at `i`, or nil: tab, LF, VT,
     /// FF, CR, space, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029,
     /// U+202F, U+205F, U+3000, U+FEFF.
-    static func spaceWidth(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
+    static func spaceWidth(_ b: ByteView, _ i: Int) -> Int? {
         let c = b[i]
         if c == 0x20 || (c >= 0x09 && c <= 0x0D) { return 1 }
         if c < 0xC2 { return nil }

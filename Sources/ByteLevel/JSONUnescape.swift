@@ -10,6 +10,18 @@ import Darwin
 /// when the result is itself JSON text to be parsed again (an event's `data`),
 /// `keepLoneSurrogatesEscaped` writes it back as the escape `\uD800`, so the
 /// inner parse sees the same string JavaScript would.
+public func unescapeJSONString(_ s: Span<UInt8>, keepLoneSurrogatesEscaped: Bool = false) -> [UInt8] {
+    s.withUnsafeBufferPointer { unescapeJSONString($0, keepLoneSurrogatesEscaped: keepLoneSurrogatesEscaped) }
+}
+
+extension ByteView {
+    /// The bytes in `range`, the content of a validated JSON string, with
+    /// its escapes resolved (see `unescapeJSONString`).
+    public func unescapedJSONString(_ range: Range<Int>) -> [UInt8] {
+        unescapeJSONString(UnsafeBufferPointer(rebasing: buffer[range]))
+    }
+}
+
 func unescapeJSONString(_ s: UnsafeBufferPointer<UInt8>, keepLoneSurrogatesEscaped: Bool = false) -> [UInt8] {
     let n = s.count
     guard n > 0, let base = s.baseAddress else { return [] }
@@ -125,49 +137,13 @@ private struct UnescapedOutput {
     }
 }
 
-/// Appends `s` as a JSON string literal (quotes included). Output is UTF-8;
-/// only what JSON requires is escaped, plus U+2028/2029 for JavaScript safety.
-public func appendJSONString(_ s: String, to out: inout [UInt8]) {
-    out.append(UInt8(ascii: "\""))
-    var s = s
-    s.withUTF8 { buf in
-        var runStart = 0
-        var i = 0
-        let n = buf.count
-        @inline(__always) func flush(_ upTo: Int) {
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<upTo]))
-        }
-        while i < n {
-            let c = buf[i]
-            // Most bytes need nothing: test the rare ones first.
-            guard c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 || c == 0xE2 else { i += 1; continue }
-            switch c {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                flush(i)
-                out.append(0x5C)
-                out.append(c)
-            case 0x0A, 0x0D, 0x09:
-                flush(i)
-                out.append(0x5C)
-                out.append(c == 0x0A ? UInt8(ascii: "n") : (c == 0x0D ? UInt8(ascii: "r") : UInt8(ascii: "t")))
-            case 0xE2:
-                // U+2028 and U+2029 are line breaks in JavaScript: escaped too.
-                guard i + 2 < n, buf[i + 1] == 0x80, buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9 else { i += 1; continue }
-                flush(i)
-                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x32, 0x30, 0x32, buf[i + 2] == 0xA8 ? 0x38 : 0x39])
-                i += 3
-                runStart = i
-                continue
-            default:
-                flush(i)
-                let digits: StaticString = "0123456789abcdef"
-                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30,
-                                        digits.utf8Start[Int(c >> 4)], digits.utf8Start[Int(c & 0xF)]])
-            }
-            i += 1
-            runStart = i
-        }
-        flush(n)
+/// The value of one hexadecimal digit (either case), or nil.
+@inlinable @inline(__always)
+public func hexValue(_ b: UInt8) -> UInt32? {
+    switch b {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(b - UInt8(ascii: "0"))
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(b - UInt8(ascii: "a") + 10)
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(b - UInt8(ascii: "A") + 10)
+    default: return nil
     }
-    out.append(UInt8(ascii: "\""))
 }

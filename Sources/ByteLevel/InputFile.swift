@@ -20,7 +20,7 @@ public final class InputFile: @unchecked Sendable {
     /// Re-opened by this path, checked against `identity`.
     private let path: String?
     private let identity: Identity?
-    private let lock = NSLockish()
+    private let lock = Lock()
     /// Set once the file no longer matches what the first pass read.
     public private(set) var changed = false
 
@@ -38,7 +38,7 @@ public final class InputFile: @unchecked Sendable {
     /// read opens, reads and closes, so 100,000 inputs never exhaust them.
     nonisolated(unsafe) static var keptOpen = 0
     static let keptOpenLimit = 64
-    private static let budgetLock = NSLockish()
+    private static let budgetLock = Lock()
 
     public enum OpenError: Error, CustomStringConvertible {
         case cannotOpen(String, String)
@@ -266,10 +266,10 @@ public final class InputFile: @unchecked Sendable {
     /// that shrinks meanwhile reads as zeros past its new end (no SIGBUS,
     /// see `MappedFaultGuard`) and is marked `changed`, as is one whose
     /// identity no longer matches after the pass.
-    public func withMappedBytes<T>(_ body: (UnsafeBufferPointer<UInt8>, _ release: @escaping @Sendable (Range<Int>) -> Void) throws -> T) rethrows -> T {
-        guard size > 0 else { return try body(UnsafeBufferPointer(start: nil, count: 0), { _ in }) }
-        if let memory { return try memory.withUnsafeBufferPointer { try body($0, { _ in }) } }
-        guard let (fd, owned) = descriptor() else { return try body(UnsafeBufferPointer(start: nil, count: 0), { _ in }) }
+    public func withMappedBytes<T>(_ body: (ByteView, _ release: @escaping @Sendable (Range<Int>) -> Void) throws -> T) rethrows -> T {
+        guard size > 0 else { return try body(.empty, { _ in }) }
+        if let memory { return try ByteView.of(memory) { try body($0, { _ in }) } }
+        guard let (fd, owned) = descriptor() else { return try body(.empty, { _ in }) }
         defer { if owned { close(fd) } }
         guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
             return try withUnmappedBytes(fd, body)
@@ -293,13 +293,13 @@ public final class InputFile: @unchecked Sendable {
             _ = madvise(start, to - from, MADV_DONTNEED)
         }
         let bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
-        return try body(bytes, release)
+        return try body(ByteView(bytes), release)
     }
 
     /// mmap refused (address space limit): a small file is read into one
     /// buffer, allocated so that a refusal is a report, not an abort.
-    private func withUnmappedBytes<T>(_ fd: Int32, _ body: (UnsafeBufferPointer<UInt8>, _ release: @escaping @Sendable (Range<Int>) -> Void) throws -> T) rethrows -> T {
-        let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    private func withUnmappedBytes<T>(_ fd: Int32, _ body: (ByteView, _ release: @escaping @Sendable (Range<Int>) -> Void) throws -> T) rethrows -> T {
+        let empty = ByteView.empty
         guard size <= Self.unmappedLimit, let raw = malloc(size) else { mapFailed = true; return try body(empty, { _ in }) }
         defer { free(raw) }
         var done = 0
@@ -310,21 +310,6 @@ public final class InputFile: @unchecked Sendable {
             done += n
         }
         guard done == size, stillSame(fd) else { lock.withLock { changed = true }; return try body(empty, { _ in }) }
-        return try body(UnsafeBufferPointer(start: raw.assumingMemoryBound(to: UInt8.self), count: size), { _ in })
-    }
-}
-
-/// A mutex without Foundation (the reader stays Foundation-free); heap
-/// allocated so its address never moves.
-final class NSLockish: @unchecked Sendable {
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    init() { pthread_mutex_init(mutex, nil) }
-    deinit { pthread_mutex_destroy(mutex); mutex.deallocate() }
-    func lock() { pthread_mutex_lock(mutex) }
-    func unlock() { pthread_mutex_unlock(mutex) }
-    func withLock<T>(_ body: () throws -> T) rethrows -> T {
-        lock()
-        defer { unlock() }
-        return try body()
+        return try body(ByteView(UnsafeBufferPointer(start: raw.assumingMemoryBound(to: UInt8.self), count: size)), { _ in })
     }
 }

@@ -28,7 +28,7 @@ enum MappedFaultGuard {
     nonisolated(unsafe) static let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: 1)
     nonisolated(unsafe) static var pageSize = 4096
     nonisolated(unsafe) static var installed = false
-    private static let lock = NSLockish()
+    private static let lock = Lock()
 
     /// Registers `base..<base+size`; returns its slot, or nil when every slot
     /// is taken (the scan then runs unguarded, as before).

@@ -4,7 +4,7 @@
 enum TimestampRules {
     static func check(_ t: Transcript, at location: SourceLocation, sessionID: String?) -> [ValidationProblem] {
         var out: [ValidationProblem] = []
-        let createdAt = t.document["created_at"]?.string
+        let createdAt = t.header.createdAt?.string
         var previous: (stamp: Timestamp, text: String, what: String)?
         var turnNumber = 0
         for (m, message) in t.messages.enumerated() {

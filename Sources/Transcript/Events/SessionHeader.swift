@@ -15,6 +15,7 @@ public struct SessionHeader: Sendable {
     /// The exporting API's mark of a log it could not read whole (§6).
     public var partial = false
     public var chunkCount: JSONValue?
+    public var chunkIDs: JSONValue?
     public var eventLog: JSONValue?
     /// The steps a session records beside its log (§6), or an interaction's (§7).
     public var steps: JSONValue?
@@ -35,6 +36,7 @@ public struct SessionHeader: Sendable {
             case "scenario": scenario = value.string
             case "partial": partial = value.isTrue
             case "chunk_count": chunkCount = value
+            case "chunk_ids": chunkIDs = value
             case "event_log": eventLog = value
             case "steps": steps = value
             case "diagnosis": diagnosis = value
@@ -47,4 +49,6 @@ public struct SessionHeader: Sendable {
 
     /// `created_at` when it is an ISO-8601 date-time.
     public var created: Timestamp? { createdAt?.string.flatMap(Timestamp.parse) }
+    /// `updated_at` when it is an ISO-8601 date-time.
+    public var updated: Timestamp? { updatedAt?.string.flatMap(Timestamp.parse) }
 }

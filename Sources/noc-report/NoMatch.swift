@@ -13,10 +13,10 @@ extension SessionSource {
             return try? loaded.map { Replay.run($0) }.get()
         }, consume: { _, t in
             guard let t else { return }
-            scenarios[t.document["scenario"]?.string ?? "(none)", default: 0] += 1
+            scenarios[t.header.scenario ?? "(none)", default: 0] += 1
             outcomes[t.outcome.category.rawValue, default: 0] += 1
             if t.outcome.reason != .none { reasons[t.outcome.reason.rawValue, default: 0] += 1 }
-            if let c = t.document["created_at"]?.string.flatMap(Timestamp.parse) {
+            if let c = t.header.created {
                 first = min(first ?? c, c)
                 last = max(last ?? c, c)
             }

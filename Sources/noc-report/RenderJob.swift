@@ -79,7 +79,7 @@ struct RenderJob: @unchecked Sendable {
             archive.wrote(written[written.count - 1])
         }
         archive.countReport()
-        var entry = ManifestEntry(session: IndexEntry(model), updated: t.document["updated_at"]?.string, files: written,
+        var entry = ManifestEntry(session: IndexEntry(model), updated: t.header.updatedAt?.string, files: written,
                                   inputSHA256: hash, options: archive.options, tool: version, run: "")
         // Redacted as they would be printed: the manifest holds no secret text.
         let lines = t.warnings.prefix(Manifest.keptWarnings).map { w in

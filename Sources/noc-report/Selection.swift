@@ -49,11 +49,11 @@ struct Selection: ParsableArguments {
     /// `id` is the session id as read (under --redact, `t.id` may be a label).
     func matches(_ t: Transcript, id: String? = nil) -> Bool {
         if !sessions.isEmpty && !sessions.contains(id ?? t.id) { return false }
-        if !scenario.isEmpty && !scenario.contains(t.document["scenario"]?.string ?? "") { return false }
+        if !scenario.isEmpty && !scenario.contains(t.header.scenario ?? "") { return false }
         if !outcome.isEmpty && !outcome.contains(t.outcome.category.rawValue) { return false }
         if !reason.isEmpty && !reason.contains(t.outcome.reason.rawValue) { return false }
         if since != nil || until != nil {
-            guard let created = t.document["created_at"]?.string.flatMap(Timestamp.parse) else { return false }
+            guard let created = t.header.created else { return false }
             if let since, let s = Timestamp.parse(since), created < s { return false }
             if let until, var u = Timestamp.parse(until) {
                 if until.count == 10 { u.seconds += 86400 }

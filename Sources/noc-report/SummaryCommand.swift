@@ -66,8 +66,8 @@ extension SessionFacts {
         }
         let span = t.timeSpan
         self.init(category: o.category.rawValue, reason: o.reason.rawValue,
-                  scenario: t.document["scenario"]?.string ?? "(none)",
-                  day: t.document["created_at"]?.string.flatMap(Timestamp.parse)?.day(),
+                  scenario: t.header.scenario ?? "(none)",
+                  day: t.header.created?.day(),
                   durationSeconds: span.map { $0.last.seconds - $0.first.seconds },
                   failingAgents: agents, stepErrorKinds: kinds, errorMessage: o.reason == .none ? nil : o.message,
                   redaction: t.input.redaction.map { r in r.entries.map { ($0.rule, $0.occurrences) } })

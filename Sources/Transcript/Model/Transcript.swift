@@ -101,6 +101,8 @@ public enum TimelineItem: Sendable {
 /// A replayed session: the conversation, what surrounds it, and its outcome.
 public struct Transcript: Sendable {
     public var input: SessionInput
+    /// The document's fields the replay and its readers use, decoded once.
+    public var header: SessionHeader
     public var messages: [Message]
     public var notes: [TurnNotes]
     public var ignoredEvents: Int
@@ -121,7 +123,7 @@ public struct Transcript: Sendable {
     public var recordedSteps: RecordedSteps? = nil
 
     public var document: JSONValue { input.document }
-    public var id: String { input.id ?? "" }
+    public var id: String { header.id ?? "" }
 
     public var orchestratorMessages: [OrchestratorMessage] {
         messages.compactMap { if case .orchestrator(let m) = $0 { return m } else { return nil } }

@@ -12,14 +12,11 @@ enum WalkRole {
 extension SessionRedaction {
     /// Values the replay decides by (event types, statuses, document types):
     /// a user's pattern that happens to match one must not break the replay.
-    static let reserved: Set<String> = [
-        "user_message", "run_start", "thread_created", "step_thinking", "step_start", "step_started",
-        "step_response", "step_complete", "action_executed", "message", "run_complete", "error", "status_change",
-        "run.start", "session.created", "tool_call.start", "tool_call.complete", "message.start", "message.delta",
-        "message.complete", "run.complete", "status",
+    /// Every event name comes from `EventType`, so a new event is reserved too.
+    static let reserved: Set<String> = Set(EventType.allCases.map(\.rawValue)).union([
         "pending", "in_progress", "completed", "failed", "cancelled", "cancelling", "complete", "dispatched",
         "session", "session_chunk", "interaction", "graph", "table", "documents",
-    ]
+    ])
 
     mutating func walk(_ v: JSONValue, path: inout [String], whole: Int?, role: WalkRole, out: inout [UInt8]) {
         switch v.node.kind {

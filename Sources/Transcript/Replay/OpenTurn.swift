@@ -14,78 +14,66 @@ struct OpenTurn {
         self.notes = notes
     }
 
-    /// An event inside the run; `index` is its position in the event log.
-    mutating func apply(_ type: EventType, event: JSONValue, data: JSONValue, index: Int) {
-        switch type {
-        case .stepComplete, .toolCallComplete:
-            message.steps.append(StepRecord(data))
+    /// An event inside the run, at its place in the event log.
+    mutating func apply(_ event: Event, of logged: LoggedEvent) {
+        let index = logged.index
+        switch event {
+        case .stepComplete(let step), .toolCallComplete(let step):
+            message.steps.append(StepRecord(step.raw))
             notes.timeline.append(.step(message.steps.count - 1))
-            if let key = stepKey(type == .toolCallComplete, data) { inFlight.removeFirst(key) }
-            seeTimestamp(data["timestamp"])
-        case .message, .messageComplete:
+            if let key = step.key { inFlight.removeFirst(key) }
+            seeTimestamp(step.timestamp)
+        case .message(let final), .messageComplete(let final):
             // The last one wins, even when its text is missing (§4).
-            message.diagnosis = data["text"]
+            message.diagnosis = final.text
             notes.sawFinalMessage = true
-            if type == .messageComplete, let id = data["id"].map(keyText) {
-                deltas.removeFirst(id)  // one entry per id: deltas merge
-            }
-        case .runComplete, .runCompleteV2:
-            message.runMeta = data
+            if let id = final.id { deltas.removeFirst(id) }  // one entry per id: deltas merge
+        case .runComplete(let run), .runCompleteV2(let run):
+            message.runMeta = run.raw
             notes.sawRunComplete = true
-        case .error:
-            message.errorMessage = data["message"]
+        case .error(let error):
+            message.errorMessage = error.message
             message.status = .error
-            notes.timeline.append(.error(data["message"]?.displayText, eventIndex: index))
-        case .stepStarted, .toolCallStart:
-            inFlight.append(stepKey(type == .toolCallStart, data) ?? "#\(index)", (data, index))
-            seeTimestamp(data["timestamp"])
-        case .messageDelta:
-            let id = data["id"].map(keyText) ?? ""
-            let text = data["text"]?.string ?? ""
-            if !deltas.modifyFirst(id, { $0 += text }) { deltas.append(id, text) }
+            notes.timeline.append(.error(error.message?.displayText, eventIndex: index))
+        case .stepStarted(let step), .toolCallStart(let step):
+            inFlight.append(step.key ?? "#\(index)", (step.raw, index))
+            seeTimestamp(step.timestamp)
+        case .messageDelta(let delta):
+            if !deltas.modifyFirst(delta.id, { $0 += delta.text }) { deltas.append(delta.id, delta.text) }
         default:
-            noteInTimeline(type, data: data, index: index)
+            noteInTimeline(event, index: index)
         }
-        seeTimestamp(event["timestamp"])
+        seeTimestamp(logged.timestamp?.string)
     }
 
     /// The events that only add a line to the timeline.
-    private mutating func noteInTimeline(_ type: EventType, data: JSONValue, index: Int) {
-        switch type {
-        case .stepThinking:
-            if let status = data["status"]?.string, ReplayState.isRetry(status) {
-                notes.timeline.append(.retry(status, eventIndex: index))
-            }
-        case .statusChange:
-            notes.timeline.append(.statusChange(status: data["status"]?.string,
-                                                message: data["message"]?.string, eventIndex: index))
-        case .status:
+    private mutating func noteInTimeline(_ event: Event, index: Int) {
+        switch event {
+        case .stepThinking(let thinking):
+            if let retry = thinking.retry { notes.timeline.append(.retry(retry, eventIndex: index)) }
+        case .statusChange(let change):
+            notes.timeline.append(.statusChange(status: change.status, message: change.message, eventIndex: index))
+        case .status(let status):
             // §9: the second generation's cancellation requests and retries
             // go in the timeline as the first generation's do.
-            let message = data["message"]
-            if ReplayState.isCancellation(data) {
-                notes.timeline.append(.statusChange(status: "cancelling", message: message?.string, eventIndex: index))
-            } else if let text = message?.string, ReplayState.isRetry(text) {
-                notes.timeline.append(.retry(text, eventIndex: index))
-            } else if let message {
+            if status.isCancellation {
+                notes.timeline.append(.statusChange(status: "cancelling", message: status.messageText, eventIndex: index))
+            } else if let retry = status.retry {
+                notes.timeline.append(.retry(retry, eventIndex: index))
+            } else if let message = status.message {
                 notes.timeline.append(.statusNote(message.displayText, eventIndex: index))
             }
-        case .threadCreated, .sessionCreated:
-            if let thread = data["thread_id"], !thread.isNull {
-                notes.timeline.append(.thread(thread.displayText, eventIndex: index))
+        case .threadCreated(let thread), .sessionCreated(let thread):
+            if let id = thread.threadID, !id.isNull {
+                notes.timeline.append(.thread(id.displayText, eventIndex: index))
             }
         default:
             break
         }
     }
 
-    /// A v2 tool call is keyed by its id, else (like v1) by its step number.
-    private func stepKey(_ byID: Bool, _ data: JSONValue) -> String? {
-        byID ? (data["id"].map(keyText) ?? data["step"].map(keyText)) : data["step"].map(keyText)
-    }
-
-    mutating func seeTimestamp(_ value: JSONValue?) {
-        guard let text = value?.string, Timestamp.parse(text) != nil else { return }
+    mutating func seeTimestamp(_ text: String?) {
+        guard let text, Timestamp.parse(text) != nil else { return }
         if notes.firstTimestamp == nil { notes.firstTimestamp = text }
         notes.lastTimestamp = text
     }
@@ -102,8 +90,4 @@ struct OpenTurn {
         notes.messageIndex = messageIndex
         return (message, notes)
     }
-}
-
-private func keyText(_ value: JSONValue) -> String {
-    value.displayText
 }

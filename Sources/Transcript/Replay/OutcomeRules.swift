@@ -5,12 +5,11 @@ enum OutcomeRules {
     /// The outcome of a replayed session, and the warnings deciding it raised.
     static func decide(_ t: Transcript, evidence: OutcomeEvidence) -> OutcomeDecision {
         var warnings: [Problem] = []
-        let doc = t.document
-        let errorDetail = errorDetail(doc, warnings: &warnings)
-        let status = doc["status"]?.string
+        let errorDetail = errorDetail(t.header.errorDetail, warnings: &warnings)
+        let status = t.header.status?.string
         let category = category(status, errorDetail: errorDetail)
         if category == .unknown {
-            let shown = doc["status"].map { $0.isString ? "\"\($0.displayText)\"" : $0.kind.article } ?? "missing"
+            let shown = t.header.status.map { $0.isString ? "\"\($0.displayText)\"" : $0.kind.article } ?? "missing"
             warnings.append(.init(.statusInconsistent, "status is \(shown): outcome unknown"))
         }
         var outcome = Outcome(category: category, reason: .none, retries: evidence.retries)
@@ -36,8 +35,8 @@ enum OutcomeRules {
     }
 
     /// `error_detail` as a string; empty when missing, null or not a string (which is warned of).
-    private static func errorDetail(_ doc: JSONValue, warnings: inout [Problem]) -> String {
-        guard let value = doc["error_detail"], !value.isNull else { return "" }
+    private static func errorDetail(_ value: JSONValue?, warnings: inout [Problem]) -> String {
+        guard let value, !value.isNull else { return "" }
         if let s = value.string { return s }
         warnings.append(.init(.fieldTypeMismatch, "error_detail is \(value.kind.article), not a string: ignored"))
         return ""

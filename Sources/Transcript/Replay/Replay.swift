@@ -14,10 +14,10 @@ public enum Replay {
     // MARK: - Sessions
 
     private static func session(_ input: SessionInput) -> Transcript {
-        let doc = input.document
+        let header = SessionHeader(input.document)
         var warnings = input.warnings
-        let log = eventLog(input, warnings: &warnings)
-        var state = ReplayState(createdAt: doc["created_at"])
+        let log = EventLog.entries(input, header: header, warnings: &warnings)
+        var state = ReplayState(createdAt: header.createdAt)
         let eventCount = replay(log, into: &state, warnings: &warnings)
         warnings += walkWarnings(state, eventCount: eventCount)
 
@@ -25,19 +25,20 @@ public enum Replay {
         var notes = state.notes
         var synthesised = false
         if let first = messages.first, case .orchestrator = first {
-            messages.insert(.user(UserMessage(text: doc["alert_text"], timestamp: doc["created_at"])), at: 0)
+            messages.insert(.user(UserMessage(text: header.alertText, timestamp: header.createdAt)), at: 0)
             for i in notes.indices { notes[i].messageIndex += 1 }
             synthesised = true
         }
 
-        var transcript = Transcript(input: input, messages: messages, notes: notes, ignoredEvents: state.ignored,
-                                    eventCount: eventCount, unknownEventTypes: state.unknownTypes,
+        var transcript = Transcript(input: input, header: header, messages: messages, notes: notes,
+                                    ignoredEvents: state.ignored, eventCount: eventCount,
+                                    unknownEventTypes: state.unknownTypes,
                                     outcome: Outcome(category: .unknown, reason: .none), warnings: warnings,
                                     synthesisedFirstMessage: synthesised)
-        if doc["partial"]?.isTrue == true {
+        if header.partial {
             transcript.warnings.append(.init(.partialLog, "the exporting API marked this document \"partial\": it could not read every chunk of the event log, so the transcript is incomplete"))
         }
-        transcript.recordedSteps = lostLog(input, doc: doc, eventCount: eventCount)
+        transcript.recordedSteps = lostLog(input, header: header, eventCount: eventCount)
         if let lost = transcript.recordedSteps {
             transcript.warnings.append(.init(.lostLog, lost.why))
         }
@@ -52,17 +53,6 @@ public enum Replay {
         return transcript
     }
 
-    /// The chunked log when there is one, else `event_log` (anything but an array is empty).
-    private static func eventLog(_ input: SessionInput, warnings: inout [Problem]) -> [LogEntry] {
-        if let chunked = input.chunkedLog { return chunked }
-        guard let eventLog = input.document["event_log"] else { return [] }
-        guard eventLog.isArray else {
-            warnings.append(.init(.fieldTypeMismatch, "event_log is \(eventLog.kind.article), not an array: treated as empty"))
-            return []
-        }
-        return eventLog.elements.map { .event($0) }
-    }
-
     /// Walks the log through `state`; returns the number of events (gaps are not events).
     private static func replay(_ log: [LogEntry], into state: inout ReplayState,
                                warnings: inout [Problem]) -> Int {
@@ -72,22 +62,15 @@ public enum Replay {
             switch entry {
             case .gap(let missing):
                 state.gap(missing)
-            case .event(let event):
+            case .event(let entry):
                 eventIndex += 1
-                guard event.isObject, let name = event["event"]?.string else {
-                    let what = event.isObject ? "has no string \"event\" field" : "is \(event.kind.article), not an object"
-                    warnings.append(.init(.missingEventType, "event \(eventIndex) \(what): ignored", eventIndex: eventIndex))
-                    continue
-                }
-                let type = EventType(name: name)
+                guard let logged = LoggedEvent(entry, index: eventIndex, warnings: &warnings) else { continue }
                 if !firstEventSeen {
                     firstEventSeen = true
-                    if let warning = midTurnStart(type, name: name, eventIndex: eventIndex) { warnings.append(warning) }
+                    if let warning = midTurnStart(logged) { warnings.append(warning) }
                 }
-                if case .unknown(let n) = type { state.unknownTypes[n, default: 0] += 1 }
-                let data = type.payloadUnused ? JSONValue.emptyObject
-                    : decodeData(event, index: eventIndex, name: name, warnings: &warnings)
-                state.apply(type, event: event, data: data, index: eventIndex)
+                if logged.type == nil { state.unknownTypes[logged.name, default: 0] += 1 }
+                state.apply(logged.decode(warnings: &warnings), of: logged)
             }
         }
         state.finish()
@@ -95,12 +78,9 @@ public enum Replay {
     }
 
     /// A log whose first event does not open a turn lost its oldest events.
-    private static func midTurnStart(_ type: EventType, name: String, eventIndex: Int) -> Problem? {
-        switch type {
-        case .userMessage, .runStart, .runStartV2, .sessionCreated: return nil
-        default:
-            return .init(.truncatedLog, "the event log starts in the middle of a turn (first event: \(name)): older events were dropped", eventIndex: eventIndex)
-        }
+    private static func midTurnStart(_ first: LoggedEvent) -> Problem? {
+        if first.type?.opensTurn == true { return nil }
+        return .init(.truncatedLog, "the event log starts in the middle of a turn (first event: \(first.name)): older events were dropped", eventIndex: first.index)
     }
 
     /// What the walk as a whole says: a capped log, ignored events, unknown types.
@@ -120,8 +100,8 @@ public enum Replay {
 
     /// FORMAT.md §6: an empty rebuilt log (or every chunk missing) beside a
     /// non-empty `steps` array means the log was lost, not that nothing ran.
-    static func lostLog(_ input: SessionInput, doc: JSONValue, eventCount: Int) -> RecordedSteps? {
-        guard eventCount == 0, let steps = doc["steps"], steps.isArray, steps.count > 0 else { return nil }
+    static func lostLog(_ input: SessionInput, header: SessionHeader, eventCount: Int) -> RecordedSteps? {
+        guard eventCount == 0, let steps = header.steps, steps.isArray, steps.count > 0 else { return nil }
         let n = steps.count == 1 ? "1 step" : "\(steps.count) steps"
         let why: String
         if input.chunkedLog != nil && !input.missingChunks.isEmpty {
@@ -131,43 +111,18 @@ public enum Replay {
         } else {
             why = "the event log is empty, but the document records \(n): the log was lost, so the recorded steps are shown instead"
         }
-        return RecordedSteps(steps: steps.elements.map(StepRecord.init), diagnosis: doc["diagnosis"].map(ShownValue.init),
-                             runMeta: RunMetaRecord(doc["run_meta"]), why: why)
-    }
-
-    /// FORMAT.md §3: `data` is a JSON string or an object; anything else is `{}` plus a warning.
-    static func decodeData(_ event: JSONValue, index: Int, name: String, warnings: inout [Problem]) -> JSONValue {
-        guard let data = event["data"] else {
-            warnings.append(.init(.nonObjectEventData, "\(name) event \(index) has no data: treated as {}", eventIndex: index))
-            return .emptyObject
-        }
-        switch data.kind {
-        case .object:
-            return data
-        case .string:
-            let bytes = data.unescapedStringBytes ?? []
-            do {
-                let tape = try JSONTape.parse(bytes)
-                if tape.root.isObject { return tape.root }
-                warnings.append(.init(.nonObjectEventData, "\(name) event \(index): data is JSON \(tape.root.kind.article), not an object: treated as {}", eventIndex: index))
-            } catch {
-                warnings.append(.init(.malformedEventData, "\(name) event \(index): data is not valid JSON (\(error)): treated as {}", eventIndex: index))
-            }
-            return .emptyObject
-        default:
-            warnings.append(.init(.nonObjectEventData, "\(name) event \(index): data is \(data.kind.article), not an object or a JSON string: treated as {}", eventIndex: index))
-            return .emptyObject
-        }
+        return RecordedSteps(steps: steps.elements.map(StepRecord.init), diagnosis: header.diagnosis.map(ShownValue.init),
+                             runMeta: RunMetaRecord(header.runMeta), why: why)
     }
 
     // MARK: - Interactions (§7)
 
     private static func interaction(_ input: SessionInput) -> Transcript {
-        let doc = input.document
-        let createdAt = doc["created_at"]
+        let header = SessionHeader(input.document)
+        let createdAt = header.createdAt
         var warnings = input.warnings
         var orchestrator = OrchestratorMessage(timestamp: createdAt)
-        if let steps = doc["steps"] {
+        if let steps = header.steps {
             if steps.isArray {
                 orchestrator.steps = steps.elements.map(StepRecord.init)
             } else {
@@ -177,14 +132,14 @@ public enum Replay {
         } else {
             orchestrator.stepsAsWritten = .missing
         }
-        orchestrator.diagnosis = doc["diagnosis"]
-        orchestrator.runMeta = doc["run_meta"]
+        orchestrator.diagnosis = header.diagnosis
+        orchestrator.runMeta = header.runMeta
         var notes = TurnNotes(messageIndex: 1, turn: 0)
         notes.sawFinalMessage = orchestrator.diagnosis != nil
         notes.sawRunComplete = orchestrator.runMeta != nil
         notes.timeline = orchestrator.steps.indices.map { .step($0) }
-        let messages: [Message] = [.user(UserMessage(text: doc["query"], timestamp: createdAt)), .orchestrator(orchestrator)]
-        var transcript = Transcript(input: input, messages: messages, notes: [notes], ignoredEvents: 0, eventCount: 0,
+        let messages: [Message] = [.user(UserMessage(text: header.query, timestamp: createdAt)), .orchestrator(orchestrator)]
+        var transcript = Transcript(input: input, header: header, messages: messages, notes: [notes], ignoredEvents: 0, eventCount: 0,
                                     unknownEventTypes: [:], outcome: Outcome(category: .completed, reason: .none),
                                     warnings: warnings, synthesisedFirstMessage: false)
         transcript.outcome.failedSteps = OutcomeRules.failedSteps(transcript)

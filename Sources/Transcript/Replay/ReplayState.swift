@@ -20,77 +20,62 @@ struct ReplayState {
         self.createdAt = createdAt
     }
 
-    mutating func apply(_ type: EventType, event: JSONValue, data: JSONValue, index: Int) {
-        collectEvidence(type, event: event, data: data, index: index)
-        switch type {
-        case .userMessage:
+    mutating func apply(_ event: Event, of logged: LoggedEvent) {
+        collectEvidence(event, of: logged)
+        switch event {
+        case .userMessage(let payload):
             flush()
-            let timestamp = nullish(event["timestamp"], else: createdAt)
-            messages.append(.user(UserMessage(text: data["text"], timestamp: timestamp)))
-        case .runStart, .runStartV2:
-            startRun(type, event: event, data: data)
+            let timestamp = nullish(logged.timestamp, else: createdAt)
+            messages.append(.user(UserMessage(text: payload.text, timestamp: timestamp)))
+        case .runStart(let payload), .runStartV2(let payload):
+            startRun(payload, turn: logged.turn)
         default:
             guard open != nil else {
                 ignored += 1
-                if firstIgnoredIndex == nil { firstIgnoredIndex = index }
+                if firstIgnoredIndex == nil { firstIgnoredIndex = logged.index }
                 return
             }
             // In place: `open` keeps the only reference to the turn's arrays.
-            open?.apply(type, event: event, data: data, index: index)
+            open?.apply(event, of: logged)
         }
     }
 
-    private mutating func startRun(_ type: EventType, event: JSONValue, data: JSONValue) {
+    private mutating func startRun(_ run: RunStartPayload, turn written: Int?) {
         flush()
-        // v1 takes the payload's timestamp, v2 the event's (§9).
-        let stamp = type == .runStart ? data["timestamp"] : event["timestamp"]
-        let turn = event["turn"]?.int ?? (lastTurn.map { $0 + 1 } ?? 0)
+        let turn = written ?? (lastTurn.map { $0 + 1 } ?? 0)
         lastTurn = turn
         var notes = TurnNotes(messageIndex: messages.count, turn: turn)
         for gap in pendingGaps { notes.timeline.append(.gap(missingChunks: gap)) }
         pendingGaps = []
-        var started = OpenTurn(message: OrchestratorMessage(timestamp: nullish(stamp, else: createdAt)), notes: notes)
-        started.seeTimestamp(stamp)
+        var started = OpenTurn(message: OrchestratorMessage(timestamp: nullish(run.timestamp, else: createdAt)), notes: notes)
+        started.seeTimestamp(run.timestamp?.string)
         open = started
     }
 
     /// §8's evidence, collected anywhere in the log, even outside a run.
     /// `error` and cancellation events carry no `turn` (§3): they belong to
     /// the turn they stand in by position.
-    private mutating func collectEvidence(_ type: EventType, event: JSONValue, data: JSONValue, index: Int) {
-        let byPosition = open?.notes.turn ?? event["turn"]?.int
-        switch type {
-        case .error:
-            let message = data["message"]
-            lastError = ErrorEvidence(message: message, eventIndex: index, turn: byPosition)
-            let text = message.flatMap { $0.isNull ? nil : $0.displayText }
+    private mutating func collectEvidence(_ event: Event, of logged: LoggedEvent) {
+        let index = logged.index
+        let byPosition = open?.notes.turn ?? logged.turn
+        switch event {
+        case .error(let error):
+            lastError = ErrorEvidence(message: error.message, eventIndex: index, turn: byPosition)
+            let text = error.text
             turnErrors.append(TurnError(turn: byPosition, eventIndex: index, message: text,
                                         reason: text.map { $0.isEmpty ? .none : OutcomeRules.classify($0) } ?? .none))
-        case .statusChange where data["status"]?.string == "cancelling":
+        case .statusChange(let change) where change.isCancellation:
             cancellations.append(CancellationRequest(turn: byPosition, eventIndex: index,
-                                                     message: data["message"]?.string, generation: .first))
-        case .status where Self.isCancellation(data):
+                                                     message: change.message, generation: .first))
+        case .status(let status) where status.isCancellation:
             cancellations.append(CancellationRequest(turn: byPosition, eventIndex: index,
-                                                     message: data["message"]?.string, generation: .second))
-        case .stepThinking, .status:
-            let text = (type == .status ? data["message"] : data["status"])?.string
-            if let text, Self.isRetry(text) {
-                let (attempt, attempts) = Retry.attempt(in: text)
-                retries.append(Retry(turn: byPosition, eventIndex: index, text: text, attempt: attempt, attempts: attempts,
-                                     generation: type == .status ? .second : .first))
-            }
+                                                     message: status.messageText, generation: .second))
+        case .stepThinking(let thinking):
+            if let text = thinking.retry { retries.append(Retry(announced: text, turn: byPosition, eventIndex: index, .first)) }
+        case .status(let status):
+            if let text = status.retry { retries.append(Retry(announced: text, turn: byPosition, eventIndex: index, .second)) }
         default: break
         }
-    }
-
-    /// A second-generation cancellation request (§8 rule 4).
-    static func isCancellation(_ data: JSONValue) -> Bool {
-        data["status"]?.string == "cancelling" || data["message"]?.string?.hasPrefix("Cancelling") == true
-    }
-
-    /// "Retrying investigation (attempt N/2)..." (§3 `step_thinking`, §9 `status`).
-    static func isRetry(_ text: String) -> Bool {
-        text.contains("Retrying")
     }
 
     mutating func gap(_ missing: [Int]) {
@@ -124,4 +109,12 @@ struct OutcomeEvidence {
     /// The first cancellation request in the log.
     var cancelling: CancellationRequest?
     var retries: Int
+}
+
+extension Retry {
+    init(announced text: String, turn: Int?, eventIndex: Int, _ generation: EventGeneration) {
+        let (attempt, attempts) = Retry.attempt(in: text)
+        self.init(turn: turn, eventIndex: eventIndex, text: text, attempt: attempt, attempts: attempts,
+                  generation: generation)
+    }
 }

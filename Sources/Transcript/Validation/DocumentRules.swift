@@ -65,18 +65,18 @@ enum DocumentRules {
     static func sessionExtras(_ doc: JSONValue, isManifest: Bool, at location: SourceLocation,
                               sessionID: String?) -> [Problem] {
         var out: [Problem] = []
-        if !isManifest && doc["event_log"] == nil {
+        let header = SessionHeader(doc)
+        if !isManifest && header.eventLog == nil {
             out.append(Problem(.missingField, location, sessionID: sessionID, field: "event_log",
-                               "event_log is missing and there is no chunk_count: the conversation is empty"))
+                                         "event_log is missing and there is no chunk_count: the conversation is empty"))
         }
-        if let created = doc["created_at"]?.string.flatMap(Timestamp.parse),
-           let updated = doc["updated_at"]?.string.flatMap(Timestamp.parse), updated < created {
+        if let created = header.created, let updated = header.updated, updated < created {
             out.append(Problem(.timestampsOutOfOrder, location, sessionID: sessionID, field: "updated_at",
-                               "updated_at \(quoted(doc["updated_at"]?.string ?? "")) is before created_at \(quoted(doc["created_at"]?.string ?? ""))"))
+                                         "updated_at \(quoted(header.updatedAt?.string ?? "")) is before created_at \(quoted(header.createdAt?.string ?? ""))"))
         }
         // §6: chunk_ids are "<id>:chunk-<i>" for every i below chunk_count.
-        if isManifest, let id = sessionID, let count = doc["chunk_count"]?.int, count >= 0, count <= Catalog.maxChunks,
-           let ids = doc["chunk_ids"], ids.isArray {
+        if isManifest, let id = sessionID, let count = header.chunkCount?.int, count >= 0, count <= Catalog.maxChunks,
+           let ids = header.chunkIDs, ids.isArray {
             let written = ids.elements.map { $0.string ?? $0.displayText }
             let wanted = (0..<count).map { "\(id):chunk-\($0)" }
             if written != wanted {

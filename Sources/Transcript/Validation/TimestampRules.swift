@@ -4,7 +4,7 @@
 enum TimestampRules {
     static func check(_ t: Transcript, at location: SourceLocation, sessionID: String?) -> [Problem] {
         var out: [Problem] = []
-        let createdAt = t.document["created_at"]?.string
+        let createdAt = t.header.createdAt?.string
         var previous: (stamp: Timestamp, text: String, what: String)?
         var turnNumber = 0
         for (m, message) in t.messages.enumerated() {

@@ -105,7 +105,7 @@ public struct Validator: Sendable {
                         field: w.location.eventIndex.map { "event_log[\($0)]" }, w.message)
             }
             if input.kind == .session {
-                out += EventRules.check(Self.eventLog(input), at: location, sessionID: sessionID)
+                out += EventRules.check(EventLog.events(input), at: location, sessionID: sessionID)
             }
             out += TimestampRules.check(transcript, at: location, sessionID: sessionID)
         }
@@ -161,15 +161,6 @@ public struct Validator: Sendable {
         default:
             return []
         }
-    }
-
-    /// The events the replay walks, numbered as its warnings number them.
-    static func eventLog(_ input: SessionInput) -> [JSONValue] {
-        if let log = input.chunkedLog {
-            return log.compactMap { if case .event(let e) = $0 { return e } else { return nil } }
-        }
-        guard let log = input.document["event_log"], log.isArray else { return [] }
-        return Array(log.elements)
     }
 
     static func convert(_ p: Problem, sessionID: String? = nil) -> Problem {

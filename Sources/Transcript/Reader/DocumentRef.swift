@@ -1,7 +1,7 @@
 /// What the first pass learns about a document without parsing it: where it
 /// is, and the top-level fields that decide what it is and whether it wins.
 /// Kept for every document of the input until the run ends, so it is
-/// compact: about 180 bytes and no allocation (an id of up to 39 bytes in place), no optionals
+/// compact: about 150 bytes and one string (the id), no optionals
 /// wider than a word (see docs/reliability.md, Input).
 public struct DocumentRef: Sendable {
     private var fileName: String
@@ -41,9 +41,7 @@ public struct DocumentRef: Sendable {
 
 public struct DocumentHeader: Sendable {
     // Widest first, so that the struct has no padding holes.
-    /// The id of up to 39 bytes (a UUID has 36) in place, a longer one in
-    /// `rare`: no allocation per document (a String of 36 bytes cost 80).
-    private var idText = InlineText()
+    public var id: String?
     /// `updated_at` of up to 31 bytes (every ISO timestamp) in place, its
     /// length in the last byte (`Self.noStamp` when absent, `Self.longStamp`
     /// when longer and kept in `rare`): no allocation per document.
@@ -63,18 +61,9 @@ public struct DocumentHeader: Sendable {
 
     private enum DocTypeCode: UInt8 { case absent, session, chunk, interaction, other }
     private final class Rare: Sendable {
-        let nonStringID: String?, docType: String?, updatedAt: String?, longID: String?
-        init(nonStringID: String?, docType: String?, updatedAt: String?, longID: String?) {
-            self.nonStringID = nonStringID; self.docType = docType; self.updatedAt = updatedAt; self.longID = longID
-        }
-    }
-
-    public var id: String? {
-        get { idText.isLong ? rare?.longID : idText.value }
-        set {
-            idText = InlineText(newValue)
-            rare = Self.rare(nonStringID: rare?.nonStringID, docType: rare?.docType, updatedAt: rare?.updatedAt,
-                             longID: idText.isLong ? newValue : nil)
+        let nonStringID: String?, docType: String?, updatedAt: String?
+        init(nonStringID: String?, docType: String?, updatedAt: String?) {
+            self.nonStringID = nonStringID; self.docType = docType; self.updatedAt = updatedAt
         }
     }
     private static let noStamp: UInt8 = 0xFF, longStamp: UInt8 = 0xFE
@@ -82,7 +71,7 @@ public struct DocumentHeader: Sendable {
     /// The id was present but not a string (its JSON text, for messages).
     public var nonStringID: String? {
         get { rare?.nonStringID }
-        set { rare = Self.rare(nonStringID: newValue, docType: rare?.docType, updatedAt: rare?.updatedAt, longID: rare?.longID) }
+        set { rare = Self.rare(nonStringID: newValue, docType: rare?.docType, updatedAt: rare?.updatedAt) }
     }
 
     public var updatedAt: String? {
@@ -105,7 +94,7 @@ public struct DocumentHeader: Sendable {
                 long = newValue
             }
             stamp = words
-            rare = Self.rare(nonStringID: rare?.nonStringID, docType: rare?.docType, updatedAt: long, longID: rare?.longID)
+            rare = Self.rare(nonStringID: rare?.nonStringID, docType: rare?.docType, updatedAt: long)
         }
     }
 
@@ -127,8 +116,7 @@ public struct DocumentHeader: Sendable {
             case nil: docTypeCode = hasDocType ? .other : .absent
             default: docTypeCode = .other
             }
-            rare = Self.rare(nonStringID: rare?.nonStringID, docType: docTypeCode == .other ? newValue : nil, updatedAt: rare?.updatedAt,
-                             longID: rare?.longID)
+            rare = Self.rare(nonStringID: rare?.nonStringID, docType: docTypeCode == .other ? newValue : nil, updatedAt: rare?.updatedAt)
         }
     }
 
@@ -154,9 +142,9 @@ public struct DocumentHeader: Sendable {
         set { chunkCountValue = newValue.map { Int32(clamping: $0) } ?? .min }
     }
 
-    private static func rare(nonStringID: String?, docType: String?, updatedAt: String?, longID: String?) -> Rare? {
-        nonStringID == nil && docType == nil && updatedAt == nil && longID == nil ? nil
-            : Rare(nonStringID: nonStringID, docType: docType, updatedAt: updatedAt, longID: longID)
+    private static func rare(nonStringID: String?, docType: String?, updatedAt: String?) -> Rare? {
+        nonStringID == nil && docType == nil && updatedAt == nil ? nil
+            : Rare(nonStringID: nonStringID, docType: docType, updatedAt: updatedAt)
     }
 
     public struct Keys: OptionSet, Sendable {
@@ -207,37 +195,5 @@ public enum DocumentClass: Sendable, Equatable {
                 self = .other("(no _docType)")
             }
         }
-    }
-}
-
-/// Up to 39 bytes of UTF-8 in place, the length in the last byte (0xFF: no
-/// text, 0xFE: longer, kept elsewhere by the owner).
-struct InlineText: Sendable {
-    private var words: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, UInt64(Self.none) << 56)
-    private static let none: UInt8 = 0xFF, long: UInt8 = 0xFE, capacity = 39
-
-    init() {}
-
-    init(_ text: String?) {
-        guard let text else { return }
-        guard text.utf8.count <= Self.capacity else {
-            words.4 = UInt64(Self.long) << 56
-            return
-        }
-        words.4 = 0
-        withUnsafeMutableBytes(of: &words) { raw in
-            for (i, b) in text.utf8.enumerated() { raw[i] = b }
-            raw[Self.capacity] = UInt8(text.utf8.count)
-        }
-    }
-
-    private var length: UInt8 { UInt8(truncatingIfNeeded: words.4 >> 56) }
-    var isLong: Bool { length == Self.long }
-
-    /// The text; nil when there is none or it is kept elsewhere.
-    var value: String? {
-        let n = length
-        guard n != Self.none && n != Self.long else { return nil }
-        return withUnsafeBytes(of: words) { String(decoding: $0.prefix(Int(n)), as: UTF8.self) }
     }
 }

@@ -158,7 +158,7 @@ struct IndexCommand: ParsableCommand {
     private func defaultTarget() -> String {
         var isDirectory: ObjCBool = false
         let first = paths[0]
-        FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory)
+        _ = FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory)
         return isDirectory.boolValue ? first : (first as NSString).deletingLastPathComponent
     }
 

@@ -13,11 +13,9 @@ struct ReportNames: Sendable {
             bytes.append(contentsOf: name.utf8)
             ends.append(UInt32(bytes.count))
         }
-        bytes.withUnsafeBufferPointer { arena in
-            let ends = self.ends
-            sorted = Array(0..<UInt32(ends.count))
-            sorted.sort { Self.compare(arena, ends, Int($0), Int($1)) < 0 }
-        }
+        let arena = bytes, ends = self.ends
+        sorted = Array(0..<UInt32(ends.count))
+        sorted.sort { CandidateFiles.precedes(arena[Self.range(ends, Int($0))], [], arena[Self.range(ends, Int($1))], []) }
     }
 
     var count: Int { ends.count }
@@ -48,15 +46,6 @@ struct ReportNames: Sendable {
 
     /// The name's bytes (no copy).
     func utf8(_ slot: Int) -> ArraySlice<UInt8> { bytes[Self.range(ends, slot)] }
-
-    private static func compare(_ arena: UnsafeBufferPointer<UInt8>, _ ends: [UInt32], _ a: Int, _ b: Int) -> Int {
-        let x = range(ends, a), y = range(ends, b)
-        let n = min(x.count, y.count)
-        for k in 0..<n where arena[x.lowerBound + k] != arena[y.lowerBound + k] {
-            return arena[x.lowerBound + k] < arena[y.lowerBound + k] ? -1 : 1
-        }
-        return x.count - y.count
-    }
 }
 
 /// Every report file a run may write: each of its sessions' names (and,

@@ -9,12 +9,13 @@ final class Archive: @unchecked Sendable {
     let dir: OutputDirectory
     /// `index.json`, or the shard's `index-shard-K-of-N.json`.
     let manifestName: String
-    let previous: Manifest?
+    /// The manifest this folder held when the run started (this run's name).
+    let previous: ManifestFile?
     let options: [String: String]
     let force: Bool
-    private let previousByName: [String: ManifestEntry]
-    private let owned: Set<String>
-    let candidates: [String]
+    /// Files either manifest lists (and the manifest itself), by name digest, sorted.
+    private let owned: [NameDigest]
+    let candidates: CandidateFiles
     let stamps: StampCache
     private let lock = NSLock()
     private var pendingRecorded = false
@@ -23,7 +24,7 @@ final class Archive: @unchecked Sendable {
     /// The manifest file this run wrote last (its stamp) and the entries it
     /// holds besides the spilled ones: while no other run has replaced it,
     /// it is not read back whole (at 300,000 sessions, 300 MB to decode).
-    private var lastWritten: (stamp: FileStamp, entries: [ManifestEntry])?
+    private var lastWritten: Written?
     /// The stamp of the manifest `previous` was read from.
     let previousStamp: FileStamp?
 
@@ -39,37 +40,38 @@ final class Archive: @unchecked Sendable {
 
     /// `candidates`: every report file this run may write (recorded as
     /// pending before the first one is written).
-    init(dir: OutputDirectory, manifestName: String, options: [String: String], force: Bool, candidates: [String]) throws {
+    init(dir: OutputDirectory, manifestName: String, options: [String: String], force: Bool, candidates: CandidateFiles) throws {
         self.dir = dir
         self.manifestName = manifestName
         self.options = options
         self.force = force
         self.candidates = candidates
         stamps = StampCache(for: dir)
-        var owned: Set<String> = [manifestName]
-        var previous: Manifest?
+        var owned: [NameDigest] = [NameDigest(manifestName)]
+        var previous: ManifestFile?
         var readStamp: FileStamp?
         for name in Set([Manifest.fileName, manifestName]).sorted() {
             let before = dir.stamp(name)
-            guard let bytes = dir.read(name) else {
+            let read: ManifestFile?
+            do { read = try ManifestFile.open(dir, name) } catch { throw OpenError.foreignManifest(dir.path + "/" + name, "\(error)") }
+            guard let m = read else {
                 if dir.exists(name) && name == manifestName { throw OpenError.foreignManifest(dir.path + "/" + name, "not a regular file") }
                 continue
             }
-            let m: Manifest
-            do { m = try Manifest.decode(bytes) } catch { throw OpenError.foreignManifest(dir.path + "/" + name, "\(error)") }
-            owned.formUnion(m.ownedFiles)
+            owned += m.ownedFiles
             if name == manifestName {
                 previous = m
                 readStamp = before == dir.stamp(name) ? before : nil
             }
         }
         self.previous = previous
-        // The file read is not decoded again while it is the one on disk.
-        lastWritten = readStamp.flatMap { s in previous.map { (s, $0.entries) } }
+        // The file read is not read again while it is the one on disk.
+        lastWritten = readStamp.flatMap { s in previous.map { Written(stamp: s, manifest: $0, hasPending: !$0.skeleton.pending.isEmpty) } }
         previousStamp = readStamp
-        self.owned = owned
-        previousByName = Dictionary((previous?.entries ?? []).map { ($0.session.name, $0) }, uniquingKeysWith: { a, _ in a })
+        self.owned = owned.sorted()
     }
+
+    private func owns(_ name: String) -> Bool { ManifestFile.contains(owned, NameDigest(name)) }
 
     /// The manifest entry that still describes this session's reports, when
     /// its input, options and tool version match and its files are intact.
@@ -77,9 +79,9 @@ final class Archive: @unchecked Sendable {
     /// is trusted unread; any other is read and hashed (and, when its bytes
     /// match, its new stamp is recorded).
     func unchanged(name: String, inputSHA256: String) -> ManifestEntry? {
-        guard !force, let e = previousByName[name], e.inputSHA256 == inputSHA256, e.options == options, e.tool == version else { return nil }
+        guard !force, let e = previous?.entry(named: name), e.inputSHA256 == inputSHA256, e.options == options, e.tool == version else { return nil }
         for f in e.files {
-            guard case .intact(let stamp) = dir.check(f, trusting: stamps.stamp(f.name, sha256: f.sha256)) else { return nil }
+            guard case .intact(let stamp) = dir.check(f, trusting: { stamps.trusts(f.name, $0, sha256: f.sha256) }) else { return nil }
             stamps.record(f.name, stamp, sha256: f.sha256)
         }
         return e
@@ -88,7 +90,7 @@ final class Archive: @unchecked Sendable {
     /// Records the stamp of a file this run just wrote.
     func wrote(_ file: ReportFile) { stamps.record(file.name, dir.stamp(file.name), sha256: file.sha256) }
 
-    func previousEntry(named name: String) -> ManifestEntry? { previousByName[name] }
+    func previousEntry(named name: String) -> ManifestEntry? { previous?.entry(named: name) }
 
     /// The error that stopped the run, once one has.
     var stopped: OutputFailure? { lock.withLock { stop } }
@@ -108,7 +110,7 @@ final class Archive: @unchecked Sendable {
     /// Checked for all of a session's files before the first is written:
     /// a session is written whole or not at all.
     func checkOurs(_ names: [String]) throws {
-        for name in names where !owned.contains(name) && dir.exists(name) { throw WriteError.notOurs(dir.path + "/" + name) }
+        for name in names where !owns(name) && dir.exists(name) { throw WriteError.notOurs(dir.path + "/" + name) }
     }
 
     /// Writes one report file: never over a file this tool did not write.
@@ -123,18 +125,34 @@ final class Archive: @unchecked Sendable {
 
     func countReport() { lock.withLock { reportsWritten += 1 } }
 
-    /// After a manifest write: `entries`, the ones it holds that no spill does.
-    func wroteManifest(_ entries: [ManifestEntry]) {
-        let stamp = dir.stamp(manifestName)
-        lock.withLock { lastWritten = stamp.map { ($0, entries) } }
+    /// A manifest this run wrote: its stamp, and the manifest without the
+    /// spilled entries (and, after the pending list of a run's files, without
+    /// that list: whether it had one is enough).
+    struct Written {
+        var stamp: FileStamp
+        var manifest: ManifestFile
+        var hasPending: Bool
     }
 
-    /// The entries of the manifest on disk: those this run wrote when the file
-    /// is still the one it wrote, else read; nil when there is none.
-    func entriesOnDisk() -> [ManifestEntry]? {
+    /// After a manifest write: `manifest`, the entries it holds that no spill does.
+    func wroteManifest(_ manifest: Manifest) {
+        let stamp = dir.stamp(manifestName)
+        let written = ManifestFile(manifest)
+        lock.withLock { lastWritten = stamp.map { Written(stamp: $0, manifest: written, hasPending: !manifest.pending.isEmpty) } }
+    }
+
+    /// The manifest this run wrote last, while it is still the one on disk.
+    func ownManifestOnDisk() -> Written? {
         let now = dir.stamp(manifestName)
-        if let now, let last = lock.withLock({ lastWritten }), last.stamp == now { return last.entries }
-        return dir.read(manifestName).flatMap { try? Manifest.decode($0) }?.entries
+        guard let now, let last = lock.withLock({ lastWritten }), last.stamp == now else { return nil }
+        return last
+    }
+
+    /// The manifest on disk: the one this run wrote when the file is still
+    /// the one it wrote, else read; nil when there is none.
+    func manifestOnDisk() -> ManifestFile? {
+        if let own = ownManifestOnDisk() { return own.manifest }
+        return (try? ManifestFile.open(dir, manifestName)) ?? nil
     }
 
     /// Before the first report file: the manifest names every file this run
@@ -144,14 +162,22 @@ final class Archive: @unchecked Sendable {
             if let stop { throw stop }
             guard !pendingRecorded else { return }
             // As on disk now: another run may have committed since this one started.
-            var m = dir.read(manifestName).flatMap { try? Manifest.decode($0) } ?? previous ?? Manifest(tool: version)
+            let unchangedSinceRead = previousStamp != nil && dir.stamp(manifestName) == previousStamp
+            let m = (unchangedSinceRead ? previous : (try? ManifestFile.open(dir, manifestName)) ?? nil) ?? previous ?? ManifestFile(Manifest(tool: version))
             // A name held by a file not ours stays unclaimed (it is refused, never written).
-            m.pending = Array(Set(m.pending).union(candidates.filter { owned.contains($0) || !dir.exists($0) }))
-            do { try dir.write(manifestName, m.encoded()) } catch let failure as OutputFailure {
+            let dir = self.dir
+            let fresh = candidates.sortedNames().lazy.filter { self.owns($0) || !dir.exists($0) }
+            var listed = 0
+            let pending = SortedUnion(m.skeleton.pending.sorted(), fresh).lazy.map { name -> String in
+                listed += 1
+                return name
+            }
+            do { try dir.write(manifestName) { sink in try m.encodePieces(pending: pending, sink) } } catch let failure as OutputFailure {
                 if failure.isRepeating { stop = failure }
                 throw failure
             }
-            lastWritten = dir.stamp(manifestName).map { ($0, m.entries) }
+            let hadPending = listed > 0
+            lastWritten = dir.stamp(manifestName).map { Written(stamp: $0, manifest: m, hasPending: hadPending) }
             pendingRecorded = true
         }
     }
@@ -167,11 +193,11 @@ enum ReportFileState: Equatable {
 }
 
 extension OutputDirectory {
-    /// A stamp equal to the recorded one is trusted (no read); otherwise the
+    /// A stamp `trusted` accepts is trusted (no read); otherwise the
     /// file is read and its size and SHA-256 compared.
-    func check(_ f: ReportFile, trusting recorded: FileStamp? = nil) -> ReportFileState {
+    func check(_ f: ReportFile, trusting trusted: (FileStamp) -> Bool = { _ in false }) -> ReportFileState {
         guard let now = stamp(f.name) else { return exists(f.name) ? .modified : .missing }
-        if now == recorded && now.size == Int64(f.size) { return .intact(now) }
+        if now.size == Int64(f.size) && trusted(now) { return .intact(now) }
         guard now.size == Int64(f.size), let bytes = read(f.name), bytes.count == f.size,
               SHA256.hex(bytes: bytes) == f.sha256 else { return .modified }
         return .intact(stamp(f.name))

@@ -24,20 +24,21 @@ struct ArchiveCommit {
         var failed = false
     }
 
-    func finish(tally: RenderTally, inputNames: Set<String>, prune: Bool, counts: RunCounts, fingerprint: String?) -> Outcome {
+    func finish(tally: RenderTally, isInputName: (String) -> Bool, prune: Bool, counts: RunCounts, fingerprint: String?) -> Outcome {
         defer { archive.stamps.save() }
         let dir = archive.dir
         var outcome = Outcome(indexName: shard.map(ShardIndex.fileName) ?? (formats.contains(.html) ? "index.html" : formats.contains(.md) ? "index.md" : Manifest.fileName))
-        let previous = archive.currentManifest()
+        let current = archive.currentManifest()
+        let previous = current?.manifest
         var removals: [String] = []
         let entries = tally.entries
-        for e in previous?.entries ?? [] {
+        for e in previous?.entries ?? AnySequence([]) {
             // Files of an entry rendered again in fewer formats are stale.
             if let written = entries.renderedFormats(e.session.name) {
                 removals += e.files.filter { written & ReportFormatBits.bit($0.format) == 0 }.map(\.name)
             } else if entries.contains(e.session.name) {
                 continue
-            } else if prune && !inputNames.contains(e.session.name) {
+            } else if prune && !isInputName(e.session.name) {
                 outcome.pruned += 1
                 removals += e.files.map(\.name)
             } else if let missing = e.files.first(where: { !dir.exists($0.name) }) {
@@ -55,10 +56,10 @@ struct ArchiveCommit {
         manifest.inputFingerprint = fingerprint
         manifest.indexOptions = indexOptions
         // Not when this run's pending list is on disk (a --force run that rewrote identical reports).
-        if let previous, unchanged(previous, manifest, entries), dir.holds(archive.manifestName, pieces: { previous.encodePieces($0) }) { return outcome }
+        if let previous, current?.hasPending == false, unchanged(previous, manifest, entries), dir.holds(archive.manifestName, pieces: { previous.encodePieces($0) }) { return outcome }
         let context = indexContext(manifest)
         let pageNames = shard == nil ? IndexPagesWriter.names(count: entries.count, context: context, formats: formats) : []
-        manifest.pages = previous?.pages ?? []
+        manifest.pages = previous?.skeleton.pages ?? []
         manifest.pending = removals + pageNames + manifest.pages
         do {
             try archive.writeMerged(manifest, spilled: entries)
@@ -85,9 +86,9 @@ struct ArchiveCommit {
     /// listed but that belong to a session of its input (one it could not
     /// write): still ours, so a later run may replace them. Normally none.
     private func stillPending(_ entries: EntrySpill, pages: [String], removed: Set<String>) -> [String] {
-        let earlier = (archive.previous?.pending ?? []).filter { !removed.contains($0) && !pages.contains($0) }
+        let earlier = (archive.previous?.skeleton.pending ?? []).filter { !removed.contains($0) && !pages.contains($0) }
         guard !earlier.isEmpty else { return [] }
-        let candidates = Set(archive.candidates)
+        let candidates = archive.candidates.all
         let listed = Self.listedFiles(entries, among: Set(earlier))
         return earlier.filter { !listed.contains($0) && candidates.contains($0) && archive.dir.exists($0) }
     }
@@ -96,10 +97,10 @@ struct ArchiveCommit {
     /// this input will write (a pruned session, a stale format): removed, but
     /// only when no other run is alive (they may be its files in progress).
     private func abandoned(_ entries: EntrySpill) -> [String] {
-        let pages = Set(archive.previous?.pages ?? [])
-        let earlier = (archive.previous?.pending ?? []).filter { !pages.contains($0) && !$0.hasPrefix("index") }
+        let pages = Set(archive.previous?.skeleton.pages ?? [])
+        let earlier = (archive.previous?.skeleton.pending ?? []).filter { !pages.contains($0) && !$0.hasPrefix("index") }
         guard !earlier.isEmpty, archive.dir.isAlone() else { return [] }
-        let candidates = Set(archive.candidates)
+        let candidates = archive.candidates.all
         let listed = Self.listedFiles(entries, among: Set(earlier))
         return earlier.filter { !listed.contains($0) && !candidates.contains($0) && archive.dir.exists($0) }
     }
@@ -116,11 +117,12 @@ struct ArchiveCommit {
     }
 
     /// Nothing to write: same entries, same counts, nothing pending, pages present.
-    private func unchanged(_ previous: Manifest, _ now: Manifest, _ entries: EntrySpill) -> Bool {
-        guard previous.pending.isEmpty && previous.counts == now.counts && previous.indexOptions == now.indexOptions
-            && previous.inputFingerprint == now.inputFingerprint && previous.entries.count == entries.count
+    private func unchanged(_ previousFile: ManifestFile, _ now: Manifest, _ entries: EntrySpill) -> Bool {
+        let previous = previousFile.skeleton
+        guard previous.counts == now.counts && previous.indexOptions == now.indexOptions
+            && previous.inputFingerprint == now.inputFingerprint && previousFile.count == entries.count
             && previous.pages.allSatisfy(archive.dir.exists) && (shard != nil || !previous.pages.isEmpty) else { return false }
-        return zip(previous.entries, SpilledEntries(spill: entries)).allSatisfy { $0 == $1 }
+        return zip(previousFile.entries, SpilledEntries(spill: entries)).allSatisfy { $0 == $1 }
     }
 
     private func indexContext(_ manifest: Manifest) -> IndexContext {

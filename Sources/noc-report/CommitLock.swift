@@ -7,11 +7,12 @@ import Render
 /// entries another run committed since, read and written under a lock.
 extension Archive {
     /// The manifest as it is on disk now (another run may have committed
-    /// since this one started).
-    func currentManifest() -> Manifest? {
-        if let previousStamp, dir.stamp(manifestName) == previousStamp { return previous }
-        guard let bytes = dir.read(manifestName), let current = try? Manifest.decode(bytes) else { return previous }
-        return current
+    /// since this one started), and whether it lists pending files; the
+    /// one this run wrote is not read back (its pending list is left out).
+    func currentManifest() -> (manifest: ManifestFile, hasPending: Bool)? {
+        if let own = ownManifestOnDisk() { return (own.manifest, own.hasPending) }
+        let read = previousStamp != nil && dir.stamp(manifestName) == previousStamp ? previous : (try? ManifestFile.open(dir, manifestName)) ?? nil
+        return (read ?? previous).map { ($0, !$0.skeleton.pending.isEmpty) }
     }
 
     /// Writes `manifest` plus the entries the manifest on disk holds and it
@@ -20,19 +21,18 @@ extension Archive {
     func writeMerged(_ manifest: Manifest, spilled: EntrySpill? = nil) throws {
         try withManifestLock {
             var merged = manifest
-            if let disk = entriesOnDisk() {
-                let ours = Set(manifest.entries.map(\.session.name))
-                merged.entries += disk.filter { e in
-                    !ours.contains(e.session.name) && spilled?.contains(e.session.name) != true && e.files.allSatisfy { dir.exists($0.name) }
-                }
+            if let disk = manifestOnDisk() {
+                let ours = Set(manifest.entries.map { NameDigest($0.session.name) })
+                merged.entries += disk.entries(keepingNames: { !ours.contains($0) && spilled?.contains(digest: $0) != true })
+                    .filter { e in e.files.allSatisfy { dir.exists($0.name) } }
             }
             guard let spilled else {
                 try dir.write(manifestName, merged.encoded())
-                return wroteManifest(merged.entries)
+                return wroteManifest(merged)
             }
             let entries = SpilledJSON(spill: spilled, extra: merged.entries.sorted { IndexEntry.newestFirst($0.session, $1.session) })
             try dir.write(manifestName) { sink in try Manifest.encode(skeleton: merged, entries: entries, sink) }
-            wroteManifest(merged.entries)
+            wroteManifest(merged)
         }
     }
 

@@ -55,6 +55,8 @@ final class EntrySpill {
 
     func contains(_ name: String) -> Bool { names[NameDigest(name)] != nil }
 
+    func contains(digest: NameDigest) -> Bool { names[digest] != nil }
+
     /// The formats this run wrote for `name`; nil when it did not render it.
     func renderedFormats(_ name: String) -> UInt8? {
         names[NameDigest(name)].flatMap { $0.rendered == 0 ? nil : $0.rendered }

@@ -48,7 +48,44 @@ struct IndexCommand: ParsableCommand {
     func run() throws {
         let diagnostics = Diagnostics(level: quiet ? .quiet : .normal, strict: false)
         let templateSet = try pages.loadTemplates()
-        var shards: [ShardIndex] = []
+        let manifests = readManifests(manifestFiles(diagnostics), diagnostics: diagnostics)
+        guard !manifests.isEmpty else {
+            diagnostics.error("no manifest (index.json or index-shard-K-of-N.json) found in \(paths.joined(separator: ", ")); run 'noc-report render -o DIR' first")
+            throw ExitCode(.failure)
+        }
+        let (merged, notes) = mergedShards(sameInput(manifests, diagnostics: diagnostics), diagnostics: diagnostics)
+        let target = output ?? defaultTarget()
+        let outputDir: OutputDirectory
+        do { outputDir = try OutputDirectory(path: target.isEmpty ? "." : target); try outputDir.checkWritable() } catch {
+            diagnostics.report(Problem(writing: target, .outputFolderUnusable, "\(error)"))
+            throw ExitCode(.failure)
+        }
+        let used = merged.manifests
+        var context = IndexContext()
+        context.title = pages.title
+        context.runNotes = notes
+        var recorded: [String: ManifestEntry] = [:]
+        for e in used.flatMap({ $0.1.entries }) where recorded[e.session.name] == nil { recorded[e.session.name] = e }
+        let (intact, orphans) = repaired(merged.index.entries.compactMap { recorded[$0.name] }, in: outputDir, diagnostics: diagnostics)
+        let kept = Dictionary(intact.map { ($0.session.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let entries = merged.index.entries.filter { kept[$0.name] != nil }
+        var manifest = Manifest(tool: version, counts: merged.index.counts, pending: orphans, entries: Array(kept.values))
+        manifest.lastRun = RunRecord(id: used.first?.1.lastRun.id ?? "", rendered: used.reduce(0) { $0 + $1.1.lastRun.rendered },
+                                     unchanged: used.reduce(0) { $0 + $1.1.lastRun.unchanged },
+                                     pruned: used.reduce(0) { $0 + $1.1.lastRun.pruned }, filters: used.first?.1.lastRun.filters ?? [])
+        manifest.pages = IndexPagesWriter.pages([], context: context, templates: templateSet, formats: formats).map(\.0)
+        manifest.indexOptions = ["title": pages.title, "formats": formats.map(\.rawValue).sorted().joined(separator: ","), "stamp": ""]
+        context.runSummary = manifest.lastRun.summary
+        context.runFilters = manifest.lastRun.filters
+        writeIndex(entries, context: context, templates: templateSet, formats: formats, to: outputDir, diagnostics: diagnostics)
+        do { try outputDir.writeIfChanged(Manifest.fileName, manifest.encoded()) } catch { diagnostics.report(Problem(writing: target, .indexWriteFailed, "\(error)")) }
+        diagnostics.info("noc-report: index of \(entries.count) session\(entries.count == 1 ? "" : "s") from \(used.count) manifest\(used.count == 1 ? "" : "s") → \(target)/\(formats.contains(.html) ? "index.html" : "index.md")")
+        if diagnostics.errors > 0 { throw ExitCode(max(.problems, diagnostics.exitCode(rendered: entries.count))) }
+    }
+
+    /// The manifest files the paths name: a folder's shard files when it
+    /// has any, else its own manifest; a file as given.
+    private func manifestFiles(_ diagnostics: Diagnostics) -> [String] {
         var files: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -56,15 +93,19 @@ struct IndexCommand: ParsableCommand {
                 diagnostics.error("\(path): no such file or folder")
                 continue
             }
-            if isDirectory.boolValue {
-                let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter(ShardIndex.isFileName).sorted()
-                // Shard files when there are any, else the folder's own manifest.
-                let chosen = names.isEmpty && FileManager.default.fileExists(atPath: path + "/" + Manifest.fileName) ? [Manifest.fileName] : names
-                files += chosen.map { (path as NSString).appendingPathComponent($0) }
-            } else {
+            guard isDirectory.boolValue else {
                 files.append(path)
+                continue
             }
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter(ShardIndex.isFileName).sorted()
+            let chosen = names.isEmpty && FileManager.default.fileExists(atPath: path + "/" + Manifest.fileName) ? [Manifest.fileName] : names
+            files += chosen.map { (path as NSString).appendingPathComponent($0) }
         }
+        return files
+    }
+
+    /// Each file decoded; one that cannot be read or is not a manifest is reported and skipped.
+    private func readManifests(_ files: [String], diagnostics: Diagnostics) -> [(String, Manifest)] {
         var manifests: [(String, Manifest)] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -75,23 +116,29 @@ struct IndexCommand: ParsableCommand {
                 diagnostics.error("\(file): \(error); skipped")
             }
         }
-        guard !manifests.isEmpty else {
-            diagnostics.error("no manifest (index.json or index-shard-K-of-N.json) found in \(paths.joined(separator: ", ")); run 'noc-report render -o DIR' first")
-            throw ExitCode(.failure)
-        }
-        // Shards of one run read the same input: a file from another export is refused.
+        return manifests
+    }
+
+    /// Shards of one run read the same input: a file from another export is refused.
+    private func sameInput(_ manifests: [(String, Manifest)], diagnostics: Diagnostics) -> [(String, Manifest)] {
         let shardFiles = manifests.filter { $0.1.shard != nil }
-        if let first = shardFiles.first?.1.inputFingerprint {
-            for (file, m) in shardFiles where m.inputFingerprint != first {
-                diagnostics.error("\(file) comes from a run over a different input (fingerprint \(m.inputFingerprint?.prefix(12) ?? "none") ≠ \(first.prefix(12))): not merged; render that shard again")
-            }
-            manifests = manifests.filter { $0.1.shard == nil || $0.1.inputFingerprint == first }
+        guard let first = shardFiles.first?.1.inputFingerprint else { return manifests }
+        for (file, m) in shardFiles where m.inputFingerprint != first {
+            diagnostics.error("\(file) comes from a run over a different input (fingerprint \(m.inputFingerprint?.prefix(12) ?? "none") ≠ \(first.prefix(12))): not merged; render that shard again")
         }
-        for (_, m) in manifests {
-            shards.append(ShardIndex(shard: Shard(index: m.shard ?? 1, count: m.shardCount ?? 1) ?? Shard(index: 1, count: 1)!,
-                                     counts: m.counts, entries: m.entries.map(\.session)))
+        return manifests.filter { $0.1.shard == nil || $0.1.inputFingerprint == first }
+    }
+
+    /// The shards merged (a folder's own manifest alone when there are no
+    /// shard files), and the notes the index shows about them.
+    private func mergedShards(_ manifests: [(String, Manifest)], diagnostics: Diagnostics)
+        -> ((index: ShardIndex.Merged, manifests: [(String, Manifest)]), [String]) {
+        let whole = Shard(index: 1, count: 1)
+        var shards = manifests.compactMap { (_, m) -> ShardIndex? in
+            guard let shard = Shard(index: m.shard ?? 1, count: m.shardCount ?? 1) ?? whole else { return nil }
+            return ShardIndex(shard: shard, counts: m.counts, entries: m.entries.map(\.session))
         }
-        if shardFiles.isEmpty { shards = Array(shards.prefix(1)) }
+        if !manifests.contains(where: { $0.1.shard != nil }) { shards = Array(shards.prefix(1)) }
         let merged = ShardIndex.merge(shards)
         var notes = merged.counts.notes
         if merged.shardCounts.count > 1 {
@@ -104,38 +151,15 @@ struct IndexCommand: ParsableCommand {
             notes.append("incomplete: shard\(merged.missingShards.count == 1 ? "" : "s") \(list) missing")
         }
         for k in merged.repeatedShards { diagnostics.warning("shard \(k) given more than once: the first file was used") }
+        return ((merged, manifests), notes)
+    }
 
-        let target = output ?? {
-            var isDirectory: ObjCBool = false
-            let first = paths[0]
-            FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory)
-            return isDirectory.boolValue ? first : (first as NSString).deletingLastPathComponent
-        }()
-        let outputDir: OutputDirectory
-        do { outputDir = try OutputDirectory(path: target.isEmpty ? "." : target); try outputDir.checkWritable() } catch {
-            diagnostics.report(Problem(writing: target, .outputFolderUnusable, "\(error)"))
-            throw ExitCode(.failure)
-        }
-        var context = IndexContext()
-        context.title = pages.title
-        context.runNotes = notes
-        var recorded: [String: ManifestEntry] = [:]
-        for e in manifests.flatMap({ $0.1.entries }) where recorded[e.session.name] == nil { recorded[e.session.name] = e }
-        let (intact, orphans) = repaired(merged.entries.compactMap { recorded[$0.name] }, in: outputDir, diagnostics: diagnostics)
-        let kept = Dictionary(intact.map { ($0.session.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let entries = merged.entries.filter { kept[$0.name] != nil }
-        var manifest = Manifest(tool: version, counts: merged.counts, pending: orphans, entries: Array(kept.values))
-        manifest.lastRun = RunRecord(id: manifests.first?.1.lastRun.id ?? "", rendered: manifests.reduce(0) { $0 + $1.1.lastRun.rendered },
-                                     unchanged: manifests.reduce(0) { $0 + $1.1.lastRun.unchanged },
-                                     pruned: manifests.reduce(0) { $0 + $1.1.lastRun.pruned }, filters: manifests.first?.1.lastRun.filters ?? [])
-        manifest.pages = IndexPagesWriter.pages([], context: context, templates: templateSet, formats: formats).map(\.0)
-        manifest.indexOptions = ["title": pages.title, "formats": formats.map(\.rawValue).sorted().joined(separator: ","), "stamp": ""]
-        context.runSummary = manifest.lastRun.summary
-        context.runFilters = manifest.lastRun.filters
-        writeIndex(entries, context: context, templates: templateSet, formats: formats, to: outputDir, diagnostics: diagnostics)
-        do { try outputDir.writeIfChanged(Manifest.fileName, manifest.encoded()) } catch { diagnostics.report(Problem(writing: target, .indexWriteFailed, "\(error)")) }
-        diagnostics.info("noc-report: index of \(entries.count) session\(entries.count == 1 ? "" : "s") from \(manifests.count) manifest\(manifests.count == 1 ? "" : "s") → \(target)/\(formats.contains(.html) ? "index.html" : "index.md")")
-        if diagnostics.errors > 0 { throw ExitCode(max(.problems, diagnostics.exitCode(rendered: entries.count))) }
+    /// The first path's folder (the path itself when it is one).
+    private func defaultTarget() -> String {
+        var isDirectory: ObjCBool = false
+        let first = paths[0]
+        _ = FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory)
+        return isDirectory.boolValue ? first : (first as NSString).deletingLastPathComponent
     }
 
     /// Entries whose report files were deleted, or changed since noc-report

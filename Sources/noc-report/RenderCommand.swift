@@ -146,7 +146,6 @@ struct RenderCommand: ParsableCommand {
         var render: RenderJob
         var positions: [Int]
         var shard: Shard?
-        var inputNames: Set<String>
     }
 
     private func folderJob(_ outputDir: OutputDirectory, source: SessionSource, renderer: ReportRenderer,
@@ -156,22 +155,18 @@ struct RenderCommand: ParsableCommand {
         // Names are allocated in input order over the whole input, so that
         // every run (and every shard) picks the same ones.
         var allocator = OutputNameAllocator()
-        let names = source.catalog.items.map { allocator.name(for: $0.document.header.id ?? "") }
+        let names = ReportNames(source.catalog.items.lazy.map { allocator.name(for: $0.document.header.id ?? "") })
         // Under --redact, a session whose id the redactor changed is written
         // under a neutral name, so the file name never shows the real id.
-        let redactedNames = source.redactor == nil ? [] : source.catalog.items.indices.map {
+        let redactedNames = ReportNames(source.redactor == nil ? [] : source.catalog.items.indices.lazy.map {
             allocator.name(for: "redacted-session-\($0 + 1)")
-        }
+        })
         let positions = shard.map { s in (0..<source.count).filter { s.contains(id: source.item($0).document.header.id ?? "") } }
             ?? Array(0..<source.count)
         if shard != nil { source.narrowProgress(to: positions) }
 
-        let suffixes = formats.map(\.fileSuffix).sorted()
-        let candidates = positions.flatMap { p -> [String] in
-            let slot = source.indices[p]
-            let bases = source.redactor == nil ? [names[slot]] : [names[slot], redactedNames[slot]]
-            return bases.flatMap { b in suffixes.map { b + $0 } }
-        }
+        let candidates = CandidateFiles(bases: source.redactor == nil ? [names] : [names, redactedNames],
+                                        slots: positions.map { source.indices[$0] }, suffixes: formats.map(\.fileSuffix).sorted())
         let archive: Archive
         do {
             archive = try Archive(dir: outputDir, manifestName: shard.map(ShardIndex.fileName) ?? Manifest.fileName,
@@ -182,7 +177,7 @@ struct RenderCommand: ParsableCommand {
         }
         let job = RenderJob(source: source, archive: archive, renderer: renderer, options: options, formats: formats,
                             names: names, redactedNames: redactedNames, printer: printer)
-        return FolderJob(render: job, positions: positions, shard: shard, inputNames: Set(names + redactedNames))
+        return FolderJob(render: job, positions: positions, shard: shard)
     }
 
     /// After the sessions: the index and manifest, the summary line, the exit status.
@@ -203,7 +198,8 @@ struct RenderCommand: ParsableCommand {
         let commit = ArchiveCommit(archive: archive, diagnostics: diagnostics, templates: templates, formats: formats,
                                    title: pages.title, stamp: job.render.options.stamp, shard: job.shard,
                                    filters: selection.filterNames)
-        let result = commit.finish(tally: tally, inputNames: job.inputNames, prune: prune, counts: counts,
+        let names = job.render
+        let result = commit.finish(tally: tally, isInputName: { names.names.contains($0) || names.redactedNames.contains($0) }, prune: prune, counts: counts,
                                    fingerprint: job.shard == nil ? nil : inputFingerprint(source))
         let shown = result.wroteIndex ? " → \(output)/\(result.indexName)" : (result.indexName.isEmpty ? "" : " (index unchanged: \(output)/\(result.indexName))")
         diagnostics.closingNote()

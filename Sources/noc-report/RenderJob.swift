@@ -10,8 +10,8 @@ struct RenderJob: @unchecked Sendable {
     let renderer: ReportRenderer
     let options: RenderOptions
     let formats: Set<RenderCommand.Format>
-    let names: [String]
-    let redactedNames: [String]
+    let names: ReportNames
+    let redactedNames: ReportNames
     /// Set when `--format pdf` was asked for and Chromium was found.
     let printer: ChromiumPrinter?
 

@@ -3,55 +3,57 @@ import Render
 import Transcript
 
 /// The stamps of an archive folder's report files, kept between runs outside
-/// the folder (`${XDG_CACHE_HOME:-~/.cache}/noc-report/stamps-<device>-<inode>.json`),
+/// the folder (`${XDG_CACHE_HOME:-~/.cache}/noc-report/stamps-<device>-<inode>.txt`),
 /// so the folder's contents are the same bytes as a clean render's and a rerun
 /// writes nothing into it. Losing the cache costs one read and hash of each
 /// report; a stamp is trusted only with the SHA-256 the manifest records.
-/// In memory a file is its name's digest and fixed-size fields (about 90
-/// bytes, no string); the file keys them by that digest in hex (a cache of
-/// an earlier version, keyed by name, is still read).
+/// A file is two 16-byte digests: of its name, and of its stamp with that
+/// SHA-256 (a stamp is only ever compared, never shown): 32 bytes a file in
+/// memory, in an array sorted by name digest (SortedDigests), one line of
+/// hex a file on disk, read and written a piece at a time. A cache of an
+/// earlier version (`.json`, full stamps) is still read.
 final class StampCache: @unchecked Sendable {
+    /// The earlier format: the stamp and SHA-256 in full.
     struct Known: Codable, Equatable {
         var stamp: FileStamp
         var sha256: String
     }
 
-    private struct Packed: Equatable {
-        var stamp: FileStamp
-        var sha256: Digest32
-    }
-
     private let url: URL?
     private let lock = NSLock()
-    private var known: [NameDigest: Packed] = [:]
+    private var known = SortedDigests()
     private var changed = false
 
     init(for dir: OutputDirectory) {
         var st = stat()
         let base = ProcessInfo.processInfo.environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ProcessInfo.processInfo.environment["HOME"].map { $0 + "/.cache" }
-        if let base, fstat(dir.fd, &st) == 0 {
-            url = URL(fileURLWithPath: base).appendingPathComponent("noc-report/stamps-\(st.st_dev)-\(st.st_ino).json")
-        } else {
+        guard let base, fstat(dir.fd, &st) == 0 else {
             url = nil
+            return
         }
-        let data = url.flatMap { FileManager.default.contents(atPath: $0.path) }
-        let loaded: [String: Known] = data.flatMap { try? JSONDecoder().decode([String: Known].self, from: $0) } ?? [:]
-        for (key, k) in loaded {
-            guard let sha = Digest32(hex: k.sha256) else { continue }
-            known[NameDigest(hex: key) ?? NameDigest(key)] = Packed(stamp: k.stamp, sha256: sha)
-        }
+        let folder = URL(fileURLWithPath: base).appendingPathComponent("noc-report")
+        url = folder.appendingPathComponent("stamps-\(st.st_dev)-\(st.st_ino).txt")
+        known = url.flatMap(Self.readLines) ?? Self.readEarlier(folder.appendingPathComponent("stamps-\(st.st_dev)-\(st.st_ino).json"))
     }
 
-    /// The stamp recorded for `name` when its bytes had this SHA-256.
-    func stamp(_ name: String, sha256: String) -> FileStamp? {
-        let key = NameDigest(name), sha = Digest32(hex: sha256)
-        return lock.withLock { known[key].flatMap { $0.sha256 == sha ? $0.stamp : nil } }
+    /// The digest that stands for `stamp` with the bytes `sha256` (hex).
+    static func check(_ stamp: FileStamp, sha256: String) -> NameDigest {
+        let fields = [UInt64(bitPattern: stamp.size), UInt64(bitPattern: stamp.mtimeNs), UInt64(bitPattern: stamp.ctimeNs), stamp.device, stamp.inode]
+        var bytes: [UInt8] = []
+        for f in fields { for k in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: f >> (8 * k))) } }
+        return NameDigest(bytes: bytes + Array(sha256.utf8))
+    }
+
+    /// Whether `now` is the stamp recorded for `name` when its bytes had this SHA-256.
+    func trusts(_ name: String, _ now: FileStamp, sha256: String) -> Bool {
+        let key = NameDigest(name), check = Self.check(now, sha256: sha256)
+        return lock.withLock { known[key] == check }
     }
 
     func record(_ name: String, _ stamp: FileStamp?, sha256: String) {
         let key = NameDigest(name)
-        let value = stamp.flatMap { s in Digest32(hex: sha256).map { Packed(stamp: s, sha256: $0) } }
+        let value = stamp.map { Self.check($0, sha256: sha256) }
         lock.withLock {
             guard known[key] != value else { return }
             known[key] = value
@@ -62,55 +64,49 @@ final class StampCache: @unchecked Sendable {
     /// Written (atomically) only when it changed; a failure only costs speed.
     func save() {
         guard let url else { return }
-        let (now, changed) = lock.withLock { (known, self.changed) }
+        let (now, changed) = lock.withLock { () -> (SortedDigests, Bool) in
+            known.merge()
+            return (known, self.changed)
+        }
         guard changed else { return }
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        // One stamp encoded at a time, to a temporary file then renamed: the
-        // whole dictionary through JSONEncoder cost 1.4 KB per file at once.
         let tmp = url.path + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: tmp, contents: nil), let out = FileHandle(forWritingAtPath: tmp) else { return }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        var buffer = Data("{".utf8)
+        var buffer = Data()
         var ok = true
-        for (i, key) in now.keys.sorted().enumerated() {
-            guard let p = now[key], let one = try? encoder.encode([key.hex: Known(stamp: p.stamp, sha256: p.sha256.hex)]), one.count > 2 else {
-                ok = false
-                break
-            }
-            if i > 0 { buffer.append(UInt8(ascii: ",")) }
-            buffer.append(one.dropFirst().dropLast())
+        for (key, check) in now.merged where ok {
+            buffer.append(contentsOf: Array((key.hex + " " + check.hex + "\n").utf8))
             if buffer.count >= 1 << 20 { ok = (try? out.write(contentsOf: buffer)) != nil; buffer.removeAll(keepingCapacity: true) }
-            if !ok { break }
         }
-        buffer.append(UInt8(ascii: "}"))
         ok = ok && (try? out.write(contentsOf: buffer)) != nil && (try? out.close()) != nil
         if !ok || rename(tmp, url.path) != 0 { unlink(tmp) }
     }
-}
 
-/// A SHA-256 held as four words instead of 64 characters of hex.
-struct Digest32: Hashable {
-    var words: (UInt64, UInt64, UInt64, UInt64)
-
-    init?(hex: String) {
-        let bytes = Array(hex.utf8)
-        guard bytes.count == 64 else { return nil }
-        var w: [UInt64] = []
-        for chunk in stride(from: 0, to: 64, by: 16) {
-            guard let v = UInt64(String(decoding: bytes[chunk..<chunk + 16], as: UTF8.self), radix: 16) else { return nil }
-            w.append(v)
+    /// Lines of `<name digest> <check digest>` in hex, read 1 MiB at a time;
+    /// nil when there is no such file.
+    private static func readLines(_ url: URL) -> SortedDigests? {
+        guard let input = FileHandle(forReadingAtPath: url.path) else { return nil }
+        defer { try? input.close() }
+        var items: [(NameDigest, NameDigest)] = []
+        var carry: [UInt8] = []
+        while let chunk = try? input.read(upToCount: 1 << 20), !chunk.isEmpty {
+            carry += chunk
+            var start = 0
+            while let end = carry[start...].firstIndex(of: 0x0A) {
+                if end - start == 65, let k = NameDigest(hex: carry[start..<start + 32]), let c = NameDigest(hex: carry[start + 33..<end]) {
+                    items.append((k, c))
+                }
+                start = end + 1
+            }
+            carry.removeFirst(start)
         }
-        words = (w[0], w[1], w[2], w[3])
+        return SortedDigests(items)
     }
 
-    var hex: String {
-        [words.0, words.1, words.2, words.3].map { w in
-            let s = String(w, radix: 16)
-            return String(repeating: "0", count: 16 - s.count) + s
-        }.joined()
+    /// A cache of the earlier format (JSON, the stamp in full).
+    private static func readEarlier(_ url: URL) -> SortedDigests {
+        let data = FileManager.default.contents(atPath: url.path)
+        let loaded: [String: Known] = data.flatMap { try? JSONDecoder().decode([String: Known].self, from: $0) } ?? [:]
+        return SortedDigests(loaded.map { key, k in (NameDigest(hex: key) ?? NameDigest(key), check(k.stamp, sha256: k.sha256)) })
     }
-
-    static func == (a: Digest32, b: Digest32) -> Bool { a.words == b.words }
-    func hash(into h: inout Hasher) { h.combine(words.0); h.combine(words.1); h.combine(words.2); h.combine(words.3) }
 }

@@ -40,4 +40,16 @@ import Transcript
         #expect(spliced == Self.whole(m))
         #expect(try Manifest.decode(spliced) == m)
     }
+
+    /// The pending list is spliced in one name at a time (900,000 names are
+    /// never one array in JSONEncoder): empty, plain and escaped names.
+    @Test(arguments: [[], ["a.md"], ["a.md", "b\"q.md", "c\\d.md", "e/f.md", "g\u{1}.md", "é.md", "z.md"]] as [[String]])
+    func pendingSplicedSameBytesAsWholeEncoding(pending: [String]) throws {
+        let m = Manifest(tool: "1.0", pending: pending, entries: try Self.entries(3))
+        #expect(m.encoded() == Self.whole(m))
+        var streamed: [UInt8] = []
+        Manifest.encode(skeleton: m, entries: m.entries.sorted { IndexEntry.newestFirst($0.session, $1.session) }
+            .map { Array((try? Manifest.entryEncoder().encode($0)) ?? Data()) }, pending: pending.sorted()) { streamed += $0 }
+        #expect(streamed == Self.whole(m))
+    }
 }

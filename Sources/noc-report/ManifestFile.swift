@@ -1,0 +1,140 @@
+import Foundation
+import Render
+import Transcript
+
+/// A manifest as read, its entries kept on disk (issue 15 case 10): at
+/// 300,000 sessions `index.json` is about 300 MB and decoded whole about
+/// 1 GB. The file is read once, 1 MiB at a time (ManifestScan); memory
+/// keeps the manifest without its entries, and per entry its place in the
+/// file and its name's digest (about 40 bytes); an entry is read back and
+/// decoded when asked for, from the file as it was opened (a later rename
+/// over its name does not change what is read). A manifest that cannot be
+/// read this way is decoded whole, with the same errors as before.
+final class ManifestFile: @unchecked Sendable {
+    /// The manifest's fields; its `entries` only when decoded whole.
+    let skeleton: Manifest
+    private let handle: FileHandle?
+    private let spans: [(offset: Int64, length: UInt32)]
+    /// (name digest, position), sorted: the first entry of a name wins.
+    private let byName: [(NameDigest, Int32)]
+    /// Every file the manifest lists (entries, pending, pages), by digest, sorted.
+    let ownedFiles: [NameDigest]
+    private let lock = NSLock()
+    private let decoder = JSONDecoder()
+
+    var count: Int { handle == nil ? skeleton.entries.count : spans.count }
+
+    /// A manifest already in memory.
+    init(_ manifest: Manifest) {
+        skeleton = manifest
+        handle = nil
+        spans = []
+        byName = manifest.entries.enumerated().map { (NameDigest($0.element.session.name), Int32($0.offset)) }.sorted(by: Self.order)
+        ownedFiles = manifest.ownedFiles.map(NameDigest.init).sorted()
+    }
+
+    private init(skeleton: Manifest, handle: FileHandle, spans: [(Int64, UInt32)], names: [(NameDigest, Int32)], owned: [NameDigest]) {
+        self.skeleton = skeleton
+        self.handle = handle
+        self.spans = spans
+        byName = names.sorted(by: Self.order)
+        ownedFiles = (owned + (skeleton.pending + skeleton.pages).map(NameDigest.init)).sorted()
+    }
+
+    private static func order(_ a: (NameDigest, Int32), _ b: (NameDigest, Int32)) -> Bool { a.0 == b.0 ? a.1 < b.1 : a.0 < b.0 }
+
+    /// The manifest at `name` in `dir`; nil when there is no regular file
+    /// there; throws Manifest.ReadError when it is not a manifest.
+    static func open(_ dir: OutputDirectory, _ name: String) throws -> ManifestFile? {
+        let fd = openat(dir.fd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var spans: [(Int64, UInt32)] = [], names: [(NameDigest, Int32)] = [], owned: [NameDigest] = []
+        let decoder = JSONDecoder()
+        let scanned = ManifestScan.run(handle) { offset, bytes in
+            guard let e = try? decoder.decode(ManifestEntry.self, from: Data(bytes)), bytes.count <= Int(UInt32.max) else { return false }
+            names.append((NameDigest(e.session.name), Int32(spans.count)))
+            spans.append((offset, UInt32(bytes.count)))
+            owned += e.files.map { NameDigest($0.name) }
+            return true
+        }
+        if let scanned, let skeleton = try? Manifest.decode(scanned), skeleton.entries.isEmpty {
+            return ManifestFile(skeleton: skeleton, handle: handle, spans: spans, names: names, owned: owned)
+        }
+        // Not in the form this tool writes: decoded whole, for its errors (or its entries).
+        guard let bytes = dir.read(name) else { return nil }
+        return ManifestFile(try Manifest.decode(bytes))
+    }
+
+    /// The `i`th entry in the file's order; nil when it cannot be read back.
+    func entry(at i: Int) -> ManifestEntry? {
+        guard let handle else { return skeleton.entries[i] }
+        let (offset, length) = spans[i]
+        return lock.withLock {
+            guard (try? handle.seek(toOffset: UInt64(offset))) != nil, let data = try? handle.read(upToCount: Int(length)),
+                  data.count == Int(length) else { return nil }
+            return try? decoder.decode(ManifestEntry.self, from: data)
+        }
+    }
+
+    /// The first entry named `name`.
+    func entry(named name: String) -> ManifestEntry? {
+        let key = NameDigest(name)
+        var low = 0, high = byName.count
+        while low < high {
+            let mid = (low + high) / 2
+            if byName[mid].0 < key { low = mid + 1 } else { high = mid }
+        }
+        guard low < byName.count, byName[low].0 == key, let e = entry(at: Int(byName[low].1)), e.session.name == name else { return nil }
+        return e
+    }
+
+    /// Whether the manifest lists `file` (in an entry, as pending or as a page).
+    func owns(_ file: String) -> Bool { Self.contains(ownedFiles, NameDigest(file)) }
+
+    static func contains(_ sorted: [NameDigest], _ key: NameDigest) -> Bool {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] < key { low = mid + 1 } else { high = mid }
+        }
+        return low < sorted.count && sorted[low] == key
+    }
+
+    /// The entries in the file's order, read one at a time.
+    var entries: AnySequence<ManifestEntry> {
+        AnySequence { () -> AnyIterator<ManifestEntry> in
+            var i = 0
+            return AnyIterator {
+                while i < self.count {
+                    defer { i += 1 }
+                    if let e = self.entry(at: i) { return e }
+                }
+                return nil
+            }
+        }
+    }
+
+    /// The bytes this tool writes for this manifest (entries newest first;
+    /// from a file, in its order, which is that when this tool wrote it).
+    func encodePieces(_ sink: ([UInt8]) -> Void) {
+        encodePieces(pending: skeleton.pending.sorted(), sink)
+    }
+
+    /// The same with `pending` (in String order, no repeats) in place of this one's.
+    func encodePieces(pending: some Sequence<String>, _ sink: ([UInt8]) throws -> Void) rethrows {
+        guard handle != nil else { return try skeleton.encodePieces(pending: pending, sink) }
+        let encoder = Manifest.entryEncoder()
+        try Manifest.encode(skeleton: skeleton, entries: entries.lazy.map { Array((try? encoder.encode($0)) ?? Data()) }, pending: pending, sink)
+    }
+
+    /// The entries whose name's digest `keep` accepts, decoded (the others
+    /// are never read): the few another run committed that this one lacks.
+    func entries(keepingNames keep: (NameDigest) -> Bool) -> [ManifestEntry] {
+        guard handle != nil else { return skeleton.entries.filter { keep(NameDigest($0.session.name)) } }
+        let positions = byName.filter { keep($0.0) }.map { Int($0.1) }.sorted()
+        return positions.compactMap { entry(at: $0) }
+    }
+}

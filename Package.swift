@@ -24,6 +24,11 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // mimalloc's option calls (the executable's allocator tuning), Linux only.
+        .systemLibrary(
+            name: "CMimalloc",
+            providers: [.apt(["libmimalloc-dev"])]
+        ),
         .target(
             name: "Transcript",
             dependencies: [
@@ -45,6 +50,7 @@ let package = Package(
             name: "noc-report",
             dependencies: [
                 "Transcript", "Render",
+                .target(name: "CMimalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // mimalloc (Debian's libmimalloc-dev) replaces glibc's malloc for

@@ -179,19 +179,12 @@ extension OutputDirectory {
 }
 
 extension SessionSource {
-    /// SHA-256 of the session's input as read: its document, then each chunk
-    /// (a NUL between them). Nil when the bytes cannot be read back whole.
-    func inputSHA256(_ position: Int) -> String? {
+    /// SHA-256 of the session's input as read (`parts`, from `loader.read`):
+    /// its document, then each chunk (a NUL between them). Nil when the
+    /// bytes could not be read back whole.
+    func inputSHA256(_ position: Int, parts: [[UInt8]]) -> String? {
         let item = self.item(position)
-        var bytes: [UInt8] = []
-        for ref in [item.document] + item.chunks {
-            let part = loader.files[ref.fileIndex].read(offset: ref.location.byteOffset, count: ref.length)
-            guard part.count == ref.length else { return nil }
-            // Most sessions are one document: hashed as read, not copied again.
-            if item.chunks.isEmpty { return SHA256.hex(bytes: part) }
-            if !bytes.isEmpty { bytes.append(0) }
-            bytes.append(contentsOf: part)
-        }
-        return SHA256.hex(bytes: bytes)
+        for (ref, part) in zip([item.document] + item.chunks, parts) where part.count != ref.length { return nil }
+        return SHA256.hex(parts: parts)
     }
 }

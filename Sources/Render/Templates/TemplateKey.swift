@@ -23,16 +23,5 @@ struct TemplateKey: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
 
     func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 
-    /// What Dictionary and Set call (Hashable's customization point): the
-    /// hash computed once in `init`, mixed with the table's seed (SplitMix64's
-    /// finalizer), instead of a SipHash per lookup. A render looks keys up
-    /// millions of times; the Hasher was about 3 % of its CPU.
-    func _rawHashValue(seed: Int) -> Int {
-        var z = hash ^ UInt64(bitPattern: Int64(seed))
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int(truncatingIfNeeded: z ^ (z >> 31))
-    }
-
     var description: String { name }
 }

@@ -28,6 +28,11 @@ let package = Package(
         // SIMD searches, the memory-mapped reader and its SIGBUS guard, the
         // few file system calls. Nothing else uses Unsafe or Glibc.
         .target(name: "ByteLevel"),
+        // mimalloc's option calls (the executable's allocator tuning), Linux only.
+        .systemLibrary(
+            name: "CMimalloc",
+            providers: [.apt(["libmimalloc-dev"])]
+        ),
         .target(
             name: "Transcript",
             dependencies: [
@@ -50,6 +55,7 @@ let package = Package(
             name: "noc-report",
             dependencies: [
                 "ByteLevel", "Transcript", "Render",
+                .target(name: "CMimalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // mimalloc (Debian's libmimalloc-dev) replaces glibc's malloc for

@@ -113,9 +113,10 @@ final class Archive: @unchecked Sendable {
         for name in names where !owns(name) && dir.exists(name) { throw WriteError.notOurs(dir.path + "/" + name) }
     }
 
-    /// Writes one report file: never over a file this tool did not write.
+    /// Writes one report file, after `checkOurs` passed for all of its
+    /// session's files (so never over a file this tool did not write; not
+    /// checked twice: a stat per file at 1 GB is thousands of calls).
     func write(_ name: String, _ bytes: [UInt8]) throws {
-        try checkOurs([name])
         try recordPending()
         do { try dir.write(name, bytes) } catch let failure as OutputFailure {
             if failure.isRepeating { lock.withLock { if stop == nil { stop = failure } } }
@@ -205,19 +206,12 @@ extension OutputDirectory {
 }
 
 extension SessionSource {
-    /// SHA-256 of the session's input as read: its document, then each chunk
-    /// (a NUL between them). Nil when the bytes cannot be read back whole.
-    func inputSHA256(_ position: Int) -> String? {
+    /// SHA-256 of the session's input as read (`parts`, from `loader.read`):
+    /// its document, then each chunk (a NUL between them). Nil when the
+    /// bytes could not be read back whole.
+    func inputSHA256(_ position: Int, parts: [[UInt8]]) -> String? {
         let item = self.item(position)
-        var bytes: [UInt8] = []
-        for ref in [item.document] + item.chunks {
-            let part = loader.files[ref.fileIndex].read(offset: ref.location.byteOffset, count: ref.length)
-            guard part.count == ref.length else { return nil }
-            // Most sessions are one document: hashed as read, not copied again.
-            if item.chunks.isEmpty { return SHA256.hex(bytes: part) }
-            if !bytes.isEmpty { bytes.append(0) }
-            bytes.append(contentsOf: part)
-        }
-        return SHA256.hex(bytes: bytes)
+        for (ref, part) in zip([item.document] + item.chunks, parts) where part.count != ref.length { return nil }
+        return SHA256.hex(parts: parts)
     }
 }

@@ -64,7 +64,7 @@ struct ArchiveCommit {
         do {
             try archive.writeMerged(manifest, spilled: entries)
             if shard == nil {
-                try IndexPagesWriter.write(sorted: SpilledEntries(spill: entries).lazy.map(\.session), count: entries.count,
+                try IndexPagesWriter.write(sorted: SpilledSessions(spill: entries), count: entries.count,
                                            context: context, templates: templates, formats: formats, to: dir)
             }
             let written = Set(pageNames)

@@ -6,6 +6,7 @@ import Transcript
 @main
 struct NocReport: ParsableCommand {
     static func main() {
+        AllocatorTuning.apply()
         // Ctrl-C: say so and stop with 130. Reports are written to temporary
         // names and renamed, so nothing half-written is left under a real name.
         ProcessSignals.exitOnInterrupt(

@@ -28,12 +28,14 @@ struct RenderJob: @unchecked Sendable {
     func render(_ position: Int) -> Result? {
         if archive.stopped != nil { return .stopped }
         let slot = source.indices[position]
-        let rawHash = source.redactor == nil ? source.inputSHA256(position) : nil
+        // Read once: hashed, then (unless unchanged) parsed from the same bytes.
+        let parts = source.redactor == nil ? source.loader.read(source.item(position)) : nil
+        let rawHash = parts.flatMap { source.inputSHA256(position, parts: $0) }
         // A filter other than --session is decided on the replayed session, so
         // an unchanged session is only skipped once it is known to match.
         let filtered = source.selection.needsTranscript
         if !filtered, let rawHash, let e = archive.unchanged(name: names[slot], inputSHA256: rawHash) { return .unchanged(e) }
-        switch source.transcript(position) {
+        switch source.transcript(position, parts: parts) {
         case nil: return nil
         case .failure(let problem): return .failed(problem)
         case .success(let t):

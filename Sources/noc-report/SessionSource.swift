@@ -67,9 +67,10 @@ struct SessionSource: Sendable {
     /// The `position`-th selected session, or nil when the selection rules it out.
     /// Redacted first when `redactor` is set: the replay, and everything
     /// after it, only ever sees the redacted session.
-    func transcript(_ position: Int) -> Result<Transcript, Problem>? {
+    /// `parts`: the session's bytes when already read (`loader.read`).
+    func transcript(_ position: Int, parts: [[UInt8]]? = nil) -> Result<Transcript, Problem>? {
         let item = catalog.items[indices[position]]
-        let loaded = loader.load(item).map { input in redactor.map { $0.redact(input) } ?? input }
+        let loaded = loader.load(item, parts: parts).map { input in redactor.map { $0.redact(input) } ?? input }
         switch loaded.map({ Replay.run($0) }) {
         case .success(let t): return selection.matches(t, id: item.document.header.id) ? .success(t) : nil
         case .failure(let p): return .failure(p)

@@ -99,12 +99,23 @@ struct ArchiveChart: Sendable, Equatable {
     /// the reports were written in, so the chart's days match the rows);
     /// UTC when none says.
     static func zone(of entries: some Sequence<IndexEntry>) -> DisplayTimeZone {
-        var seen: [DisplayTimeZone: Int] = [:]
-        for e in entries {
+        var vote = ZoneVote()
+        for e in entries { vote.add(e) }
+        return vote.zone
+    }
+
+    /// `zone(of:)` counted one entry at a time (IndexTotals reads the entries once).
+    struct ZoneVote {
+        private var seen: [DisplayTimeZone: Int] = [:]
+
+        mutating func add(_ e: IndexEntry) {
             guard let text = e.createdText, text.utf8.count > 20,
-                  let z = DisplayTimeZone(parsing: String(text.dropFirst(20))) else { continue }
+                  let z = DisplayTimeZone(parsing: String(text.dropFirst(20))) else { return }
             seen[z, default: 0] += 1
         }
-        return seen.max { a, b in a.value != b.value ? a.value < b.value : a.key.offsetSeconds > b.key.offsetSeconds }?.key ?? .utc
+
+        var zone: DisplayTimeZone {
+            seen.max { a, b in a.value != b.value ? a.value < b.value : a.key.offsetSeconds > b.key.offsetSeconds }?.key ?? .utc
+        }
     }
 }

@@ -18,15 +18,15 @@ public enum IndexRenderer {
         try renderEach(sorted: sorted, count: sorted.count, context: context, templates: templates, extensions: extensions, each: each)
     }
 
-    /// The same from entries already newest first, read once per figure
-    /// (zone, totals, chart) and once for the pages: a sequence that reads
-    /// them from a file keeps only one page of entries in memory.
+    /// The same from entries already newest first, read three times: for
+    /// the totals (and the chart's zone), the chart, and the pages. A sequence
+    /// that reads them from a file keeps only one page of entries in memory.
     public static func renderEach(sorted: some Sequence<IndexEntry>, count: Int, context: IndexContext, templates: Templates,
                                   extensions: Set<String>, each: (String, String) throws -> Void) rethrows {
         guard !extensions.isEmpty else { return }
         let totals = IndexTotals(sorted)
         let pageCount = Self.pageCount(count, context: context)
-        let chart = ArchiveChart(sorted, zone: ArchiveChart.zone(of: sorted))
+        let chart = ArchiveChart(sorted, zone: totals.chartZone)
         var iterator = sorted.makeIterator()
         for page in 1...pageCount {
             let start = (page - 1) * context.pageSize
@@ -78,13 +78,19 @@ struct IndexTotals {
     var byFailingAgent: [(String, Int)] = []
     var byKind: [(StepErrorKind, Int)] = []
     var redaction: RedactionTotals?
+    /// The zone the chart's days are in (ArchiveChart.zone(of:)), counted in the same pass.
+    var chartZone = DisplayTimeZone.utc
 
     init(_ entries: some Sequence<IndexEntry>) {
         var categories: [Outcome.Category: Int] = [:]
         var reasons: [Outcome.Reason: Int] = [:]
         var agents: [String: Int] = [:]
         var kinds: [StepErrorKind: Int] = [:]
+        var redactions = RedactionTotals.Tally()
+        var zones = ArchiveChart.ZoneVote()
         for e in entries {
+            redactions.add(e)
+            zones.add(e)
             sessions += 1
             if e.kind == .interaction { interactions += 1 }
             categories[e.category, default: 0] += 1
@@ -96,7 +102,8 @@ struct IndexTotals {
         byCategory = Outcome.Category.allCases.compactMap { c in categories[c].map { (c, $0) } }
         byReason = Outcome.Reason.allCases.compactMap { r in reasons[r].map { (r, $0) } }
         byKind = StepErrorKind.allCases.compactMap { k in kinds[k].map { (k, $0) } }
-        redaction = RedactionTotals(entries)
+        redaction = redactions.totals
+        chartZone = zones.zone
         byFailingAgent = agents.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 }

@@ -11,10 +11,18 @@ public struct DocumentLoader: Sendable {
         self.maxDepth = maxDepth
     }
 
-    public func load(_ item: Catalog.Item) -> Result<SessionInput, Problem> {
+    /// The item's documents as read from their files: the document, then
+    /// each chunk. A part shorter than its length could not be read back whole.
+    public func read(_ item: Catalog.Item) -> [[UInt8]] {
+        ([item.document] + item.chunks).map { files[$0.fileIndex].read(offset: $0.location.byteOffset, count: $0.length) }
+    }
+
+    /// `parts`: the item's bytes when the caller already read them (`read`),
+    /// so a session hashed before it is parsed is read from its file once.
+    public func load(_ item: Catalog.Item, parts: [[UInt8]]? = nil) -> Result<SessionInput, Problem> {
         var warnings = item.warnings
         let root: JSONValue
-        switch parse(item.document, warnings: &warnings) {
+        switch parse(item.document, bytes: parts?.first, warnings: &warnings) {
         case .success(let value): root = value
         case .failure(let problem): return .failure(problem)
         }
@@ -22,11 +30,12 @@ public struct DocumentLoader: Sendable {
         if item.isChunked {
             var log: [LogEntry] = []
             var expected = 0
-            for chunk in item.chunks {
+            for (n, chunk) in item.chunks.enumerated() {
                 let index = chunk.header.chunkIndex ?? expected
                 if index > expected { log.append(.gap(missingChunks: Array(expected..<index))) }
                 expected = index + 1
-                switch parse(chunk, warnings: &input.warnings) {
+                let read = parts.flatMap { n + 1 < $0.count ? $0[n + 1] : nil }
+                switch parse(chunk, bytes: read, warnings: &input.warnings) {
                 case .success(let value):
                     if let events = value["events"], events.isArray {
                         log.append(contentsOf: events.elements.map { .event($0) })
@@ -47,9 +56,9 @@ public struct DocumentLoader: Sendable {
         return .success(input)
     }
 
-    func parse(_ ref: DocumentRef, warnings: inout [Problem]) -> Result<JSONValue, Problem> {
+    func parse(_ ref: DocumentRef, bytes read: [UInt8]? = nil, warnings: inout [Problem]) -> Result<JSONValue, Problem> {
         let file = files[ref.fileIndex]
-        var bytes = file.read(offset: ref.location.byteOffset, count: ref.length)
+        var bytes = read ?? file.read(offset: ref.location.byteOffset, count: ref.length)
         guard bytes.count == ref.length else {
             var problem = Problem(.error, ref.location, "the file changed (replaced, truncated or rewritten) while it was being read",
                                   action: "skipped its documents from here on; the other inputs were read", code: .fileChanged)

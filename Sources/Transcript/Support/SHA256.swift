@@ -16,6 +16,16 @@ public enum SHA256 {
         hexDigits(hash(bytes))
     }
 
+    /// The digest of `parts` joined by one NUL byte, without joining them.
+    public static func hex(parts: [[UInt8]]) -> String {
+        var hasher = Crypto.SHA256()
+        for (i, part) in parts.enumerated() {
+            if i > 0 { hasher.update(data: [0]) }
+            hasher.update(data: part)
+        }
+        return hexDigits(Array(hasher.finalize()))
+    }
+
     private static func hexDigits(_ digest: [UInt8]) -> String {
         let digits: [UInt8] = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []

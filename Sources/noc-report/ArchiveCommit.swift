@@ -10,7 +10,7 @@ struct ArchiveCommit {
     let archive: Archive
     let diagnostics: Diagnostics
     let templates: Templates
-    let formats: Set<RenderCommand.Format>
+    let formats: Set<ReportFormat>
     let title: String
     let stamp: String?
     let shard: Shard?
@@ -145,25 +145,25 @@ struct ArchiveCommit {
 
 /// The index pages in the formats asked for.
 enum IndexPagesWriter {
-    static func extensions(_ formats: Set<RenderCommand.Format>) -> Set<String> {
+    static func extensions(_ formats: Set<ReportFormat>) -> Set<String> {
         Set([formats.contains(.md) ? "md" : nil, formats.contains(.html) ? "html" : nil].compactMap { $0 })
     }
 
     static func pages(_ entries: [IndexEntry], context: IndexContext, templates: Templates,
-                      formats: Set<RenderCommand.Format>) -> [(String, String)] {
+                      formats: Set<ReportFormat>) -> [(String, String)] {
         var pages: [(String, String)] = []
         IndexRenderer.renderEach(entries: entries, context: context, templates: templates, extensions: extensions(formats)) { pages.append(($0, $1)) }
         return pages
     }
 
-    static func names(count: Int, context: IndexContext, formats: Set<RenderCommand.Format>) -> [String] {
+    static func names(count: Int, context: IndexContext, formats: Set<ReportFormat>) -> [String] {
         IndexRenderer.fileNames(count: count, context: context, extensions: extensions(formats))
     }
 
     /// Each page written as soon as it is made (never all pages in memory),
     /// from entries already newest first.
     static func write(sorted: some Sequence<IndexEntry>, count: Int, context: IndexContext, templates: Templates,
-                      formats: Set<RenderCommand.Format>, to dir: OutputDirectory) throws {
+                      formats: Set<ReportFormat>, to dir: OutputDirectory) throws {
         try IndexRenderer.renderEach(sorted: sorted, count: count, context: context, templates: templates, extensions: extensions(formats)) { name, text in
             try dir.writeIfChanged(name, Array(text.utf8))
         }
@@ -180,7 +180,7 @@ extension OutputDirectory {
 }
 
 /// The index pages of a run, in the formats asked for.
-func writeIndex(_ entries: [IndexEntry], context: IndexContext, templates: Templates, formats: Set<RenderCommand.Format>,
+func writeIndex(_ entries: [IndexEntry], context: IndexContext, templates: Templates, formats: Set<ReportFormat>,
                 to outputDir: OutputDirectory, diagnostics: Diagnostics) {
     // A page that fails is reported and the others still written, as before.
     IndexRenderer.renderEach(entries: entries, context: context, templates: templates, extensions: IndexPagesWriter.extensions(formats)) { name, text in

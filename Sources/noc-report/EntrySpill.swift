@@ -195,16 +195,8 @@ struct SpilledEntries: Sequence {
 
 /// The formats of a session's report files, one bit each (never 0 when any file was written).
 enum ReportFormatBits {
-    static func bit(_ format: String) -> UInt8 {
-        switch format {
-        case "json": return 1
-        case "md": return 2
-        case "html": return 4
-        case "pdf": return 8
-        case "brief": return 16
-        default: return 32
-        }
-    }
+    /// A format name's bit; 32 for a name no format has.
+    static func bit(_ format: String) -> UInt8 { ReportFormat(rawValue: format)?.bit ?? 32 }
 
     static func of(_ files: [ReportFile]) -> UInt8 { files.reduce(128) { $0 | bit($1.format) } }
 }

@@ -34,8 +34,8 @@ struct IndexCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "Print only errors.")
     var quiet = false
 
-    var formats: Set<RenderCommand.Format> {
-        Set(format.split(separator: ",").compactMap { RenderCommand.Format(rawValue: $0.trimmingCharacters(in: .whitespaces).lowercased()) })
+    var formats: Set<ReportFormat> {
+        Set(format.split(separator: ",").compactMap { ReportFormat(rawValue: $0.trimmingCharacters(in: .whitespaces).lowercased()) })
     }
 
     func validate() throws {

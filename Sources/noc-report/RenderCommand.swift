@@ -24,7 +24,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Output folder; '-' writes one session's report to standard output.", valueName: "dir"))
     var output: String = "out"
 
-    @Option(name: .long, help: ArgumentHelp("Formats to write, comma-separated: md, html, json, brief (a short <name>.brief.md for a ticket), pdf (printed from the HTML by Chromium) (default: md, html, json; with -o -, html).", valueName: "list"))
+    @Option(name: .long, help: ArgumentHelp("Formats to write, comma-separated: \(ReportFormat.helpList) (default: md, html, json; with -o -, html).", valueName: "list"))
     var format: String?
 
     @Option(name: .long, help: ArgumentHelp("Render only shard K of N (sessions split by the SHA-256 of their id) and write index-shard-K-of-N.json for 'noc-report index'.", valueName: "K/N"))
@@ -53,13 +53,6 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .long, help: "Remove the reports of sessions that are no longer in the input (and their index entries).")
     var prune = false
 
-    enum Format: String, CaseIterable {
-        case md, html, json, brief, pdf
-
-        /// What follows the report's base name: `.md`, `.brief.md`, ...
-        var fileSuffix: String { self == .brief ? ".brief.md" : "." + rawValue }
-    }
-
     var toStandardOutput: Bool { output == "-" }
 
     var formatNames: [String] {
@@ -67,12 +60,12 @@ struct RenderCommand: ParsableCommand {
             .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
     }
 
-    var formats: Set<Format> { Set(formatNames.compactMap(Format.init(rawValue:))) }
+    var formats: Set<ReportFormat> { Set(formatNames.compactMap(ReportFormat.init(rawValue:))) }
 
     func validate() throws {
         let names = formatNames
-        for n in names where Format(rawValue: n) == nil {
-            throw ValidationError("unknown format '\(n)' in --format (use md, html, json, brief, pdf)")
+        for n in names where ReportFormat(rawValue: n) == nil {
+            throw ValidationError("unknown format '\(n)' in --format (use \(ReportFormat.listed.map(\.rawValue).joined(separator: ", ")))")
         }
         if names.isEmpty { throw ValidationError("--format needs at least one of md, html, json, brief, pdf") }
         if toStandardOutput && formats.count != 1 {
@@ -149,7 +142,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     private func folderJob(_ outputDir: OutputDirectory, source: SessionSource, renderer: ReportRenderer,
-                           options: RenderOptions, formats: Set<Format>, printer: ChromiumPrinter?,
+                           options: RenderOptions, formats: Set<ReportFormat>, printer: ChromiumPrinter?,
                            diagnostics: Diagnostics) throws -> FolderJob {
         let shard = self.shard.flatMap(Shard.init(parsing:))
         // Names are allocated in input order over the whole input, so that
@@ -182,7 +175,7 @@ struct RenderCommand: ParsableCommand {
 
     /// After the sessions: the index and manifest, the summary line, the exit status.
     private func finish(_ job: FolderJob, tally: RenderTally, outputDir: OutputDirectory, templates: Templates,
-                        formats: Set<Format>, diagnostics: Diagnostics) throws {
+                        formats: Set<ReportFormat>, diagnostics: Diagnostics) throws {
         let source = job.render.source, archive = job.render.archive
         if tally.rendered + tally.unchanged == 0 && tally.failed == 0 && source.count > 0 && !selection.isEmpty {
             diagnostics.error(source.noMatchMessage(jobs: common.effectiveJobs))  // the existing index stays as it was
@@ -238,17 +231,13 @@ struct RenderCommand: ParsableCommand {
         diagnostics.sessionWarnings(t)
         var allocator = OutputNameAllocator()
         let model = ReportBuilder.build(t, name: allocator.name(for: t.id), options: options)
+        let format = formats.first ?? .html
+        var session = SessionReports(model: model, renderer: renderer, formats: [format], printer: printer,
+                                     briefLimit: options.briefLimit, transcriptJSON: format == .json ? TranscriptJSON.encode(t) : [])
         let bytes: [UInt8]
-        switch formats.first ?? .html {
-        case .json: bytes = TranscriptJSON.encode(t)
-        case .md: bytes = renderer.files(model, markdown: true, html: false).markdown ?? []
-        case .html: bytes = renderer.files(model, markdown: false, html: true).html ?? []
-        case .brief: bytes = renderer.brief(model, limit: options.briefLimit, reports: [])
-        case .pdf:
-            do { bytes = try printer.map { try $0.pdf(html: renderer.printHTML(model)) } ?? [] } catch {
-                diagnostics.report(Problem(writing: nil, .pdfFailed, "\(error)"))
-                throw ExitCode(.failure)
-            }
+        do { bytes = try format.bytes(&session) ?? [] } catch {
+            diagnostics.report(Problem(writing: nil, .pdfFailed, "\(error)"))
+            throw ExitCode(.failure)
         }
         StandardOutput.write(bytes)
         let code = diagnostics.exitCode(rendered: 1)
@@ -258,7 +247,7 @@ struct RenderCommand: ParsableCommand {
     /// The formats to write and, for `--format pdf`, Chromium. Without
     /// Chromium the other formats are still written (exit status 1); when
     /// the PDF was the only format, nothing is read (exit status 2).
-    private func printFormats(_ diagnostics: Diagnostics) throws -> (Set<Format>, ChromiumPrinter?) {
+    private func printFormats(_ diagnostics: Diagnostics) throws -> (Set<ReportFormat>, ChromiumPrinter?) {
         var formats = self.formats
         guard formats.contains(.pdf) else { return (formats, nil) }
         switch ChromiumPrinter.locate(chromium, jobs: common.effectiveJobs) {

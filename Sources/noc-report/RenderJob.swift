@@ -9,7 +9,7 @@ struct RenderJob: @unchecked Sendable {
     let archive: Archive
     let renderer: ReportRenderer
     let options: RenderOptions
-    let formats: Set<RenderCommand.Format>
+    let formats: Set<ReportFormat>
     let names: ReportNames
     let redactedNames: ReportNames
     /// Set when `--format pdf` was asked for and Chromium was found.
@@ -52,20 +52,19 @@ struct RenderJob: @unchecked Sendable {
 
     private func write(_ t: Transcript, name: String, json: [UInt8], hash: String) -> Result {
         let model = ReportBuilder.build(t, name: name, options: options)
+        var session = SessionReports(model: model, renderer: renderer, formats: formats, printer: printer,
+                                     briefLimit: options.briefLimit, transcriptJSON: json)
         var files: [(String, String, [UInt8])] = []
-        if formats.contains(.json) { files.append((name + ".json", "json", json)) }
-        let pages = renderer.files(model, markdown: formats.contains(.md), html: formats.contains(.html))
-        if let md = pages.markdown { files.append((name + ".md", "md", md)) }
-        if let html = pages.html { files.append((name + ".html", "html", html)) }
         var problem: Problem?
-        if formats.contains(.pdf), let printer {
-            do { files.append((name + ".pdf", "pdf", PDFDates.pinned(try printer.pdf(html: renderer.printHTML(model)), to: model.stats.created))) } catch {
-                problem = Self.failure(t, .pdfFailed, error, file: name + ".pdf", action: "the other formats were written")
+        for format in ReportFormat.allCases where formats.contains(format) {
+            let file = name + format.fileSuffix
+            do {
+                guard let bytes = try format.bytes(&session) else { continue }
+                files.append((file, format.rawValue, bytes))
+                session.made.append(file)
+            } catch {
+                problem = Self.failure(t, .pdfFailed, error, file: file, action: "the other formats were written")
             }
-        }
-        if formats.contains(.brief) {
-            let beside = files.map(\.0).sorted { Self.reportOrder($0) < Self.reportOrder($1) }
-            files.append((name + ".brief.md", "brief", renderer.brief(model, limit: options.briefLimit, reports: beside)))
         }
         var written: [ReportFile] = []
         do { try archive.checkOurs(files.map(\.0)) } catch {
@@ -97,11 +96,6 @@ struct RenderJob: @unchecked Sendable {
     private static func failure(_ t: Transcript, _ code: ProblemCode, _ error: Error, file: String?, action: String) -> Problem {
         Problem(code, severity: .error, at: ProblemLocation(document: t.input.source, sessionID: t.id, output: file),
                 "\(error)", action: action)
-    }
-
-    /// The brief names the full reports in this order: md, html, pdf, json.
-    static func reportOrder(_ file: String) -> Int {
-        [".md", ".html", ".pdf", ".json"].firstIndex { file.hasSuffix($0) } ?? 4
     }
 }
 
@@ -144,7 +138,7 @@ struct RenderTally {
 
 extension RenderCommand {
     /// The options that change a report's bytes (a change renders again).
-    func outputOptions(_ stampText: String?, formats: Set<Format>) -> [String: String] {
+    func outputOptions(_ stampText: String?, formats: Set<ReportFormat>) -> [String: String] {
         var o = ["formats": formats.map(\.rawValue).sorted().joined(separator: ","), "timezone": timezone,
                  "max-table-rows": String(maxTableRows), "templates": pages.templates.map(Self.folderDigest) ?? "built-in",
                  "redact": redaction.rulesFile.map { "rules " + SHA256.hex(bytes: Array(FileManager.default.contents(atPath: $0) ?? Data())) }

@@ -1,5 +1,5 @@
 /// The top-level fields of a session or interaction document (FORMAT.md §2,
-/// §6, §7) that the replay, the outcome, selection and summaries read,
+/// §6, §7) that the replay, the outcome, selection, summaries and reports read,
 /// decoded in one pass over the document's keys. Values that go into the
 /// transcript stay as written (`JSONValue`: missing, null and wrong types
 /// stay distinguishable, §4); the last occurrence of a key wins, as in
@@ -11,7 +11,9 @@ public struct SessionHeader: Sendable {
     public var updatedAt: JSONValue?
     public var status: JSONValue?
     public var errorDetail: JSONValue?
-    public var scenario: String?
+    /// As written; `scenario` is its text when it is a string.
+    public var scenarioAsWritten: JSONValue?
+    public var threadID: JSONValue?
     /// The exporting API's mark of a log it could not read whole (§6).
     public var partial = false
     public var chunkCount: JSONValue?
@@ -33,7 +35,8 @@ public struct SessionHeader: Sendable {
             case "updated_at": updatedAt = value
             case "status": status = value
             case "error_detail": errorDetail = value
-            case "scenario": scenario = value.string
+            case "scenario": scenarioAsWritten = value
+            case "thread_id": threadID = value
             case "partial": partial = value.isTrue
             case "chunk_count": chunkCount = value
             case "chunk_ids": chunkIDs = value
@@ -46,6 +49,8 @@ public struct SessionHeader: Sendable {
             }
         }
     }
+
+    public var scenario: String? { scenarioAsWritten?.string }
 
     /// `created_at` when it is an ISO-8601 date-time.
     public var created: Timestamp? { createdAt?.string.flatMap(Timestamp.parse) }

@@ -1,6 +1,5 @@
 /// The top-level fields of a session or interaction document (FORMAT.md §2,
-/// §7) that a report shows, as shown, read in one pass over the document's
-/// keys (the last occurrence of a key wins, as in `JSON.parse`).
+/// §7) that a report shows, as shown: a view of the `SessionHeader`.
 public struct ShownDocument: Sendable {
     public var alertText: ShownValue?
     /// An interaction's question (§7).
@@ -13,24 +12,21 @@ public struct ShownDocument: Sendable {
     /// The last answer any turn wrote (§2), not necessarily the last turn's.
     public var diagnosis: ShownValue?
 
-    public init(_ document: JSONValue) {
-        for (key, value) in document.members {
-            switch key {
-            case "alert_text": alertText = ShownValue(value)
-            case "query": query = ShownValue(value)
-            case "scenario": scenario = ShownValue(value)
-            case "status": status = ShownValue(value)
-            case "created_at": createdAt = ShownValue(value)
-            case "updated_at": updatedAt = ShownValue(value)
-            case "thread_id": threadID = ShownValue(value)
-            case "diagnosis": diagnosis = ShownValue(value)
-            default: break
-            }
-        }
+    public init(_ header: SessionHeader) {
+        alertText = header.alertText.map(ShownValue.init)
+        query = header.query.map(ShownValue.init)
+        scenario = header.scenarioAsWritten.map(ShownValue.init)
+        status = header.status.map(ShownValue.init)
+        createdAt = header.createdAt.map(ShownValue.init)
+        updatedAt = header.updatedAt.map(ShownValue.init)
+        threadID = header.threadID.map(ShownValue.init)
+        diagnosis = header.diagnosis.map(ShownValue.init)
     }
+
+    public init(_ document: JSONValue) { self.init(SessionHeader(document)) }
 }
 
 extension Transcript {
     /// The document's fields as a report shows them.
-    public var shownDocument: ShownDocument { ShownDocument(input.document) }
+    public var shownDocument: ShownDocument { ShownDocument(header) }
 }

@@ -239,19 +239,7 @@ public final class InputFile: @unchecked Sendable {
         // An empty or short result tells the caller the file changed.
         guard let (fd, owned) = descriptor() else { return [] }
         defer { if owned { close(fd) } }
-        let result = [UInt8](unsafeUninitializedCapacity: count) { buf, initialized in
-            // `count` > 0 bytes always have an address; without one, nothing
-            // read is the short result that reports the file as changed.
-            guard let base = buf.baseAddress else { return }
-            var done = 0
-            while done < count {
-                let n = pread(fd, base + done, count - done, off_t(offset + done))
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { break }
-                done += n
-            }
-            initialized = done
-        }
+        let result = FileIO.read(fd, count: count, at: offset)
         return stillSame(fd) ? result : []
     }
 

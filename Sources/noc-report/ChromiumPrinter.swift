@@ -1,3 +1,4 @@
+import ByteLevel
 import Foundation
 
 /// `--format pdf`: the report's print HTML printed to PDF by headless
@@ -74,7 +75,7 @@ struct ChromiumPrinter: Sendable {
             p.terminate()
             let grace = Date().addingTimeInterval(5)
             while p.isRunning && Date() < grace { usleep(50_000) }
-            if p.isRunning { kill(p.processIdentifier, SIGKILL) }
+            if p.isRunning { ProcessControl.forceKill(p.processIdentifier) }
             p.waitUntilExit()
             return nil
         }

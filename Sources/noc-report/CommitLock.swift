@@ -1,3 +1,4 @@
+import ByteLevel
 import Foundation
 import Render
 
@@ -43,13 +44,12 @@ extension Archive {
     /// another's rendering. No manifest yet (or no lock): `body` alone.
     private func withManifestLock(_ body: () throws -> Void) throws {
         for _ in 0..<1_000 {
-            let fd = openat(dir.fd, manifestName, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+            let fd = Descriptor.openForReading(manifestName, inFolder: dir.fd, nonBlocking: true)
             guard fd >= 0 else { break }
-            defer { close(fd) }  // closing releases the lock
-            guard flock(fd, LOCK_EX) == 0 else { break }
-            var held = stat(), linked = stat()
-            if fstat(fd, &held) == 0, fstatat(dir.fd, manifestName, &linked, AT_SYMLINK_NOFOLLOW) == 0,
-               held.st_dev == linked.st_dev, held.st_ino == linked.st_ino {
+            defer { Descriptor.close(fd) }  // closing releases the lock
+            guard FileLock.exclusive(fd) else { break }
+            if let held = FileStatus.of(descriptor: fd), let linked = FileStatus.of(manifestName, inFolder: dir.fd),
+               held.identity == linked.identity {
                 return try body()
             }
         }

@@ -1,3 +1,4 @@
+import ByteLevel
 import Foundation
 import Transcript
 
@@ -27,7 +28,7 @@ final class Diagnostics: @unchecked Sendable {
     init(level: Level, strict: Bool) {
         self.level = level
         self.strict = strict
-        color = isatty(2) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        color = Descriptor.isTerminal(2) && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
 

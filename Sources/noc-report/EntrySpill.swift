@@ -49,7 +49,7 @@ final class EntrySpill {
         }
     }
 
-    deinit { if fd >= 0 { close(fd) } }
+    deinit { if fd >= 0 { Descriptor.close(fd) } }
 
     var count: Int { sortedOrder().count }
 

@@ -28,19 +28,21 @@ struct InputSet {
                 open(path)
                 continue
             }
-            var st = stat()
-            guard lstat(path, &st) == 0 || stat(path, &st) == 0 else {
-                problems.append(problem(path, "cannot be read: \(String(cString: strerror(errno)))", "skipped"))
+            guard let st = FileStatus.ofLink(path: path) ?? FileStatus.of(path: path) else {
+                problems.append(problem(path, "cannot be read: \(FileIO.errorText(Descriptor.lastError))", "skipped"))
                 continue
             }
             var target = st
-            if (st.st_mode & S_IFMT) == S_IFLNK, stat(path, &target) != 0 {
-                problems.append(problem(path, "is a broken symbolic link", "skipped"))
-                continue
+            if st.kind == .symbolicLink {
+                guard let followed = FileStatus.of(path: path) else {
+                    problems.append(problem(path, "is a broken symbolic link", "skipped"))
+                    continue
+                }
+                target = followed
             }
-            if (target.st_mode & S_IFMT) == S_IFDIR {
+            if target.kind == .directory {
                 var found: [String] = []
-                var visited: Set<[UInt64]> = [[UInt64(target.st_dev), UInt64(target.st_ino)]]
+                var visited: Set<[UInt64]> = [target.identity]
                 walk(path, into: &found, visited: &visited)
                 if found.isEmpty {
                     problems.append(problem(path, "the folder holds no .json, .jsonl or .ndjson files", "nothing to read"))
@@ -78,11 +80,10 @@ struct InputSet {
         }
         for name in names {
             let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
-            var st = stat()
-            guard lstat(path, &st) == 0 else { continue }
-            switch st.st_mode & S_IFMT {
-            case S_IFDIR:
-                let key = [UInt64(st.st_dev), UInt64(st.st_ino)]
+            guard let st = FileStatus.ofLink(path: path) else { continue }
+            switch st.kind {
+            case .directory:
+                let key = st.identity
                 guard !visited.contains(key) else { continue }
                 if Self.skippedFolders.contains(key) {
                     Self.onSkippedFolder?(path)
@@ -93,19 +94,19 @@ struct InputSet {
                 if found.isEmpty {
                     problems.append(problem(path, "the folder holds no .json, .jsonl or .ndjson files", "nothing to read"))
                 }
-            case S_IFLNK:
-                var target = stat()
+            case .symbolicLink:
                 guard hasExportExtension(name) else { continue }
-                if stat(path, &target) != 0 {
+                let target = FileStatus.of(path: path)
+                if target == nil {
                     problems.append(problem(path, "is a broken symbolic link", "skipped"))
-                } else if (target.st_mode & S_IFMT) == S_IFREG {
+                } else if target?.kind == .regular {
                     found.append(path)
                 } else {
                     problems.append(problem(path, "is a symbolic link to something that is not a regular file", "skipped (links to directories are not followed)"))
                 }
-            case S_IFREG:
+            case .regular:
                 if hasExportExtension(name) { found.append(path) }
-            default:
+            case .other:
                 if hasExportExtension(name) {
                     problems.append(problem(path, "is not a regular file (FIFO, socket or device)", "skipped"))
                 }
@@ -132,10 +133,7 @@ struct InputSet {
     /// Soft RLIMIT_NOFILE up to the hard limit where allowed: more room,
     /// though files are never all open at once anyway.
     static func raiseDescriptorLimit() {
-        var limit = rlimit()
-        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
-        limit.rlim_cur = limit.rlim_max
-        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        ProcessControl.raiseDescriptorLimit()
     }
 
     /// First pass over every file: document references and reading problems.

@@ -1,3 +1,4 @@
+import ByteLevel
 import Foundation
 import Render
 import Transcript
@@ -46,11 +47,10 @@ final class ManifestFile: @unchecked Sendable {
     /// The manifest at `name` in `dir`; nil when there is no regular file
     /// there; throws Manifest.ReadError when it is not a manifest.
     static func open(_ dir: OutputDirectory, _ name: String) throws -> ManifestFile? {
-        let fd = openat(dir.fd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        let fd = Descriptor.openForReading(name, inFolder: dir.fd)
         guard fd >= 0 else { return nil }
         let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-        var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard FileStatus.of(descriptor: fd)?.kind == .regular else { return nil }
         var spans: [(Int64, UInt32)] = [], names: [(NameDigest, Int32)] = [], owned: [NameDigest] = []
         let decoder = JSONDecoder()
         let scanned = ManifestScan.run(handle) { offset, bytes in

@@ -31,8 +31,8 @@ struct NocReport: ParsableCommand {
             // Usage errors exit 2, as the README promises (argument-parser's own code is 64).
             if exitCode(for: error) == .validationFailure {
                 let message = fullMessage(for: error) + "\n"
-                _ = message.withCString { write(2, $0, strlen($0)) }
-                _exit(ExitStatus.failure.rawValue)
+                _ = FileIO.writeAll(2, Array(message.utf8))
+                ProcessControl.exitNow(ExitStatus.failure.rawValue)
             }
             exit(withError: error)
         }

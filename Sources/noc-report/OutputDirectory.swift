@@ -24,37 +24,36 @@ final class OutputDirectory: @unchecked Sendable {
 
     init(path: String) throws {
         self.path = path
-        token = "\(getpid())-" + (0..<16).map { _ in String(UInt8.random(in: 0...15), radix: 16) }.joined()
+        token = "\(ProcessControl.id)-" + (0..<16).map { _ in String(UInt8.random(in: 0...15), radix: 16) }.joined()
         fd = try Self.open(path)
         // Held for the whole run: while any run holds it, no other run can
         // prove that a temporary file is a leftover (see removeLeftovers).
         removeLeftovers()
-        flock(fd, LOCK_SH)
+        FileLock.shared(fd)
     }
 
-    deinit { close(fd) }
+    deinit { Descriptor.close(fd) }
 
     private static func open(_ path: String) throws -> Int32 {
-        var st = stat()
-        if lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK, stat(path, &st) != 0 {
+        if FileStatus.ofLink(path: path)?.kind == .symbolicLink, FileStatus.of(path: path) == nil {
             let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
             throw OutputFailure.create(path, "it is a symbolic link to \(target), which does not exist (create that folder, or give another -o)")
         }
-        if stat(path, &st) == 0 {
-            guard (st.st_mode & S_IFMT) == S_IFDIR else { throw OutputFailure.create(path, "it exists and is not a folder") }
+        if let st = FileStatus.of(path: path) {
+            guard st.kind == .directory else { throw OutputFailure.create(path, "it exists and is not a folder") }
         } else {
             do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
                 throw OutputFailure.create(path, Self.reason(of: error))
             }
         }
         let fd = Directory.open(path)
-        guard fd >= 0 else { throw OutputFailure.create(path, FileIO.errorText(errno)) }
+        guard fd >= 0 else { throw OutputFailure.create(path, FileIO.errorText(Descriptor.lastError)) }
         return fd
     }
 
     private static func reason(of error: Error) -> String {
         let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        if let code = underlying?.code, underlying?.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(code))) }
+        if let code = underlying?.code, underlying?.domain == NSPOSIXErrorDomain { return FileIO.errorText(Int32(code)) }
         return error.localizedDescription
     }
 
@@ -70,12 +69,11 @@ final class OutputDirectory: @unchecked Sendable {
     /// Temporary files of killed runs. With no other run holding the
     /// folder's lock they are all stale; otherwise only old ones are.
     private func removeLeftovers() {
-        let alone = flock(fd, LOCK_EX | LOCK_NB) == 0
+        let alone = FileLock.tryExclusive(fd)
         for name in names() where Self.isTemporaryName(name) {
-            var st = stat()
-            guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }
-            let age = Date().timeIntervalSince1970 - TimeInterval(st.st_mtim.tv_sec)
-            if alone || age > Self.staleAge { unlinkat(fd, name, 0) }
+            guard let st = FileStatus.of(name, inFolder: fd), st.kind == .regular else { continue }
+            let age = Date().timeIntervalSince1970 - TimeInterval(st.modifiedSeconds)
+            if alone || age > Self.staleAge { Descriptor.unlink(name, inFolder: fd) }
         }
     }
 
@@ -89,16 +87,16 @@ final class OutputDirectory: @unchecked Sendable {
     /// asks the kernel instead of creating a file, so a run that changes
     /// nothing leaves the folder's modification time alone.
     func checkWritable() throws {
-        var st = stat()
-        if fstatat(fd, Manifest.fileName, &st, AT_SYMLINK_NOFOLLOW) == 0, (st.st_mode & S_IFMT) == S_IFREG {
-            guard faccessat(fd, ".", W_OK | X_OK, AT_EACCESS) == 0 else { throw OutputFailure.write(path + "/", errno) }
+        if FileStatus.of(Manifest.fileName, inFolder: fd)?.kind == .regular {
+            let failure = Descriptor.writableFolderError(fd)
+            guard failure == 0 else { throw OutputFailure.write(path + "/", failure) }
             return
         }
         let probe = Self.temporaryPrefix + token + "-probe"
-        let f = openat(fd, probe, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard f >= 0 else { throw OutputFailure.write(path + "/", errno) }
-        close(f)
-        unlinkat(fd, probe, 0)
+        let f = Descriptor.createNew(probe, inFolder: fd)
+        guard f >= 0 else { throw OutputFailure.write(path + "/", Descriptor.lastError) }
+        Descriptor.close(f)
+        Descriptor.unlink(probe, inFolder: fd)
     }
 
     /// `name` must be a plain file name (no separators): callers pass
@@ -123,45 +121,40 @@ final class OutputDirectory: @unchecked Sendable {
 
     /// The whole file, or nil when it is missing, not a regular file or a link.
     func read(_ name: String) -> [UInt8]? {
-        let f = openat(fd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        let f = Descriptor.openForReading(name, inFolder: fd)
         guard f >= 0 else { return nil }
-        defer { close(f) }
-        var st = stat()
-        guard fstat(f, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let bytes = FileIO.read(f, count: Int(st.st_size), at: 0)
-        return bytes.count == Int(st.st_size) ? bytes : nil
+        defer { Descriptor.close(f) }
+        guard let st = FileStatus.of(descriptor: f), st.kind == .regular else { return nil }
+        let bytes = FileIO.read(f, count: Int(st.size), at: 0)
+        return bytes.count == Int(st.size) ? bytes : nil
     }
 
     /// Whether no other run holds the folder now (each holds a shared lock
     /// for its whole run). Ours is shared again afterwards either way.
     func isAlone() -> Bool {
-        let alone = flock(fd, LOCK_EX | LOCK_NB) == 0
-        flock(fd, LOCK_SH)
+        let alone = FileLock.tryExclusive(fd)
+        FileLock.shared(fd)
         return alone
     }
 
     /// Size, times and identity of the regular file at `name` (not followed).
     func stamp(_ name: String) -> FileStamp? {
-        var st = stat()
-        guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        func ns(_ t: timespec) -> Int64 { Int64(t.tv_sec) * 1_000_000_000 + Int64(t.tv_nsec) }
-        return FileStamp(size: Int64(st.st_size), mtimeNs: ns(st.st_mtim), ctimeNs: ns(st.st_ctim),
-                         device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+        guard let st = FileStatus.of(name, inFolder: fd), st.kind == .regular else { return nil }
+        return FileStamp(size: st.size, mtimeNs: st.modifiedNs, ctimeNs: st.changedNs, device: st.device, inode: st.inode)
     }
 
     /// Whether something (file, link, folder) exists at `name`.
     func exists(_ name: String) -> Bool {
-        var st = stat()
-        return fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0
+        FileStatus.of(name, inFolder: fd) != nil
     }
 
     /// Removes a file this tool wrote (never a folder).
-    func remove(_ name: String) { unlinkat(fd, name, 0) }
+    func remove(_ name: String) { Descriptor.unlink(name, inFolder: fd) }
 
     /// This run's temporary files (after a stop: nothing half-written left).
     func removeOwnTemporaries() {
         let mine = Self.temporaryPrefix + token + "-"
-        for name in names() where name.hasPrefix(mine) { unlinkat(fd, name, 0) }
+        for name in names() where name.hasPrefix(mine) { Descriptor.unlink(name, inFolder: fd) }
     }
 }
 
@@ -173,7 +166,7 @@ enum OutputFailure: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case .create(let p, let why): return "\(p): cannot create the output folder: \(why)"
-        case .write(let p, let code): return "\(p): cannot write: \(String(cString: strerror(code)))"
+        case .write(let p, let code): return "\(p): cannot write: \(FileIO.errorText(code))"
         }
     }
 

@@ -25,11 +25,10 @@ extension OutputDirectory {
     /// Whether `name` is a regular file holding exactly the bytes `pieces`
     /// makes, compared a piece at a time (neither side whole in memory).
     func holds(_ name: String, pieces: (([UInt8]) -> Void) -> Void) -> Bool {
-        let f = openat(fd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        let f = Descriptor.openForReading(name, inFolder: fd)
         guard f >= 0 else { return false }
-        defer { close(f) }
-        var st = stat()
-        guard fstat(f, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return false }
+        defer { Descriptor.close(f) }
+        guard let st = FileStatus.of(descriptor: f), st.kind == .regular else { return false }
         var offset = 0, same = true
         pieces { piece in
             guard same, !piece.isEmpty else { return }
@@ -37,6 +36,6 @@ extension OutputDirectory {
             same = read == piece
             offset += piece.count
         }
-        return same && Int(st.st_size) == offset
+        return same && Int(st.size) == offset
     }
 }

@@ -1,3 +1,4 @@
+import ByteLevel
 import Foundation
 import Transcript
 
@@ -16,7 +17,7 @@ struct ProblemPrinter {
         self.json = json
         self.errorsOnly = errorsOnly
         self.diagnostics = diagnostics
-        interactive = isatty(1) != 0
+        interactive = Descriptor.isTerminal(1)
         let env = ProcessInfo.processInfo.environment
         color = !json && interactive && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
     }

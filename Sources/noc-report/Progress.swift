@@ -1,3 +1,4 @@
+import ByteLevel
 import Foundation
 
 /// One progress line on standard error, redrawn in place:
@@ -26,7 +27,7 @@ final class ProgressLine: @unchecked Sendable {
 
     /// Whether to draw at all: stderr is a terminal that can erase a line, no `--quiet`.
     static func wanted(quiet: Bool) -> Bool {
-        !quiet && isatty(2) != 0 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+        !quiet && Descriptor.isTerminal(2) && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
 
     /// Nil when nothing should be drawn: stderr is not a terminal, `--quiet`,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ByteLevel
 import Foundation
 import Render
 import Transcript
@@ -119,8 +120,7 @@ struct RenderCommand: ParsableCommand {
         do {
             let dir = try OutputDirectory(path: output)
             try dir.checkWritable()
-            var st = stat()
-            if fstat(dir.fd, &st) == 0 { InputSet.skippedFolders = [[UInt64(st.st_dev), UInt64(st.st_ino)]] }
+            if let st = FileStatus.of(descriptor: dir.fd) { InputSet.skippedFolders = [st.identity] }
             let shownPath = output
             InputSet.onSkippedFolder = { path in
                 diagnostics.info("note: \(path) is the output folder (-o \(shownPath)): not read as input")

@@ -1,3 +1,4 @@
+import ByteLevel
 import Foundation
 import Render
 import Transcript
@@ -25,16 +26,15 @@ final class StampCache: @unchecked Sendable {
     private var changed = false
 
     init(for dir: OutputDirectory) {
-        var st = stat()
         let base = ProcessInfo.processInfo.environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ProcessInfo.processInfo.environment["HOME"].map { $0 + "/.cache" }
-        guard let base, fstat(dir.fd, &st) == 0 else {
+        guard let base, let st = FileStatus.of(descriptor: dir.fd) else {
             url = nil
             return
         }
         let folder = URL(fileURLWithPath: base).appendingPathComponent("noc-report")
-        url = folder.appendingPathComponent("stamps-\(st.st_dev)-\(st.st_ino).txt")
-        known = url.flatMap(Self.readLines) ?? Self.readEarlier(folder.appendingPathComponent("stamps-\(st.st_dev)-\(st.st_ino).json"))
+        url = folder.appendingPathComponent("stamps-\(st.device)-\(st.inode).txt")
+        known = url.flatMap(Self.readLines) ?? Self.readEarlier(folder.appendingPathComponent("stamps-\(st.device)-\(st.inode).json"))
     }
 
     /// The digest that stands for `stamp` with the bytes `sha256` (hex).
@@ -70,7 +70,7 @@ final class StampCache: @unchecked Sendable {
         }
         guard changed else { return }
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let tmp = url.path + ".tmp-\(getpid())"
+        let tmp = url.path + ".tmp-\(ProcessControl.id)"
         guard FileManager.default.createFile(atPath: tmp, contents: nil), let out = FileHandle(forWritingAtPath: tmp) else { return }
         var buffer = Data()
         var ok = true
@@ -79,7 +79,7 @@ final class StampCache: @unchecked Sendable {
             if buffer.count >= 1 << 20 { ok = (try? out.write(contentsOf: buffer)) != nil; buffer.removeAll(keepingCapacity: true) }
         }
         ok = ok && (try? out.write(contentsOf: buffer)) != nil && (try? out.close()) != nil
-        if !ok || rename(tmp, url.path) != 0 { unlink(tmp) }
+        if !ok { Descriptor.unlink(path: tmp) } else { Descriptor.renameOrRemove(tmp, to: url.path) }
     }
 
     /// Lines of `<name digest> <check digest>` in hex, read 1 MiB at a time;

@@ -11,11 +11,11 @@ enum StandardOutput {
     static func write(_ bytes: [UInt8]) {
         let failure = writeAll(1, bytes)
         guard failure != 0 else { return }
-        if failure == EPIPE { _exit(ExitStatus.brokenPipe.rawValue) }
+        if failure == EPIPE { ProcessControl.exitNow(ExitStatus.brokenPipe.rawValue) }
         let problem = Problem(writing: "standard output", .standardOutputFailed,
                               "cannot write to standard output: \(FileIO.errorText(failure))", action: "stopped")
         StandardError.write("noc-report: error: \(problem.text)\n")
-        _exit(problem.exitStatus(strict: false).rawValue)
+        ProcessControl.exitNow(problem.exitStatus(strict: false).rawValue)
     }
 
     /// 0, or the errno of the failed write.

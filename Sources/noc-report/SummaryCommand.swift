@@ -1,4 +1,5 @@
 import ArgumentParser
+import ByteLevel
 import Foundation
 import Transcript
 
@@ -45,7 +46,7 @@ struct SummaryCommand: ParsableCommand {
             case .failure(let problem): failed += 1; diagnostics.report(problem)
             }
         })
-        let text = json ? report.json() : csv ? report.csv() : report.table(color: isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+        let text = json ? report.json() : csv ? report.csv() : report.table(color: Descriptor.isTerminal(1) && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
         diagnostics.output(Array(text.utf8))
         diagnostics.summary(read, "session", "counted", skipped: failed)
         let code = diagnostics.exitCode(rendered: read)

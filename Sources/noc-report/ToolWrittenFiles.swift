@@ -52,8 +52,7 @@ struct ToolWrittenFiles {
     }
 
     private static func size(of path: String) -> Int? {
-        var st = stat()
-        return stat(path, &st) == 0 ? Int(st.st_size) : nil
+        FileStatus.of(path: path).map { Int($0.size) }
     }
 
     /// A transcript (FORMAT.md §5: starts `{"id":…,"kind":"…"`, ends with
@@ -69,12 +68,11 @@ struct ToolWrittenFiles {
 
     /// The first and last 16 KiB of the file (one descriptor, closed at once).
     private static func headAndTail(_ path: String) -> ([UInt8], [UInt8])? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let fd = Descriptor.openForReading(path: path)
         guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0 else { return nil }
-        let window = 16 * 1024, size = Int(st.st_size)
+        defer { Descriptor.close(fd) }
+        guard let st = FileStatus.of(descriptor: fd), st.kind == .regular, st.size > 0 else { return nil }
+        let window = 16 * 1024, size = Int(st.size)
         func read(at offset: Int, _ count: Int) -> [UInt8] {
             FileIO.read(fd, count: count, at: offset)
         }

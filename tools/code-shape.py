@@ -8,7 +8,8 @@ Four lists, each line `path:line: what`:
   - Swift files over 400 lines,
   - force unwraps (`x!`, `try!`, `as!`) outside Tests/,
   - files outside the byte-level module (Sources/ByteLevel/) that use Unsafe
-    pointers, raw memory or Glibc (expected: none). Tests/ and Fuzz/ may: a
+    pointers, raw memory or Glibc, or call a libc function (open, stat, flock,
+    errno, _exit...) directly (expected: none). Tests/ and Fuzz/ may: a
     test or the fuzzer's C entry point hands bytes over by pointer.
 
 Comments and string literals (with interpolations, multi-line and raw strings)
@@ -187,6 +188,12 @@ def body_range(code, i):
 FORCE = re.compile(r"(?<=[\w)\]}>])!(?!=)")
 UNSAFE = re.compile(r"\b(?:Unsafe\w*Pointer|withUnsafe\w*|unsafeBitCast|unsafeLoad\w*|unsafeUninitializedCapacity"
                     r"|utf8Start|withMemoryRebound|assumingMemoryBound|bindMemory)\b|\b(?:Glibc|Darwin)\b")
+# A libc function called directly (Foundation re-exports Glibc): not a
+# method (`x.close()`) and not a function the file declares itself.
+LIBC_CALL = re.compile(r"(?<![.\w])(flock|fstatat|faccessat|openat|unlinkat|fstat|lstat|fsync|rename|renameat|linkat"
+                       r"|close|open|getpid|kill|errno|strerror|_exit|signal|waitpid|stat|statvfs|mkdirat|fchmod"
+                       r"|getrlimit|setrlimit|sysconf|isatty)\(")
+DECLARED = re.compile(r"\bfunc\s+(\w+)")
 BYTE_LEVEL = "Sources/ByteLevel/"
 MAY_USE_POINTERS = ("Tests/", "Fuzz/")
 
@@ -225,14 +232,15 @@ def main(argv):
             for number, code_line in enumerate(code.split("\n"), 1):
                 if FORCE.search(code_line):
                     unwraps.append(f"{rel}:{number}: {source_lines[number - 1].strip()}")
-        uses = sorted(set(UNSAFE.findall(code)))
+        declared = set(DECLARED.findall(code))
+        uses = sorted(set(UNSAFE.findall(code)) | {f"{c}()" for c in LIBC_CALL.findall(code) if c not in declared})
         if uses and not rel.startswith((BYTE_LEVEL,) + MAY_USE_POINTERS) and "/Tests/" not in rel:
             unsafe.append(f"{rel}: {', '.join(u for u in uses)}")
     report = [
         (f"functions over {MAX_FUNCTION_LINES} lines", long_functions),
         (f"Swift files over {MAX_FILE_LINES} lines", long_files),
         ("force unwraps outside Tests/", unwraps),
-        (f"files using Unsafe pointers or Glibc outside {BYTE_LEVEL}", unsafe),
+        (f"files using Unsafe pointers, Glibc or libc calls outside {BYTE_LEVEL}", unsafe),
     ]
     for title, rows in report:
         print(f"{title}: {len(rows)}")

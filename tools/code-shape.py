@@ -192,7 +192,7 @@ UNSAFE = re.compile(r"\b(?:Unsafe\w*Pointer|withUnsafe\w*|unsafeBitCast|unsafeLo
 # method (`x.close()`) and not a function the file declares itself.
 LIBC_CALL = re.compile(r"(?<![.\w])(flock|fstatat|faccessat|openat|unlinkat|fstat|lstat|fsync|rename|renameat|linkat"
                        r"|close|open|getpid|kill|errno|strerror|_exit|signal|waitpid|stat|statvfs|mkdirat|fchmod"
-                       r"|getrlimit|setrlimit|sysconf|isatty)\(")
+                       r"|getrlimit|setrlimit|sysconf|isatty|clock_gettime|usleep)\(")
 DECLARED = re.compile(r"\bfunc\s+(\w+)")
 BYTE_LEVEL = "Sources/ByteLevel/"
 MAY_USE_POINTERS = ("Tests/", "Fuzz/")

@@ -70,11 +70,11 @@ struct ChromiumPrinter: Sendable {
         p.standardInput = FileHandle.nullDevice
         try p.run()
         let deadline = Date().addingTimeInterval(timeout)
-        while p.isRunning && Date() < deadline { usleep(50_000) }
+        while p.isRunning && Date() < deadline { MonotonicClock.sleep(microseconds: 50_000) }
         guard !p.isRunning else {
             p.terminate()
             let grace = Date().addingTimeInterval(5)
-            while p.isRunning && Date() < grace { usleep(50_000) }
+            while p.isRunning && Date() < grace { MonotonicClock.sleep(microseconds: 50_000) }
             if p.isRunning { ProcessControl.forceKill(p.processIdentifier) }
             p.waitUntilExit()
             return nil

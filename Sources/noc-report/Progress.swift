@@ -115,8 +115,6 @@ final class ProgressLine: @unchecked Sendable {
     }
 
     static func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+        MonotonicClock.seconds()
     }
 }

@@ -116,3 +116,12 @@ struct DescriptorTests {
         #expect(limit.rlim_cur == limit.rlim_max)
     }
 }
+
+@Suite("ByteLevel: monotonic clock")
+struct MonotonicClockTests {
+    @Test func aSleepMovesTheClockForwardByAtLeastItsLength() {
+        let before = MonotonicClock.seconds()
+        MonotonicClock.sleep(microseconds: 20_000)
+        #expect(MonotonicClock.seconds() - before >= 0.02)
+    }
+}

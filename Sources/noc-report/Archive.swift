@@ -90,8 +90,6 @@ final class Archive: @unchecked Sendable {
     /// Records the stamp of a file this run just wrote.
     func wrote(_ file: ReportFile) { stamps.record(file.name, dir.stamp(file.name), sha256: file.sha256) }
 
-    func previousEntry(named name: String) -> ManifestEntry? { previous?.entry(named: name) }
-
     /// The error that stopped the run, once one has.
     var stopped: OutputFailure? { lock.withLock { stop } }
     var reportCount: Int { lock.withLock { reportsWritten } }

@@ -149,34 +149,6 @@ final class EntrySpill {
     }
 }
 
-/// A name's SHA-256, first 16 bytes: the set of a run's names without its strings.
-struct NameDigest: Hashable, Comparable {
-    var high: UInt64
-    var low: UInt64
-
-    /// From `hex`, 32 hex digits (as `hex` writes it); nil for anything else.
-    init?(hex: String) {
-        guard hex.utf8.count == 32, let h = UInt64(hex.prefix(16), radix: 16), let l = UInt64(hex.suffix(16), radix: 16) else { return nil }
-        high = h
-        low = l
-    }
-
-    var hex: String {
-        [high, low].map { w in
-            let s = String(w, radix: 16)
-            return String(repeating: "0", count: 16 - s.count) + s
-        }.joined()
-    }
-
-    static func < (a: NameDigest, b: NameDigest) -> Bool { (a.high, a.low) < (b.high, b.low) }
-
-    init(_ name: String) {
-        let d = SHA256.hash(Array(name.utf8))
-        high = d[0..<8].reduce(0) { $0 << 8 | UInt64($1) }
-        low = d[8..<16].reduce(0) { $0 << 8 | UInt64($1) }
-    }
-}
-
 /// The entries newest first, read back one at a time.
 struct SpilledEntries: Sequence {
     let spill: EntrySpill

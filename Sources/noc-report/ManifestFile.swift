@@ -82,11 +82,7 @@ final class ManifestFile: @unchecked Sendable {
     /// The first entry named `name`.
     func entry(named name: String) -> ManifestEntry? {
         let key = NameDigest(name)
-        var low = 0, high = byName.count
-        while low < high {
-            let mid = (low + high) / 2
-            if byName[mid].0 < key { low = mid + 1 } else { high = mid }
-        }
+        let low = byName.partitioningIndex { $0.0 >= key }
         guard low < byName.count, byName[low].0 == key, let e = entry(at: Int(byName[low].1)), e.session.name == name else { return nil }
         return e
     }
@@ -95,12 +91,8 @@ final class ManifestFile: @unchecked Sendable {
     func owns(_ file: String) -> Bool { Self.contains(ownedFiles, NameDigest(file)) }
 
     static func contains(_ sorted: [NameDigest], _ key: NameDigest) -> Bool {
-        var low = 0, high = sorted.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sorted[mid] < key { low = mid + 1 } else { high = mid }
-        }
-        return low < sorted.count && sorted[low] == key
+        let i = sorted.partitioningIndex { $0 >= key }
+        return i < sorted.count && sorted[i] == key
     }
 
     /// The entries in the file's order, read one at a time.

@@ -15,7 +15,7 @@ struct ReportNames: Sendable {
         }
         let arena = bytes, ends = self.ends
         sorted = Array(0..<UInt32(ends.count))
-        sorted.sort { CandidateFiles.precedes(arena[Self.range(ends, Int($0))], [], arena[Self.range(ends, Int($1))], []) }
+        sorted.sort { arena[Self.range(ends, Int($0))].lexicographicallyPrecedes(arena[Self.range(ends, Int($1))]) }
     }
 
     var count: Int { ends.count }
@@ -35,13 +35,8 @@ struct ReportNames: Sendable {
 
     func contains(_ name: String) -> Bool {
         let wanted = Array(name.utf8)
-        var low = 0, high = sorted.count
-        while low < high {
-            let mid = (low + high) / 2
-            let r = Self.range(ends, Int(sorted[mid]))
-            if bytes[r].lexicographicallyPrecedes(wanted) { low = mid + 1 } else { high = mid }
-        }
-        return low < sorted.count && bytes[Self.range(ends, Int(sorted[low]))].elementsEqual(wanted)
+        let i = sorted.partitioningIndex { !utf8(Int($0)).lexicographicallyPrecedes(wanted) }
+        return i < sorted.count && utf8(Int(sorted[i])).elementsEqual(wanted)
     }
 
     /// The name's bytes (no copy).

@@ -65,13 +65,8 @@ public struct Validator: Sendable {
 
     /// Index of the first document at or after `position` (documents are in input order).
     static func firstDocument(atOrAfter position: (Int, Int), in documents: DocumentTable) -> Int? {
-        var low = 0, high = documents.count
-        while low < high {
-            let mid = (low + high) / 2
-            let d = documents[mid]
-            if (d.fileIndex, d.location.byteOffset) < position { low = mid + 1 } else { high = mid }
-        }
-        return low < documents.count ? low : nil
+        let i = documents.partitioningIndex { ($0.fileIndex, $0.location.byteOffset) >= position }
+        return i < documents.endIndex ? i : nil
     }
 
     /// Everything to report for document `i`, preceded by the reader's

@@ -93,7 +93,7 @@ final class Diagnostics: @unchecked Sendable {
         for _ in 0..<max(0, count - lines.count) { _ = shouldPrintWarning(counted: true) }
     }
 
-    /// Once a run per rule: a user pattern ran out of its time budget on a
+    /// Once a run per rule: a user pattern ran out of its step budget on a
     /// field of `t`. The line names the rule only (no session text) and is
     /// not passed through the redactor: the slow pattern would redact it.
     private func ruleBudgetWarnings(_ t: Transcript) {
@@ -104,7 +104,7 @@ final class Diagnostics: @unchecked Sendable {
         lock.unlock()
         guard level != .quiet || strict else { return }
         for rule in fresh {
-            let text = escapingControls("redaction rule \(rule) ran out of its time budget on a field (25 ms of CPU time, more for long fields): "
+            let text = escapingControls("redaction rule \(rule) ran out of its step budget on a field (1.5 million matcher steps, more for long fields): "
                 + "such fields are redacted whole, never shown unredacted; simplify the pattern (nested repetition such as (a+)+ backtracks exponentially)")
             emit(color ? "\u{1B}[1;33mwarning:\u{1B}[0m " + text : "warning: " + text, redacting: false)
         }

@@ -27,7 +27,7 @@ struct RulePatternFaultTests {
         let r = try Self.sh("timeout 300 '\(CLI.binary)' \(command) examples '\(dir.path)/alert.json' --redact-rules '\(rules.path)' \(out)")
         #expect(r.code != 124, "the run hung")
         #expect(r.code == 0, "stderr: \(r.err.prefix(600))")
-        let said = r.err.components(separatedBy: "redaction rule user:\(name) ran out of its time budget").count - 1
+        let said = r.err.components(separatedBy: "redaction rule user:\(name) ran out of its step budget").count - 1
         #expect(said == 1, "\(r.err.prefix(600))")
         if command == "transcript" {
             let json = try String(contentsOf: dir.appendingPathComponent("stdout"), encoding: .utf8)

@@ -1,7 +1,7 @@
 import Testing
 @testable import Transcript
 
-/// Issue 15 case 9: a user's pattern runs with a time budget per field, so
+/// Issue 15 case 9: a user's pattern runs with a step budget per field, so
 /// a catastrophic pattern never hangs a run, and a field it could not
 /// finish is redacted whole rather than shown.
 @Suite("Redaction: user pattern budget") struct UserPatternBudgetTests {
@@ -54,5 +54,42 @@ import Testing
         let out = Redactor(rules: rules).redact(input)
         #expect(out.redaction?.rulesOverBudget == [])
         #expect(out.document["alert_text"]?.string == "[redacted customer 1] down")
+    }
+}
+
+/// The budget is counted in matcher steps, so where a field stops is a
+/// property of the field and the pattern, never of the machine's load.
+@Suite("Redaction: the pattern budget is deterministic") struct PatternBudgetDeterminismTests {
+    /// `(a+)+$` doubles its work with every `a`: somewhere between 10 and 30
+    /// the search goes over budget, and always at the same length.
+    @Test func theSameFieldAlwaysEndsTheSameWay() throws {
+        let p = try UserPattern("(a+)+$")
+        func firstOverBudget() -> Int? {
+            (10...30).first { p.search(String(repeating: "a", count: $0) + "!") == .overBudget }
+        }
+        let edge = try #require(firstOverBudget())
+        #expect(edge > 10)
+        for _ in 0..<5 {
+            // Load from other tests running at once must not move the edge.
+            #expect(firstOverBudget() == edge)
+        }
+        #expect(p.search(String(repeating: "a", count: edge - 1) + "!") == .matches([]))
+    }
+
+    /// After its strikes a rule gets less: a field the normal budget finishes
+    /// can be over the reduced one.
+    @Test func theReducedBudgetStopsSooner() throws {
+        let p = try UserPattern("(a+)+$")
+        let field = String(repeating: "a", count: 16) + "!"
+        #expect(p.search(field, budget: .normal) == .matches([]))
+        #expect(p.search(field, budget: .reduced) == .overBudget)
+    }
+
+    @Test func aLongFieldOfANormalPatternIsWithinBudget() throws {
+        let field = String(repeating: "link down on core router ", count: 4_000) + "CUST-123456"
+        guard case .matches(let found) = try UserPattern("CUST-[0-9]{6}").search(field) else {
+            Issue.record("a linear pattern ran out of budget"); return
+        }
+        #expect(found.count == 1)
     }
 }

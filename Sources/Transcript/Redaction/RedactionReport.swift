@@ -24,7 +24,7 @@ public struct RedactionReport: Sendable, Equatable, Codable {
 
     /// Rules that fired, in the rule set's order.
     public var entries: [Entry]
-    /// Ids of user patterns that ran out of their time budget on some field
+    /// Ids of user patterns that ran out of their step budget on some field
     /// (that field was redacted whole). Said on stderr, not stored.
     public var rulesOverBudget: [String] = []
 

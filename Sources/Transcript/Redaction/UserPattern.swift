@@ -31,13 +31,13 @@ public struct UserPattern: @unchecked Sendable {
     /// A pattern that matches "" would match between every two characters.
     var matchesEmpty: Bool { regex.firstMatch(in: "", range: NSRange(location: 0, length: 0)) != nil }
 
-    /// The matches in `text`, or `.overBudget` when the search took longer
-    /// than `budget` allows for a field of this length.
+    /// The matches in `text`, or `.overBudget` when the search needed more
+    /// steps than `budget` allows for a field of this length.
     func search(_ text: String, budget: PatternBudget = .normal) -> Outcome {
         let units = text.utf16.count
-        let deadline = CPUDeadline(after: budget.nanoseconds(forUnits: units))
+        let allowed = budget.progressReports(forUnits: units)
         var found: [NSRange] = []
-        var callbacks = 0, over = false, failed = false
+        var reports = 0, over = false, failed = false
         regex.enumerateMatches(in: text, options: [.reportProgress, .reportCompletion],
                                range: NSRange(location: 0, length: units)) { result, flags, stop in
             if let result {
@@ -45,10 +45,8 @@ public struct UserPattern: @unchecked Sendable {
                 if range.location != NSNotFound && range.length > 0 { found.append(range) }
             }
             if flags.contains(.completed) && flags.contains(.internalError) { failed = true }
-            // Progress comes at every start position and every 10,000 steps of
-            // a match; reading the clock every 4th call keeps it cheap.
-            callbacks += 1
-            if callbacks & 3 == 0 && deadline.hasPassed {
+            reports += 1
+            if reports > allowed {
                 over = true
                 stop.pointee = true
             }

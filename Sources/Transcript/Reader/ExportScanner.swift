@@ -1,5 +1,4 @@
 import ByteLevel
-import Dispatch
 
 /// First pass over one file: finds every document and reads its header.
 public struct ExportScanner {

@@ -1,5 +1,4 @@
 import ByteLevel
-import Dispatch
 
 /// Arrays: elements one after another, or in parts on separate threads.
 extension ScanRun {
@@ -25,16 +24,16 @@ extension ScanRun {
     /// `body` on a fresh run per part (starting at `starts[j]`), the parts on
     /// separate threads; the runs (what they found) and results, in order.
     func inParallel<T>(_ starts: [Int], _ body: @escaping (inout ScanRun, Int) -> T) -> [(ScanRun, T)] {
-        let shared = ParallelSlots<(ScanRun, T)>(count: starts.count)
         let template = self  // Sendable: its bytes are a ByteView
         nonisolated(unsafe) let work = body
-        DispatchQueue.concurrentPerform(iterations: starts.count) { j in
+        var parts: [(ScanRun, T)] = []
+        parts.reserveCapacity(starts.count)
+        orderedParallelMap(count: starts.count, jobs: starts.count, window: starts.count, work: { j in
             var run = template.segment(startingAt: starts[j])
             let result = work(&run, j)
-            shared.set(j, (run, result))
-        }
-        // concurrentPerform returns once every iteration has run: every slot is set.
-        return shared.results()
+            return (run, result)
+        }, consume: { _, part in parts.append(part) })
+        return parts
     }
 
     /// How a run of array elements ended.
@@ -166,17 +165,4 @@ extension ScanRun {
             }
         }
     }
-}
-
-/// One result per parallel part, each set once from its own thread (a
-/// lock per set: there are as many as threads, not documents).
-private final class ParallelSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = Lock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ j: Int, _ value: T) { lock.withLock { slots[j] = value } }
-
-    func results() -> [T] { lock.withLock { slots.compactMap { $0 } } }
 }

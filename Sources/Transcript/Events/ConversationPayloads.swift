@@ -2,25 +2,19 @@
 public struct UserMessagePayload: Sendable {
     public let raw: JSONValue
     /// As written (it goes into `messages`); nil = missing.
-    public let text: JSONValue?
-
-    init(_ data: JSONValue) {
-        raw = data
-        text = data["text"]
-    }
+    public var text: JSONValue? { raw["text"] }
 }
 
 /// `message` (§3) and `message.complete` (§9): the final answer, Markdown.
 public struct FinalMessagePayload: Sendable {
     public let raw: JSONValue
-    /// As written (it becomes `diagnosis`); nil = missing.
-    public let text: JSONValue?
     /// `message.complete`'s `id` as text, naming the deltas it completes; nil for `message`.
     public let id: String?
+    /// As written (it becomes `diagnosis`); nil = missing.
+    public var text: JSONValue? { raw["text"] }
 
     init(_ data: JSONValue, withID: Bool) {
         raw = data
-        text = data["text"]
         id = withID ? data["id"]?.displayText : nil
     }
 }
@@ -29,15 +23,9 @@ public struct FinalMessagePayload: Sendable {
 public struct MessageDeltaPayload: Sendable {
     public let raw: JSONValue
     /// The message id as text ("" when missing), so deltas of one message merge.
-    public let id: String
+    public var id: String { raw["id"]?.displayText ?? "" }
     /// "" when missing or not a string.
-    public let text: String
-
-    init(_ data: JSONValue) {
-        raw = data
-        id = data["id"]?.displayText ?? ""
-        text = data["text"]?.string ?? ""
-    }
+    public var text: String { raw["text"]?.string ?? "" }
 }
 
 /// `run_complete` (§3) and `run.complete` (§9): the payload object is the message's `runMeta` as it is.
@@ -45,8 +33,4 @@ public struct RunCompletePayload: Sendable {
     public let raw: JSONValue
     public var steps: Int? { raw["steps"]?.int }
     public var time: String? { raw["time"]?.string }
-
-    init(_ data: JSONValue) {
-        raw = data
-    }
 }

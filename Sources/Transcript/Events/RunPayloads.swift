@@ -21,24 +21,14 @@ public struct RunStartPayload: Sendable {
 public struct ThreadPayload: Sendable {
     public let raw: JSONValue
     /// As written; a null one is no thread.
-    public let threadID: JSONValue?
-
-    init(_ data: JSONValue) {
-        raw = data
-        threadID = data["thread_id"]
-    }
+    public var threadID: JSONValue? { raw["thread_id"] }
 }
 
 /// `error` (§3, both generations): the run raised; `message` says why (§8).
 public struct ErrorPayload: Sendable {
     public let raw: JSONValue
     /// As written (it becomes `errorMessage`); nil = missing.
-    public let message: JSONValue?
-
-    init(_ data: JSONValue) {
-        raw = data
-        message = data["message"]
-    }
+    public var message: JSONValue? { raw["message"] }
 
     /// The message as text; nil when missing or null.
     public var text: String? {

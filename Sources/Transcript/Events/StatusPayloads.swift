@@ -2,12 +2,7 @@
 public struct StepThinkingPayload: Sendable {
     public let raw: JSONValue
     /// When it is a string.
-    public let status: String?
-
-    init(_ data: JSONValue) {
-        raw = data
-        status = data["status"]?.string
-    }
+    public var status: String? { raw["status"]?.string }
 
     /// "Retrying investigation (attempt N/2)...", when that is what it says.
     public var retry: String? { status.flatMap(retryText) }
@@ -17,14 +12,8 @@ public struct StepThinkingPayload: Sendable {
 public struct StatusChangePayload: Sendable {
     public let raw: JSONValue
     /// When it is a string (also for `message`).
-    public let status: String?
-    public let message: String?
-
-    init(_ data: JSONValue) {
-        raw = data
-        status = data["status"]?.string
-        message = data["message"]?.string
-    }
+    public var status: String? { raw["status"]?.string }
+    public var message: String? { raw["message"]?.string }
 
     public var isCancellation: Bool { status == "cancelling" }
 }
@@ -34,16 +23,11 @@ public struct StatusChangePayload: Sendable {
 public struct StatusPayload: Sendable {
     public let raw: JSONValue
     /// As written (a note shows any value); `messageText` when it is a string.
-    public let message: JSONValue?
-    public let messageText: String?
+    public var message: JSONValue? { raw["message"] }
+    public var messageText: String? { message?.string }
     /// `{"status": "cancelling"}` from the cancel endpoint or "Cancelling..." from the orchestrator.
-    public let isCancellation: Bool
-
-    init(_ data: JSONValue) {
-        raw = data
-        message = data["message"]
-        messageText = message?.string
-        isCancellation = data["status"]?.string == "cancelling" || messageText?.hasPrefix("Cancelling") == true
+    public var isCancellation: Bool {
+        raw["status"]?.string == "cancelling" || messageText?.hasPrefix("Cancelling") == true
     }
 
     /// The retry announcement, when that is what it says.

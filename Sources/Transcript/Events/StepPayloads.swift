@@ -26,10 +26,6 @@ public struct ActionExecutedPayload: Sendable {
     public let raw: JSONValue
     public var step: Int? { raw["step"]?.int }
     public var actionName: String? { raw["action_name"]?.string }
-
-    init(_ data: JSONValue) {
-        raw = data
-    }
 }
 
 /// A v2 tool call is keyed by its id, else (like v1) by its step number.

@@ -48,7 +48,12 @@ struct IndexCommand: ParsableCommand {
     func run() throws {
         let diagnostics = Diagnostics(level: quiet ? .quiet : .normal, strict: false)
         let templateSet = try pages.loadTemplates()
-        let manifests = readManifests(manifestFiles(diagnostics), diagnostics: diagnostics)
+        let files = manifestFiles(diagnostics)
+        if let count = try rebuildInPlace(files, templates: templateSet, diagnostics: diagnostics) {
+            if diagnostics.errors > 0 { throw ExitCode(max(.problems, diagnostics.exitCode(rendered: count))) }
+            return
+        }
+        let manifests = readManifests(files, diagnostics: diagnostics)
         guard !manifests.isEmpty else {
             diagnostics.error("no manifest (index.json or index-shard-K-of-N.json) found in \(paths.joined(separator: ", ")); run 'noc-report render -o DIR' first")
             throw ExitCode(.failure)
@@ -81,6 +86,24 @@ struct IndexCommand: ParsableCommand {
         do { try outputDir.writeIfChanged(Manifest.fileName, manifest.encoded()) } catch { diagnostics.report(Problem(writing: target, .indexWriteFailed, "\(error)")) }
         diagnostics.info("noc-report: index of \(entries.count) session\(entries.count == 1 ? "" : "s") from \(used.count) manifest\(used.count == 1 ? "" : "s") → \(target)/\(formats.contains(.html) ? "index.html" : "index.md")")
         if diagnostics.errors > 0 { throw ExitCode(max(.problems, diagnostics.exitCode(rendered: entries.count))) }
+    }
+
+    /// A folder's own manifest alone, its index written there: rebuilt in
+    /// bounded memory (FolderIndexRebuild). nil when that is not the case,
+    /// or the manifest is not in the form this tool writes.
+    private func rebuildInPlace(_ files: [String], templates: Templates, diagnostics: Diagnostics) throws -> Int? {
+        guard files.count == 1, (files[0] as NSString).lastPathComponent == Manifest.fileName else { return nil }
+        let folder = (files[0] as NSString).deletingLastPathComponent
+        let target = output ?? defaultTarget()
+        func same(_ a: String) -> String { URL(fileURLWithPath: a.isEmpty ? "." : a).standardizedFileURL.path }
+        guard same(target) == same(folder) else { return nil }
+        guard let dir = try? OutputDirectory(path: folder.isEmpty ? "." : folder), (try? dir.checkWritable()) != nil,
+              let file = try? ManifestFile.open(dir, Manifest.fileName), file.count > 0, file.skeleton.entries.isEmpty,
+              file.skeleton.shard == nil else { return nil }
+        let rebuild = FolderIndexRebuild(dir: dir, templates: templates, formats: formats, title: pages.title, diagnostics: diagnostics)
+        guard let count = rebuild.run(file) else { throw ExitCode(.failure) }
+        diagnostics.info("noc-report: index of \(count) session\(count == 1 ? "" : "s") from 1 manifest → \(target)/\(formats.contains(.html) ? "index.html" : "index.md")")
+        return count
     }
 
     /// The manifest files the paths name: a folder's shard files when it
@@ -163,29 +186,12 @@ struct IndexCommand: ParsableCommand {
     }
 
     /// Entries whose report files were deleted, or changed since noc-report
-    /// wrote them, are dropped with a message naming the file. A changed file
-    /// is left as it is and no longer listed as noc-report's, so no later
-    /// render overwrites it; the dropped entries' intact files stay owned
-    /// (as pending: the next render replaces them). Every file is read.
+    /// wrote them, are dropped (IndexRepair); the dropped entries' intact
+    /// files stay owned (as pending: the next render replaces them).
     func repaired(_ entries: [ManifestEntry], in dir: OutputDirectory, diagnostics: Diagnostics) -> ([ManifestEntry], [String]) {
         var kept: [ManifestEntry] = [], orphans: [String] = []
         for e in entries {
-            let id = e.session.id.prefix(80)
-            let states = e.files.map { dir.check($0) }
-            for (f, state) in zip(e.files, states) {
-                switch state {
-                case .intact: continue
-                case .missing:
-                    diagnostics.warning("\(dir.path)/\(f.name): a report of session \(id) is missing (deleted?): the session is dropped from the index")
-                case .modified:
-                    diagnostics.warning("\(dir.path)/\(f.name) was changed after noc-report wrote it (its size or SHA-256 differs from index.json): session \(id) is dropped from the index; the file is left as it is and no longer listed, so no render overwrites it (move it away to have the session rendered again)")
-                }
-            }
-            guard states.allSatisfy({ if case .intact = $0 { return true } else { return false } }) else {
-                orphans += zip(e.files, states).filter { if case .intact = $0.1 { return true } else { return false } }.map(\.0.name)
-                continue
-            }
-            kept.append(e)
+            if let intactFiles = IndexRepair.dropped(e, in: dir, diagnostics: diagnostics) { orphans += intactFiles } else { kept.append(e) }
         }
         return (kept, orphans)
     }

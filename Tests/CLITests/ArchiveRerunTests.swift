@@ -77,6 +77,20 @@ extension ArchiveTests {
         #expect(strict.code == 1, "--strict fails on recorded warnings too: \(strict.err)")
     }
 
+    /// `index DIR` over the folder's own manifest reads its entries one at a
+    /// time (bounded memory) and writes what the render wrote, byte for byte.
+    @Test func indexRebuiltInPlaceMatchesWhatTheRenderWrote() throws {
+        let out = CLI.tempDir()
+        _ = try CLI.run(["render", "examples", "-o", out.path])
+        let names = ["index.json", "index.md", "index.html"]
+        let before = try names.map { try Data(contentsOf: out.appendingPathComponent($0)) }
+        for page in ["index.md", "index.html"] { try FileManager.default.removeItem(at: out.appendingPathComponent(page)) }
+        let r = try CLI.run(["index", out.path])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.err.contains("index of 7 sessions from 1 manifest"), "\(r.err)")
+        #expect(try names.map { try Data(contentsOf: out.appendingPathComponent($0)) } == before)
+    }
+
     @Test func indexDropsAndNamesAReportEditedByHandAndTheNextRenderLeavesItAlone() throws {
         let out = CLI.tempDir()
         _ = try CLI.run(["render", "examples", "-o", out.path])

@@ -7,7 +7,8 @@ import Darwin
 /// A mutex without Foundation (the reader stays Foundation-free); heap
 /// allocated so its address never moves.
 public final class Lock: @unchecked Sendable {
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    /// Internal: `Condition` waits on it.
+    let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     public init() { pthread_mutex_init(mutex, nil) }
     deinit { pthread_mutex_destroy(mutex); mutex.deallocate() }
     public func lock() { pthread_mutex_lock(mutex) }

@@ -12,6 +12,8 @@ struct FolderIndexRebuild {
     let templates: Templates
     let formats: Set<ReportFormat>
     let title: String
+    /// What the manifest records of how the pages were written.
+    let indexOptions: [String: String]
     let diagnostics: Diagnostics
 
     /// How many sessions the index lists; nil when it could not be written (reported).
@@ -31,7 +33,7 @@ struct FolderIndexRebuild {
         context.runNotes = old.counts.notes
         var manifest = Manifest(tool: version, counts: old.counts, lastRun: old.lastRun)
         manifest.pages = IndexPagesWriter.names(count: spill.count, context: context, formats: formats)
-        manifest.indexOptions = ["title": title, "formats": formats.map(\.rawValue).sorted().joined(separator: ","), "stamp": ""]
+        manifest.indexOptions = indexOptions
         context.runSummary = manifest.lastRun.summary
         context.runFilters = manifest.lastRun.filters
         do {

@@ -49,17 +49,28 @@ struct IndexCommand: ParsableCommand {
         let diagnostics = Diagnostics(level: quiet ? .quiet : .normal, strict: false)
         let templateSet = try pages.loadTemplates()
         let files = manifestFiles(diagnostics)
-        if let count = try rebuildInPlace(files, templates: templateSet, diagnostics: diagnostics) {
-            if diagnostics.errors > 0 { throw ExitCode(max(.problems, diagnostics.exitCode(rendered: count))) }
-            return
-        }
+        let target = output ?? defaultTarget()
+        let (sessions, manifests) = try rebuildInPlace(files, into: target, templates: templateSet, diagnostics: diagnostics)
+            ?? merge(files, into: target, templates: templateSet, diagnostics: diagnostics)
+        diagnostics.info("noc-report: index of \(sessions) session\(sessions == 1 ? "" : "s") from \(manifests) manifest\(manifests == 1 ? "" : "s") → \(target)/\(formats.contains(.html) ? "index.html" : "index.md")")
+        if diagnostics.errors > 0 { throw ExitCode(max(.problems, diagnostics.exitCode(rendered: sessions))) }
+    }
+
+    /// The options the index pages were written with, as the manifest records them.
+    var indexOptions: [String: String] {
+        ["title": pages.title, "formats": formats.map(\.rawValue).sorted().joined(separator: ","), "stamp": ""]
+    }
+
+    /// The manifests decoded whole and merged (shards, or a manifest written
+    /// elsewhere); how many sessions the index lists, from how many manifests.
+    private func merge(_ files: [String], into target: String, templates templateSet: Templates,
+                       diagnostics: Diagnostics) throws -> (sessions: Int, manifests: Int) {
         let manifests = readManifests(files, diagnostics: diagnostics)
         guard !manifests.isEmpty else {
             diagnostics.error("no manifest (index.json or index-shard-K-of-N.json) found in \(paths.joined(separator: ", ")); run 'noc-report render -o DIR' first")
             throw ExitCode(.failure)
         }
         let (merged, notes) = mergedShards(sameInput(manifests, diagnostics: diagnostics), diagnostics: diagnostics)
-        let target = output ?? defaultTarget()
         let outputDir: OutputDirectory
         do { outputDir = try OutputDirectory(path: target.isEmpty ? "." : target); try outputDir.checkWritable() } catch {
             diagnostics.report(Problem(writing: target, .outputFolderUnusable, "\(error)"))
@@ -79,31 +90,30 @@ struct IndexCommand: ParsableCommand {
                                      unchanged: used.reduce(0) { $0 + $1.1.lastRun.unchanged },
                                      pruned: used.reduce(0) { $0 + $1.1.lastRun.pruned }, filters: used.first?.1.lastRun.filters ?? [])
         manifest.pages = IndexPagesWriter.pages([], context: context, templates: templateSet, formats: formats).map(\.0)
-        manifest.indexOptions = ["title": pages.title, "formats": formats.map(\.rawValue).sorted().joined(separator: ","), "stamp": ""]
+        manifest.indexOptions = indexOptions
         context.runSummary = manifest.lastRun.summary
         context.runFilters = manifest.lastRun.filters
         writeIndex(entries, context: context, templates: templateSet, formats: formats, to: outputDir, diagnostics: diagnostics)
         do { try outputDir.writeIfChanged(Manifest.fileName, manifest.encoded()) } catch { diagnostics.report(Problem(writing: target, .indexWriteFailed, "\(error)")) }
-        diagnostics.info("noc-report: index of \(entries.count) session\(entries.count == 1 ? "" : "s") from \(used.count) manifest\(used.count == 1 ? "" : "s") → \(target)/\(formats.contains(.html) ? "index.html" : "index.md")")
-        if diagnostics.errors > 0 { throw ExitCode(max(.problems, diagnostics.exitCode(rendered: entries.count))) }
+        return (entries.count, used.count)
     }
 
     /// A folder's own manifest alone, its index written there: rebuilt in
     /// bounded memory (FolderIndexRebuild). nil when that is not the case,
     /// or the manifest is not in the form this tool writes.
-    private func rebuildInPlace(_ files: [String], templates: Templates, diagnostics: Diagnostics) throws -> Int? {
+    private func rebuildInPlace(_ files: [String], into target: String, templates: Templates,
+                                diagnostics: Diagnostics) throws -> (sessions: Int, manifests: Int)? {
         guard files.count == 1, (files[0] as NSString).lastPathComponent == Manifest.fileName else { return nil }
         let folder = (files[0] as NSString).deletingLastPathComponent
-        let target = output ?? defaultTarget()
         func same(_ a: String) -> String { URL(fileURLWithPath: a.isEmpty ? "." : a).standardizedFileURL.path }
         guard same(target) == same(folder) else { return nil }
         guard let dir = try? OutputDirectory(path: folder.isEmpty ? "." : folder), (try? dir.checkWritable()) != nil,
               let file = try? ManifestFile.open(dir, Manifest.fileName), file.count > 0, file.skeleton.entries.isEmpty,
               file.skeleton.shard == nil else { return nil }
-        let rebuild = FolderIndexRebuild(dir: dir, templates: templates, formats: formats, title: pages.title, diagnostics: diagnostics)
+        let rebuild = FolderIndexRebuild(dir: dir, templates: templates, formats: formats, title: pages.title,
+                                         indexOptions: indexOptions, diagnostics: diagnostics)
         guard let count = rebuild.run(file) else { throw ExitCode(.failure) }
-        diagnostics.info("noc-report: index of \(count) session\(count == 1 ? "" : "s") from 1 manifest → \(target)/\(formats.contains(.html) ? "index.html" : "index.md")")
-        return count
+        return (count, 1)
     }
 
     /// The manifest files the paths name: a folder's shard files when it

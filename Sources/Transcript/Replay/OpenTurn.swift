@@ -39,7 +39,8 @@ struct OpenTurn {
             inFlight.append(step.key ?? "#\(index)", (step.raw, index))
             seeTimestamp(step.timestamp)
         case .messageDelta(let delta):
-            if !deltas.modifyFirst(delta.id, { $0 += delta.text }) { deltas.append(delta.id, delta.text) }
+            let (id, text) = (delta.id, delta.text)  // views of the payload: read once
+            if !deltas.modifyFirst(id, { $0 += text }) { deltas.append(id, text) }
         default:
             noteInTimeline(event, index: index)
         }

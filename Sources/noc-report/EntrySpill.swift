@@ -39,7 +39,13 @@ final class EntrySpill {
     private let encoder = Manifest.entryEncoder()
     private let decoder = JSONDecoder()
 
-    init(in dir: OutputDirectory) {
+    /// `expected`: about how many entries will come, so that memory is
+    /// taken once (an array that doubles as it grows holds up to twice
+    /// what it needs, and both copies while it moves).
+    init(in dir: OutputDirectory, expected: Int = 0) {
+        slots.reserveCapacity(expected)
+        keys.reserveCapacity(expected * 40)
+        names.reserveCapacity(expected)
         // An unnamed file (O_TMPFILE): nothing to clean up, whatever stops
         // the run, and the folder itself unchanged (a rerun leaves its time
         // alone). Else an unlinked file under $TMPDIR; else memory.

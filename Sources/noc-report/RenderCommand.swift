@@ -105,7 +105,7 @@ struct RenderCommand: ParsableCommand {
         guard let outputDir = opened else { throw ExitCode(.failure) }
         let job = try folderJob(outputDir, source: source, renderer: renderer, options: options, formats: formats,
                                 printer: printer, diagnostics: diagnostics)
-        var tally = RenderTally(archive: job.render.archive)
+        var tally = RenderTally(archive: job.render.archive, expected: job.positions.count)
         orderedParallelMap(count: job.positions.count, jobs: common.effectiveJobs,
                            work: { i in job.render.render(job.positions[i]) },
                            consume: { i, result in

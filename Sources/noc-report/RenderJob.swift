@@ -109,8 +109,8 @@ struct RenderTally {
     /// The run id a rendered entry records (ArchiveCommit.runID).
     let runID: String
 
-    init(archive: Archive) {
-        entries = EntrySpill(in: archive.dir)
+    init(archive: Archive, expected: Int) {
+        entries = EntrySpill(in: archive.dir, expected: expected)
         runID = ArchiveCommit.runID(options: archive.options)
     }
 

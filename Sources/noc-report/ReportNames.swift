@@ -9,10 +9,13 @@ struct ReportNames: Sendable {
     private var sorted: [UInt32] = []
 
     init(_ names: some Sequence<String>) {
+        ends.reserveCapacity(names.underestimatedCount)
         for name in names {
             bytes.append(contentsOf: name.utf8)
             ends.append(UInt32(bytes.count))
         }
+        // Kept for the whole run: no room left over from growing.
+        bytes = Array(bytes[...])
         let arena = bytes, ends = self.ends
         sorted = Array(0..<UInt32(ends.count))
         sorted.sort { arena[Self.range(ends, Int($0))].lexicographicallyPrecedes(arena[Self.range(ends, Int($1))]) }

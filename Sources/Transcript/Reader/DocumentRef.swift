@@ -1,8 +1,7 @@
 /// What the first pass learns about a document without parsing it: where it
 /// is, and the top-level fields that decide what it is and whether it wins.
-/// Kept for every document of the input until the run ends, so it is
-/// compact: about 150 bytes and one string (the id), no optionals
-/// wider than a word (see docs/reliability.md, Input).
+/// Kept for every document of the input until the run ends, packed in a
+/// `DocumentTable` (see docs/reliability.md, Input); this is its unpacked form.
 public struct DocumentRef: Sendable {
     private var fileName: String
     private var offset: Int
@@ -203,5 +202,158 @@ public enum DocumentClass: Sendable, Equatable {
                 self = .other("(no _docType)")
             }
         }
+    }
+}
+
+/// A `DocumentRef` as a `DocumentTable` keeps it: numbers in place, each
+/// string as a byte count in its block's arena (`absent`: none), the bytes
+/// in the order of `Text`.
+struct PackedDocument: Sendable {
+    var offset: Int
+    var length: Int
+    var documentIndex: Int
+    var ts: Double
+    var textStart: UInt32
+    private var counts: (UInt16, UInt16, UInt16, UInt16, UInt16, UInt16)
+    var line: Int32
+    var file: Int32
+    var chunkIndex: Int32
+    var chunkCount: Int32
+    var keys: UInt16
+    var docTypeCode: UInt8
+    private var flags: UInt8
+
+    static let absent = UInt16.max
+    enum Text: Int, CaseIterable { case id, sessionID, updatedAt, docType, nonStringID, fileName }
+
+    init(ref: DocumentRef, header: DocumentHeader.Packed, text: inout [UInt8], strings: [String?]) {
+        offset = ref.location.byteOffset
+        length = ref.length
+        documentIndex = ref.location.documentIndex
+        line = Int32(clamping: ref.location.line ?? 0)
+        file = Int32(clamping: ref.fileIndex)
+        ts = header.ts
+        chunkIndex = header.chunkIndex
+        chunkCount = header.chunkCount
+        keys = header.keys
+        docTypeCode = header.docTypeCode
+        flags = (header.isObject ? 1 : 0) | (ref.inListing ? 2 : 0)
+        textStart = UInt32(clamping: text.count)
+        counts = (Self.absent, Self.absent, Self.absent, Self.absent, Self.absent, Self.absent)
+        for which in Text.allCases {
+            guard let string = strings[which.rawValue] else { continue }
+            // Header strings are at most 4096 bytes (the scanner's limit), paths 4096.
+            let bytes = string.utf8.prefix(Int(Self.absent) - 1)
+            text.append(contentsOf: bytes)
+            setCount(UInt16(bytes.count), of: which)
+        }
+    }
+
+    private func count(of which: Text) -> UInt16 {
+        switch which {
+        case .id: return counts.0
+        case .sessionID: return counts.1
+        case .updatedAt: return counts.2
+        case .docType: return counts.3
+        case .nonStringID: return counts.4
+        case .fileName: return counts.5
+        }
+    }
+
+    private mutating func setCount(_ n: UInt16, of which: Text) {
+        switch which {
+        case .id: counts.0 = n
+        case .sessionID: counts.1 = n
+        case .updatedAt: counts.2 = n
+        case .docType: counts.3 = n
+        case .nonStringID: counts.4 = n
+        case .fileName: counts.5 = n
+        }
+    }
+
+    /// Bytes of the strings before `which` (all of them for nil).
+    private func bytes(before which: Text?) -> Int {
+        var total = 0
+        for other in Text.allCases {
+            if other == which { break }
+            let n = count(of: other)
+            if n != Self.absent { total += Int(n) }
+        }
+        return total
+    }
+
+    var inListing: Bool {
+        get { flags & 2 != 0 }
+        set { flags = newValue ? flags | 2 : flags & ~2 }
+    }
+    var isObject: Bool { flags & 1 != 0 }
+    var hasOwnFileName: Bool { count(of: .fileName) != Self.absent }
+
+    /// The `which` string, nil when absent.
+    func string(_ which: Text, in text: [UInt8]) -> String? {
+        let n = count(of: which)
+        guard n != Self.absent else { return nil }
+        let start = Int(textStart) + bytes(before: which)
+        return String(decoding: text[start..<start + Int(n)], as: UTF8.self)
+    }
+
+    /// Counted on from another part of the same file.
+    mutating func move(indexBy indexShift: Int, linesBy lineShift: Int) {
+        documentIndex += indexShift
+        if line > 0 { line = Int32(clamping: Int(line) + lineShift) }
+    }
+}
+
+extension DocumentRef {
+    /// Packs this reference; its strings go to `text`. `fileName`: kept only
+    /// when it is not the one the table has for the file index.
+    func packed(into text: inout [UInt8], fileName: String?) -> PackedDocument {
+        let h = header
+        return PackedDocument(ref: self, header: h.packed, text: &text,
+                              strings: [h.id, h.sessionID, h.updatedAt, h.packedDocType, h.nonStringID, fileName])
+    }
+
+    init(unpacking p: PackedDocument, text: [UInt8], fileName: String) {
+        let header = DocumentHeader(unpacking: p, text: text)
+        let location = SourceLocation(file: p.string(.fileName, in: text) ?? fileName, documentIndex: p.documentIndex,
+                                      line: p.line > 0 ? Int(p.line) : nil, byteOffset: p.offset)
+        self.init(fileIndex: Int(p.file), location: location, length: p.length, header: header, inListing: p.inListing)
+    }
+}
+
+extension DocumentHeader {
+    /// The fields that are not strings, as stored.
+    struct Packed {
+        var ts: Double
+        var chunkIndex: Int32
+        var chunkCount: Int32
+        var keys: UInt16
+        var docTypeCode: UInt8
+        var isObject: Bool
+    }
+
+    var packed: Packed {
+        Packed(ts: tsValue, chunkIndex: chunkIndexValue, chunkCount: chunkCountValue, keys: keys.rawValue,
+               docTypeCode: docTypeCode.rawValue, isObject: isObject)
+    }
+
+    /// Only a `_docType` outside the known three is kept as text.
+    var packedDocType: String? { docTypeCode == .other ? rare?.docType : nil }
+
+    init(unpacking p: PackedDocument, text: [UInt8]) {
+        self.init()
+        id = p.string(.id, in: text)
+        sessionID = p.string(.sessionID, in: text)
+        updatedAt = p.string(.updatedAt, in: text)
+        nonStringID = p.string(.nonStringID, in: text)
+        docTypeCode = DocTypeCode(rawValue: p.docTypeCode) ?? .absent
+        if docTypeCode == .other, let type = p.string(.docType, in: text) {
+            rare = Self.rare(nonStringID: rare?.nonStringID, docType: type, updatedAt: rare?.updatedAt)
+        }
+        tsValue = p.ts
+        chunkIndexValue = p.chunkIndex
+        chunkCountValue = p.chunkCount
+        keys = Keys(rawValue: p.keys)
+        isObject = p.isObject
     }
 }

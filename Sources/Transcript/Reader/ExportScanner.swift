@@ -246,7 +246,7 @@ struct ScanRun {
             let before = documents.count
             scanArray(at: range.lowerBound, listing: true)
             // Not a `{"sessions"}` listing: its items are never summaries.
-            for k in before..<documents.count { documents[k].inListing = false }
+            for k in before..<documents.count { documents.setInListing(false, at: k) }
             finishTopLevel(after: end)
             return
         }

@@ -36,6 +36,14 @@ extension ScanRun {
         return parts
     }
 
+    /// This part's documents, given up (so that the run's table takes over
+    /// their blocks instead of copying them).
+    mutating func handOverDocuments() -> DocumentTable {
+        var handed = DocumentTable()
+        swap(&handed, &documents)
+        return handed
+    }
+
     /// How a run of array elements ended.
     enum ElementsEnd {
         /// At the `]` at this index.
@@ -129,18 +137,15 @@ extension ScanRun {
     /// them in order: a part counts only when the one before it ended exactly
     /// where it starts; otherwise the scan goes on from there on one thread.
     mutating func scanArrayInSegments(_ starts: [Int]) {
-        let parts = inParallel(starts) { run, j in
+        var parts = inParallel(starts) { run, j in
             let (end, count) = run.scanElements(from: starts[j], index: 0, listing: false,
                                                 stop: j + 1 < starts.count ? starts[j + 1] : nil)
             return (end: end, count: count)
         }
         var index = 0
         for j in 0..<starts.count {
+            documents.append(contentsOf: parts[j].0.handOverDocuments(), documentIndicesBy: index)
             let (run, part) = parts[j]
-            for var ref in run.documents {
-                ref.location.documentIndex += index
-                documents.append(ref)
-            }
             for var p in run.problems {
                 p.location.document?.documentIndex += index
                 problems.append(p)

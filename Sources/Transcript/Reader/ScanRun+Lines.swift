@@ -16,18 +16,14 @@ extension ScanRun {
             if newline + 1 < n { cuts.append(newline + 1) }
         }
         let starts = cuts
-        let parts = inParallel(starts) { run, j in
+        var parts = inParallel(starts) { run, j in
             run.scanLines(from: starts[j], to: j + 1 < starts.count ? starts[j + 1] : n, line: 1, index: 0)
         }
         var lineBase = 0
         var indexBase = 0
         for j in 0..<starts.count {
+            documents.append(contentsOf: parts[j].0.handOverDocuments(), documentIndicesBy: indexBase, linesBy: lineBase)
             let (run, (lines, count)) = parts[j]
-            for var ref in run.documents {
-                ref.location.documentIndex += indexBase
-                ref.location.line = ref.location.line.map { $0 + lineBase }
-                documents.append(ref)
-            }
             for var p in run.problems {
                 p.location.document?.documentIndex += indexBase
                 if let line = p.location.document?.line { p.location.document?.line = line + lineBase }

@@ -14,8 +14,12 @@ struct ReportNames: Sendable {
             bytes.append(contentsOf: name.utf8)
             ends.append(UInt32(bytes.count))
         }
-        // Kept for the whole run: no room left over from growing.
-        bytes = Array(bytes[...])
+        // Kept for the whole run: no room left over from growing (a copy of
+        // a whole array, or of a slice of all of it, keeps its capacity).
+        var exact: [UInt8] = []
+        exact.reserveCapacity(bytes.count)
+        exact.append(contentsOf: bytes)
+        bytes = exact
         let arena = bytes, ends = self.ends
         sorted = Array(0..<UInt32(ends.count))
         sorted.sort { arena[Self.range(ends, Int($0))].lexicographicallyPrecedes(arena[Self.range(ends, Int($1))]) }

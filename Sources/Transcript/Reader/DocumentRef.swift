@@ -214,7 +214,8 @@ struct PackedDocument: Sendable {
     var documentIndex: Int
     var ts: Double
     var textStart: UInt32
-    private var counts: (UInt16, UInt16, UInt16, UInt16, UInt16, UInt16)
+    /// By `Text.rawValue`.
+    private var counts = InlineArray<6, UInt16>(repeating: PackedDocument.absent)
     var line: Int32
     var file: Int32
     var chunkIndex: Int32
@@ -239,44 +240,21 @@ struct PackedDocument: Sendable {
         docTypeCode = header.docTypeCode
         flags = (header.isObject ? 1 : 0) | (ref.inListing ? 2 : 0)
         textStart = UInt32(clamping: text.count)
-        counts = (Self.absent, Self.absent, Self.absent, Self.absent, Self.absent, Self.absent)
         for which in Text.allCases {
             guard let string = strings[which.rawValue] else { continue }
             // Header strings are at most 4096 bytes (the scanner's limit), paths 4096.
             let bytes = string.utf8.prefix(Int(Self.absent) - 1)
             text.append(contentsOf: bytes)
-            setCount(UInt16(bytes.count), of: which)
+            counts[which.rawValue] = UInt16(bytes.count)
         }
     }
 
-    private func count(of which: Text) -> UInt16 {
-        switch which {
-        case .id: return counts.0
-        case .sessionID: return counts.1
-        case .updatedAt: return counts.2
-        case .docType: return counts.3
-        case .nonStringID: return counts.4
-        case .fileName: return counts.5
-        }
-    }
-
-    private mutating func setCount(_ n: UInt16, of which: Text) {
-        switch which {
-        case .id: counts.0 = n
-        case .sessionID: counts.1 = n
-        case .updatedAt: counts.2 = n
-        case .docType: counts.3 = n
-        case .nonStringID: counts.4 = n
-        case .fileName: counts.5 = n
-        }
-    }
-
-    /// Bytes of the strings before `which` (all of them for nil).
-    private func bytes(before which: Text?) -> Int {
+    /// Bytes of the strings before `which`.
+    private func bytes(before which: Text) -> Int {
         var total = 0
         for other in Text.allCases {
             if other == which { break }
-            let n = count(of: other)
+            let n = counts[other.rawValue]
             if n != Self.absent { total += Int(n) }
         }
         return total
@@ -287,11 +265,10 @@ struct PackedDocument: Sendable {
         set { flags = newValue ? flags | 2 : flags & ~2 }
     }
     var isObject: Bool { flags & 1 != 0 }
-    var hasOwnFileName: Bool { count(of: .fileName) != Self.absent }
 
     /// The `which` string, nil when absent.
     func string(_ which: Text, in text: [UInt8]) -> String? {
-        let n = count(of: which)
+        let n = counts[which.rawValue]
         guard n != Self.absent else { return nil }
         let start = Int(textStart) + bytes(before: which)
         return String(decoding: text[start..<start + Int(n)], as: UTF8.self)

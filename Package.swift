@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Rule files in YAML (libyaml); read once per run, never on the hot path.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // HeapModule: the merge of the manifest entries' sorted runs.
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         // Test-only: the reference Mustache engine for the differential test.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
@@ -57,6 +59,7 @@ let package = Package(
                 "ByteLevel", "Transcript", "Render",
                 .target(name: "CMimalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HeapModule", package: "swift-collections"),
             ],
             // mimalloc (Debian's libmimalloc-dev) replaces glibc's malloc for
             // the whole process, Swift runtime and libcmark included: a render

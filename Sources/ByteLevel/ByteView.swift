@@ -74,4 +74,16 @@ public struct ByteView: @unchecked Sendable {
 
     /// Whether the bytes are valid UTF-8.
     @inlinable public var isValidUTF8: Bool { ByteLevel.isValidUTF8(buffer) }
+
+    /// The little-endian 64-bit word at `offset` (any alignment).
+    @inlinable public func word64(at offset: Int) -> UInt64 {
+        precondition(offset >= 0 && offset + 8 <= buffer.count)
+        return UInt64(littleEndian: UnsafeRawBufferPointer(buffer).loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+
+    /// The little-endian 32-bit word at `offset` (any alignment).
+    @inlinable public func word32(at offset: Int) -> UInt32 {
+        precondition(offset >= 0 && offset + 4 <= buffer.count)
+        return UInt32(littleEndian: UnsafeRawBufferPointer(buffer).loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+    }
 }

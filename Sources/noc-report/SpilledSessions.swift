@@ -13,12 +13,11 @@ struct SpilledSessions: Sequence {
     }
 
     func makeIterator() -> AnyIterator<IndexEntry> {
-        var i = 0
+        let json = spill.sortedJSON()
         let decoder = JSONDecoder()
         return AnyIterator {
-            while i < spill.count {
-                defer { i += 1 }
-                if let e = try? decoder.decode(SessionOnly.self, from: Data(spill.json(sortedAt: i))) { return e.session }
+            while let bytes = json.next() {
+                if let e = try? decoder.decode(SessionOnly.self, from: Data(bytes)) { return e.session }
             }
             return nil
         }

@@ -148,6 +148,7 @@ struct RenderCommand: ParsableCommand {
         // Names are allocated in input order over the whole input, so that
         // every run (and every shard) picks the same ones.
         var allocator = OutputNameAllocator()
+        allocator.reserve(source.catalog.items.count * (source.redactor == nil ? 1 : 2))
         let names = ReportNames(source.catalog.items.lazy.map { allocator.name(for: $0.document.header.id ?? "") })
         // Under --redact, a session whose id the redactor changed is written
         // under a neutral name, so the file name never shows the real id.

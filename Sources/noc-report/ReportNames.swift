@@ -1,37 +1,43 @@
 /// The report base names of a run's sessions, by catalogue slot, kept
-/// compact (issue 15 case 10): one byte arena and an end offset per name,
-/// about 50 bytes a session where an array of Strings cost about 100.
+/// compact (issue 15 case 10): the bytes in blocks of 64 KiB taken once
+/// (an arena that doubles as it grows holds up to twice what it needs),
+/// a start and a length per name, about 45 bytes a session.
 /// Names are ASCII by construction (OutputName), so byte order is String order.
 struct ReportNames: Sendable {
-    private var bytes: [UInt8] = []
-    private var ends: [UInt32] = []
+    private static let blockSize = 1 << 16
+    private var blocks: [[UInt8]] = []
+    /// Where each name starts: block number times blockSize plus the offset in it.
+    private var starts: [UInt32] = []
+    private var lengths: [UInt8] = []
     /// Slots in byte order of their names, for `contains`.
     private var sorted: [UInt32] = []
 
     init(_ names: some Sequence<String>) {
-        ends.reserveCapacity(names.underestimatedCount)
-        for name in names {
-            bytes.append(contentsOf: name.utf8)
-            ends.append(UInt32(bytes.count))
+        starts.reserveCapacity(names.underestimatedCount)
+        lengths.reserveCapacity(names.underestimatedCount)
+        for name in names { append(name) }
+        var order = Array(0..<UInt32(starts.count))
+        order.sort { utf8(Int($0)).lexicographicallyPrecedes(utf8(Int($1))) }
+        sorted = order
+    }
+
+    private mutating func append(_ name: String) {
+        // OutputName's names are at most 105 bytes.
+        let bytes = Array(name.utf8.prefix(255))
+        if blocks.isEmpty || blocks[blocks.count - 1].count + bytes.count > Self.blockSize {
+            var block: [UInt8] = []
+            block.reserveCapacity(Self.blockSize)
+            blocks.append(block)
         }
-        // Kept for the whole run: no room left over from growing (a copy of
-        // a whole array, or of a slice of all of it, keeps its capacity).
-        var exact: [UInt8] = []
-        exact.reserveCapacity(bytes.count)
-        exact.append(contentsOf: bytes)
-        bytes = exact
-        let arena = bytes, ends = self.ends
-        sorted = Array(0..<UInt32(ends.count))
-        sorted.sort { arena[Self.range(ends, Int($0))].lexicographicallyPrecedes(arena[Self.range(ends, Int($1))]) }
+        let b = blocks.count - 1
+        starts.append(UInt32(b * Self.blockSize + blocks[b].count))
+        lengths.append(UInt8(bytes.count))
+        blocks[b].append(contentsOf: bytes)
     }
 
-    var count: Int { ends.count }
+    var count: Int { starts.count }
 
-    private static func range(_ ends: [UInt32], _ i: Int) -> Range<Int> {
-        (i == 0 ? 0 : Int(ends[i - 1]))..<Int(ends[i])
-    }
-
-    subscript(slot: Int) -> String { String(decoding: bytes[Self.range(ends, slot)], as: UTF8.self) }
+    subscript(slot: Int) -> String { String(decoding: utf8(slot), as: UTF8.self) }
 
     /// The name's bytes followed by `suffix`'s, as one String.
     func name(_ slot: Int, suffix: String) -> String {
@@ -47,7 +53,11 @@ struct ReportNames: Sendable {
     }
 
     /// The name's bytes (no copy).
-    func utf8(_ slot: Int) -> ArraySlice<UInt8> { bytes[Self.range(ends, slot)] }
+    func utf8(_ slot: Int) -> ArraySlice<UInt8> {
+        let start = Int(starts[slot])
+        let offset = start % Self.blockSize
+        return blocks[start / Self.blockSize][offset..<offset + Int(lengths[slot])]
+    }
 }
 
 /// Every report file a run may write: each of its sessions' names (and,

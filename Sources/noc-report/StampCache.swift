@@ -8,11 +8,12 @@ import Transcript
 /// so the folder's contents are the same bytes as a clean render's and a rerun
 /// writes nothing into it. Losing the cache costs one read and hash of each
 /// report; a stamp is trusted only with the SHA-256 the manifest records.
-/// A file is two 16-byte digests: of its name, and of its stamp with that
-/// SHA-256 (a stamp is only ever compared, never shown): 32 bytes a file in
-/// memory, in an array sorted by name digest (SortedDigests), one line of
-/// hex a file on disk, read and written a piece at a time. A cache of an
-/// earlier version (`.json`, full stamps) is still read.
+/// A file is two 8-byte digests (the first 8 bytes of NameDigest's): of its
+/// name, and of its stamp with that SHA-256 (a stamp is only ever compared,
+/// never shown; two names of one digest only cost a reread): 16 bytes a file
+/// in memory, in an array sorted by name digest (SortedDigests), one line
+/// of hex a file on disk, read and written a piece at a time. Caches of
+/// earlier versions (16-byte digests; `.json`, full stamps) are still read.
 final class StampCache: @unchecked Sendable {
     /// The earlier format: the stamp and SHA-256 in full.
     struct Known: Codable, Equatable {
@@ -38,21 +39,21 @@ final class StampCache: @unchecked Sendable {
     }
 
     /// The digest that stands for `stamp` with the bytes `sha256` (hex).
-    static func check(_ stamp: FileStamp, sha256: String) -> NameDigest {
+    static func check(_ stamp: FileStamp, sha256: String) -> UInt64 {
         let fields = [UInt64(bitPattern: stamp.size), UInt64(bitPattern: stamp.mtimeNs), UInt64(bitPattern: stamp.ctimeNs), stamp.device, stamp.inode]
         var bytes: [UInt8] = []
         for f in fields { for k in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: f >> (8 * k))) } }
-        return NameDigest(bytes: bytes + Array(sha256.utf8))
+        return NameDigest(bytes: bytes + Array(sha256.utf8)).high
     }
 
     /// Whether `now` is the stamp recorded for `name` when its bytes had this SHA-256.
     func trusts(_ name: String, _ now: FileStamp, sha256: String) -> Bool {
-        let key = NameDigest(name), check = Self.check(now, sha256: sha256)
+        let key = NameDigest(name).high, check = Self.check(now, sha256: sha256)
         return lock.withLock { known[key] == check }
     }
 
     func record(_ name: String, _ stamp: FileStamp?, sha256: String) {
-        let key = NameDigest(name)
+        let key = NameDigest(name).high
         let value = stamp.map { Self.check($0, sha256: sha256) }
         lock.withLock {
             guard known[key] != value else { return }
@@ -75,25 +76,39 @@ final class StampCache: @unchecked Sendable {
         var buffer = Data()
         var ok = true
         for (key, check) in now.merged where ok {
-            buffer.append(contentsOf: Array((key.hex + " " + check.hex + "\n").utf8))
+            buffer.append(contentsOf: Array((Self.hex(key) + " " + Self.hex(check) + "\n").utf8))
             if buffer.count >= 1 << 20 { ok = (try? out.write(contentsOf: buffer)) != nil; buffer.removeAll(keepingCapacity: true) }
         }
         ok = ok && (try? out.write(contentsOf: buffer)) != nil && (try? out.close()) != nil
         if !ok { Descriptor.unlink(path: tmp) } else { Descriptor.renameOrRemove(tmp, to: url.path) }
     }
 
-    /// Lines of `<name digest> <check digest>` in hex, read 1 MiB at a time;
-    /// nil when there is no such file.
+    static func hex(_ word: UInt64) -> String {
+        let s = String(word, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
+
+    /// 16 hex digits; nil for anything else.
+    static func word(hex: ArraySlice<UInt8>) -> UInt64? {
+        guard hex.count == 16 else { return nil }
+        return NameDigest(hex: hex + Array(repeating: 0x30, count: 16))?.high
+    }
+
+    /// Lines of `<name digest> <check digest>` in hex (16 digits each, or
+    /// 32 as earlier versions wrote them: the first 16 are the same), read
+    /// 1 MiB at a time; nil when there is no such file.
     private static func readLines(_ url: URL) -> SortedDigests? {
         guard let input = FileHandle(forReadingAtPath: url.path) else { return nil }
         defer { try? input.close() }
-        var items: [(NameDigest, NameDigest)] = []
+        var items: [(key: UInt64, value: UInt64)] = []
         var carry: [UInt8] = []
         while let chunk = try? input.read(upToCount: 1 << 20), !chunk.isEmpty {
             carry += chunk
             var start = 0
             while let end = carry[start...].firstIndex(of: 0x0A) {
-                if end - start == 65, let k = NameDigest(hex: carry[start..<start + 32]), let c = NameDigest(hex: carry[start + 33..<end]) {
+                let half = (end - start - 1) / 2
+                if half == 16 || half == 32, carry[start + half] == 0x20,
+                   let k = word(hex: carry[start..<start + 16]), let c = word(hex: carry[start + half + 1..<start + half + 17]) {
                     items.append((k, c))
                 }
                 start = end + 1
@@ -107,6 +122,6 @@ final class StampCache: @unchecked Sendable {
     private static func readEarlier(_ url: URL) -> SortedDigests {
         let data = FileManager.default.contents(atPath: url.path)
         let loaded: [String: Known] = data.flatMap { try? JSONDecoder().decode([String: Known].self, from: $0) } ?? [:]
-        return SortedDigests(loaded.map { key, k in (NameDigest(hex: key) ?? NameDigest(key), check(k.stamp, sha256: k.sha256)) })
+        return SortedDigests(loaded.map { key, k in ((NameDigest(hex: key) ?? NameDigest(key)).high, check(k.stamp, sha256: k.sha256)) })
     }
 }

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import noc_report
+import Render
+import ByteLevel
+
+/// The stamps of a folder's reports, kept between runs: trusted only for
+/// the same stamp with the same SHA-256, and read back from the cache
+/// formats of earlier versions.
+@Suite("the stamp cache")
+struct StampCacheTests {
+    static let stamp = FileStamp(size: 10, mtimeNs: 1_700_000_000_000_000_001, ctimeNs: 5, device: 2049, inode: 77)
+
+    /// The cache file of `dir` (CLI.scratchRoot sets XDG_CACHE_HOME).
+    static func cacheFile(_ dir: OutputDirectory) -> String {
+        _ = CLI.scratchRoot
+        let st = FileStatus.of(descriptor: dir.fd)!
+        return ProcessInfo.processInfo.environment["XDG_CACHE_HOME"]! + "/noc-report/stamps-\(st.device)-\(st.inode).txt"
+    }
+
+    @Test func aRecordedStampIsTrustedOnlyForItsOwnBytes() throws {
+        let dir = try OutputDirectory(path: CLI.tempDir().path)
+        let cache = StampCache(for: dir)
+        for i in 0..<5_000 { cache.record("s\(i).md", Self.stamp, sha256: "sha\(i)") }
+        cache.record("gone.md", Self.stamp, sha256: "x")
+        cache.record("gone.md", nil, sha256: "x")
+        cache.save()
+        let again = StampCache(for: dir)
+        for i in 0..<5_000 { #expect(again.trusts("s\(i).md", Self.stamp, sha256: "sha\(i)")) }
+        #expect(!again.trusts("s1.md", Self.stamp, sha256: "sha2"))
+        var touched = Self.stamp
+        touched.mtimeNs += 1
+        #expect(!again.trusts("s1.md", touched, sha256: "sha1"))
+        #expect(!again.trusts("gone.md", Self.stamp, sha256: "x"))
+        let lines = try String(contentsOfFile: Self.cacheFile(dir), encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 5_000)
+        #expect(lines.allSatisfy { $0.count == 33 })
+    }
+
+    @Test func aCacheWithTheEarlierLongerDigestsIsStillTrusted() throws {
+        let dir = try OutputDirectory(path: CLI.tempDir().path)
+        let cache = StampCache(for: dir)
+        cache.record("a.md", Self.stamp, sha256: "abc")
+        cache.save()
+        // The earlier version wrote 32 hex digits per digest; the first 16 are these.
+        let path = Self.cacheFile(dir)
+        let short = try String(contentsOfFile: path, encoding: .utf8)
+        let long = short.split(separator: "\n").map { line in
+            line.split(separator: " ").map { $0 + "0123456789abcdef" }.joined(separator: " ")
+        }.joined(separator: "\n") + "\n"
+        try long.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(StampCache(for: dir).trusts("a.md", Self.stamp, sha256: "abc"))
+        #expect(!StampCache(for: dir).trusts("a.md", Self.stamp, sha256: "abd"))
+    }
+}

@@ -9,7 +9,7 @@ extension SessionSource {
         var first: Timestamp?, last: Timestamp?
         let loader = self.loader, items = catalog.items, redactor = self.redactor
         orderedParallelMap(count: indices.count, jobs: jobs, work: { i -> Transcript? in
-            let loaded = loader.load(items[indices[i]]).map { input in redactor.map { $0.redact(input) } ?? input }
+            let loaded = loader.load(items[Int(indices[i])]).map { input in redactor.map { $0.redact(input) } ?? input }
             return try? loaded.map { Replay.run($0) }.get()
         }, consume: { _, t in
             guard let t else { return }

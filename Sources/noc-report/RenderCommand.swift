@@ -107,9 +107,9 @@ struct RenderCommand: ParsableCommand {
                                 printer: printer, diagnostics: diagnostics)
         var tally = RenderTally(archive: job.render.archive, expected: job.positions.count)
         orderedParallelMap(count: job.positions.count, jobs: common.effectiveJobs,
-                           work: { i in job.render.render(job.positions[i]) },
+                           work: { i in job.render.render(Int(job.positions[i])) },
                            consume: { i, result in
-            source.done(job.positions[i])
+            source.done(Int(job.positions[i]))
             tally.add(result, diagnostics: diagnostics)
         })
         try finish(job, tally: tally, outputDir: outputDir, templates: templateSet, formats: formats, diagnostics: diagnostics)
@@ -137,7 +137,8 @@ struct RenderCommand: ParsableCommand {
     /// report names, and the archive they are written into.
     private struct FolderJob: Sendable {
         var render: RenderJob
-        var positions: [Int]
+        /// 32-bit: 4 bytes a session.
+        var positions: [Int32]
         var shard: Shard?
     }
 
@@ -155,12 +156,12 @@ struct RenderCommand: ParsableCommand {
         let redactedNames = ReportNames(source.redactor == nil ? [] : source.catalog.items.indices.lazy.map {
             allocator.name(for: "redacted-session-\($0 + 1)")
         })
-        let positions = shard.map { s in (0..<source.count).filter { s.contains(id: source.item($0).document.header.id ?? "") } }
-            ?? Array(0..<source.count)
+        let positions = shard.map { s in (0..<Int32(source.count)).filter { s.contains(id: source.item(Int($0)).document.header.id ?? "") } }
+            ?? Array(0..<Int32(source.count))
         if shard != nil { source.narrowProgress(to: positions) }
 
         let candidates = CandidateFiles(bases: source.redactor == nil ? [names] : [names, redactedNames],
-                                        slots: positions.map { source.indices[$0] }, suffixes: formats.map(\.fileSuffix).sorted())
+                                        slots: positions.map { source.indices[Int($0)] }, suffixes: formats.map(\.fileSuffix).sorted())
         let archive: Archive
         do {
             archive = try Archive(dir: outputDir, manifestName: shard.map(ShardIndex.fileName) ?? Manifest.fileName,

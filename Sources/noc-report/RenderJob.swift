@@ -27,7 +27,7 @@ struct RenderJob: @unchecked Sendable {
 
     func render(_ position: Int) -> Result? {
         if archive.stopped != nil { return .stopped }
-        let slot = source.indices[position]
+        let slot = Int(source.indices[position])
         // Read once: hashed, then (unless unchanged) parsed from the same bytes.
         let parts = source.redactor == nil ? source.loader.read(source.item(position)) : nil
         let rawHash = parts.flatMap { source.inputSHA256(position, parts: $0) }

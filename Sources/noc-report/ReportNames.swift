@@ -66,8 +66,8 @@ struct ReportNames: Sendable {
 /// 900,000 names).
 struct CandidateFiles: Sendable {
     let bases: [ReportNames]
-    /// Catalogue slots of this run's sessions.
-    let slots: [Int]
+    /// Catalogue slots of this run's sessions (32-bit, as the catalogue's).
+    let slots: [Int32]
     let suffixes: [String]
 
     /// Each in String order, without repeats (the order the manifest
@@ -114,7 +114,7 @@ struct CandidateFiles: Sendable {
     /// All of them as a set (for the rare runs after an unfinished one).
     var all: Set<String> {
         var set: Set<String> = []
-        for slot in slots { for b in bases { for s in suffixes { set.insert(b.name(slot, suffix: s)) } } }
+        for slot in slots { for b in bases { for s in suffixes { set.insert(b.name(Int(slot), suffix: s)) } } }
         return set
     }
 }

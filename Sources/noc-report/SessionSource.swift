@@ -16,8 +16,9 @@ struct SessionSource: Sendable {
     let selection: Selection
     /// Applied to every session before it is replayed (`--redact`).
     private(set) var redactor: Redactor?
-    /// Catalogue positions that may match the selection (all when none is given).
-    let indices: [Int]
+    /// Catalogue positions that may match the selection (all when none is
+    /// given); 32-bit, as the catalogue's (4 bytes a session, not 8).
+    let indices: [Int32]
     let progress: ProgressLine?
 
     init(options: ReadOptions, selection: Selection, redactor: Redactor? = nil, diagnostics: Diagnostics) throws {
@@ -31,8 +32,8 @@ struct SessionSource: Sendable {
         let items = catalog.items
         let selection = try selection.resolvingPrefixes(of: items, diagnostics: diagnostics)
         self.selection = selection
-        self.indices = items.indices.filter { selection.mayMatch(items[$0]) }
-        let work = indices.reduce(0) { $0 + Self.length(items[$1]) }
+        self.indices = items.indices.filter { selection.mayMatch(items[$0]) }.map { Int32($0) }
+        let work = indices.reduce(0) { $0 + Self.length(items[Int($1)]) }
         progress = ProgressLine.make(noun: "sessions", total: indices.count, totalBytes: work, quiet: diagnostics.level == .quiet)
         diagnostics.progress = progress
         for p in problems { diagnostics.report(p) }
@@ -58,7 +59,7 @@ struct SessionSource: Sendable {
         let loader = self.loader, items = catalog.items, indices = self.indices
         var values: [SensitiveValue] = []
         orderedParallelMap(count: indices.count, jobs: jobs, work: { i -> [SensitiveValue] in
-            guard case .success(let input) = loader.load(items[indices[i]]) else { return [] }
+            guard case .success(let input) = loader.load(items[Int(indices[i])]) else { return [] }
             return redactor.sharedValues(in: input)
         }, consume: { _, found in values.append(contentsOf: found) })
         self.redactor = redactor.knowing(values)
@@ -69,7 +70,7 @@ struct SessionSource: Sendable {
     /// after it, only ever sees the redacted session.
     /// `parts`: the session's bytes when already read (`loader.read`).
     func transcript(_ position: Int, parts: [[UInt8]]? = nil) -> Result<Transcript, Problem>? {
-        let item = catalog.items[indices[position]]
+        let item = catalog.items[Int(indices[position])]
         let loaded = loader.load(item, parts: parts).map { input in redactor.map { $0.redact(input) } ?? input }
         switch loaded.map({ Replay.run($0) }) {
         case .success(let t): return selection.matches(t, id: item.document.header.id) ? .success(t) : nil
@@ -77,11 +78,11 @@ struct SessionSource: Sendable {
         }
     }
 
-    func item(_ position: Int) -> Catalog.Item { catalog.items[indices[position]] }
+    func item(_ position: Int) -> Catalog.Item { catalog.items[Int(indices[position])] }
 
     /// Only these positions will be worked on (for the progress line).
-    func narrowProgress(to positions: [Int]) {
-        progress?.narrow(total: positions.count, totalBytes: positions.reduce(0) { $0 + Self.length(item($1)) })
+    func narrowProgress(to positions: [Int32]) {
+        progress?.narrow(total: positions.count, totalBytes: positions.reduce(0) { $0 + Self.length(item(Int($1))) })
     }
 
     /// The `position`-th session is finished (for the progress line).

@@ -123,6 +123,19 @@ struct CatalogTests {
         #expect(item.warnings.first?.message.contains("document \(1 - winner)") == true)
     }
 
+    /// Ids are the same only byte for byte (as the frontend's `===`): "é"
+    /// composed and decomposed are two sessions, each with its own copy dropped.
+    @Test func idsThatAreOnlyCanonicallyEqualAreTwoSessions() {
+        let r = scan("[" + [#"{"id":"\u00e9","event_log":[],"updated_at":"2026-01-01T00:00:00Z"}"#,
+                            #"{"id":"e\u0301","event_log":[],"updated_at":"2026-01-01T00:00:00Z"}"#,
+                            #"{"id":"\u00e9","event_log":[],"updated_at":"2026-01-02T00:00:00Z"}"#].joined(separator: ",") + "]")
+        let c = Catalog(documents: r.documents)
+        #expect(c.items.map { Array(($0.document.header.id ?? "").utf8) } == [Array("\u{e9}".utf8), Array("e\u{301}".utf8)])
+        #expect(c.items.map(\.document.location.documentIndex) == [2, 1])
+        #expect(c.duplicatesDropped == 1)
+        #expect(c.items.map(\.warnings.count) == [1, 0])
+    }
+
     @Test func theSurvivorIsReportedAtTheFirstOccurrence() {
         let r = scan("[" + [#"{"id":"d","event_log":[],"updated_at":"2026-01-01T00:00:00Z"}"#, sessionA,
                             #"{"id":"d","event_log":[],"updated_at":"2026-01-02T00:00:00Z"}"#,

@@ -7,19 +7,20 @@ public struct Catalog: Sendable {
     /// catalogue of 300,000 sessions costs a few dozen bytes per item on top
     /// of the table the first pass built.
     public struct Item: Sendable {
+        // 24 bytes: a 32-bit position next to the kind.
         private let table: Table
-        private let position: Int
-        public var kind: DocumentKind
         /// What a plain session does not need, out of line.
         private var details: Details?
+        private let position: Int32
+        public var kind: DocumentKind
 
         init(table: Table, position: Int, kind: DocumentKind) {
             self.table = table
-            self.position = position
+            self.position = Int32(position)
             self.kind = kind
         }
 
-        public var document: DocumentRef { table.documents[position] }
+        public var document: DocumentRef { table.documents[Int(position)] }
         /// For a chunk manifest: its chunks by index (duplicates removed).
         public var chunks: [DocumentRef] {
             get { details?.value.chunks ?? [] }
@@ -95,16 +96,16 @@ public struct Catalog: Sendable {
             register(ref, at: position, kind: kind, documents: documents, into: &sorting)
         }
         items.reserveCapacity(sorting.order.count)
-        var usedChunks = Set<String>()
+        var usedChunks = Set<IDDigest>()
         for first in sorting.order {
-            guard let id = documents[first].header.id, let entry = sorting.best[id] else { continue }
+            guard let id = documents[first].header.id, let entry = sorting.best[IDDigest(id)] else { continue }
             var item = Item(table: table, position: entry.position, kind: entry.kind)
             let winner = documents[entry.position]
             noteSetAside(&item, id: id, winner: winner, sorting: sorting)
             let h = winner.header
             if entry.kind == .session && !h.keys.contains(.eventLog) && (h.keys.contains(.chunkCount) || h.keys.contains(.chunkIDs)) {
-                usedChunks.insert(id)
-                assembleChunks(&item, id: id, manifest: winner, chunks: sorting.chunksBySession[id] ?? [])
+                usedChunks.insert(IDDigest(id))
+                assembleChunks(&item, id: id, manifest: winner, chunks: sorting.chunksBySession[IDDigest(id)] ?? [])
             }
             items.append(item)
         }
@@ -122,9 +123,12 @@ public struct Catalog: Sendable {
     /// aside (a dictionary of full references per id cost ~1 KB per session).
     private struct Sorting {
         var order: [Int] = []  // positions of first appearances
-        var best: [String: (position: Int, kind: DocumentKind)] = [:]
-        var dropped: [String: [DocumentRef]] = [:]
-        var chunksBySession: [String: [DocumentRef]] = [:]
+        /// By a digest of the id's bytes: a String key per session cost
+        /// about 100 bytes at the first pass's peak (and two ids are the
+        /// same only byte for byte, as the frontend compares them).
+        var best: [IDDigest: (position: Int, kind: DocumentKind)] = [:]
+        var dropped: [IDDigest: [DocumentRef]] = [:]
+        var chunksBySession: [IDDigest: [DocumentRef]] = [:]
         var chunkOrder: [String] = []
         var firstSummary: SourceLocation? = nil
     }
@@ -140,8 +144,8 @@ public struct Catalog: Sendable {
                 problems.append(Problem(.error, ref.location, "a session_chunk without a string session_id", action: "skipped it", code: .chunkWithoutSession))
                 return nil
             }
-            if sorting.chunksBySession[sid] == nil { sorting.chunkOrder.append(sid) }
-            sorting.chunksBySession[sid, default: []].append(ref)
+            if sorting.chunksBySession[IDDigest(sid)] == nil { sorting.chunkOrder.append(sid) }
+            sorting.chunksBySession[IDDigest(sid), default: []].append(ref)
         case .summaryItem:
             summaryItems += 1
             if sorting.firstSummary == nil { sorting.firstSummary = ref.location }
@@ -161,31 +165,32 @@ public struct Catalog: Sendable {
             problems.append(Problem(.error, ref.location, "a \(kind.rawValue) document cannot be reported: \(what)", action: "skipped it", code: .missingID))
             return
         }
-        guard let existing = sorting.best[id] else {
-            sorting.best[id] = (position, kind)
+        let key = IDDigest(id)
+        guard let existing = sorting.best[key] else {
+            sorting.best[key] = (position, kind)
             sorting.order.append(position)
             return
         }
         duplicatesDropped += 1
         let current = documents[existing.position]
         if Self.newer(ref, than: current) {
-            sorting.dropped[id, default: []].append(current)
-            sorting.best[id] = (position, kind)
+            sorting.dropped[key, default: []].append(current)
+            sorting.best[key] = (position, kind)
         } else {
-            sorting.dropped[id, default: []].append(ref)
+            sorting.dropped[key, default: []].append(ref)
         }
     }
 
     /// The warnings of what was set aside for the winner: older copies, and
     /// chunks of a session that carries its own event_log (§6).
     private func noteSetAside(_ item: inout Item, id: String, winner: DocumentRef, sorting: Sorting) {
-        for copy in sorting.dropped[id] ?? [] {
+        for copy in sorting.dropped[IDDigest(id)] ?? [] {
             let stamp = copy.header.updatedAt.map { "updated_at \($0)" } ?? "no updated_at"
             item.warnings.append(.init(.duplicateSessionDropped,
                                        "another copy of this session at \(copy.location) (\(stamp)) was dropped; this copy (updated_at \(winner.header.updatedAt ?? "missing")) is newer"))
         }
         // FORMAT.md §6: a document that has its own event_log uses it.
-        if item.kind == .session && winner.header.keys.contains(.eventLog), let found = sorting.chunksBySession[id], !found.isEmpty {
+        if item.kind == .session && winner.header.keys.contains(.eventLog), let found = sorting.chunksBySession[IDDigest(id)], !found.isEmpty {
             item.warnings.append(.init(.ignoredChunks, "\(found.count) chunk\(found.count == 1 ? "" : "s") of this session found in the input \(found.count == 1 ? "was" : "were") ignored: the document carries its own event_log, which was used"))
         }
     }
@@ -225,13 +230,13 @@ public struct Catalog: Sendable {
     }
 
     /// Chunks no manifest in the input used (orphan_chunks).
-    private mutating func reportOrphans(_ sorting: Sorting, usedChunks: Set<String>) {
-        for sid in sorting.chunkOrder where !usedChunks.contains(sid) {
-            let chunks = sorting.chunksBySession[sid] ?? []
+    private mutating func reportOrphans(_ sorting: Sorting, usedChunks: Set<IDDigest>) {
+        for sid in sorting.chunkOrder where !usedChunks.contains(IDDigest(sid)) {
+            let chunks = sorting.chunksBySession[IDDigest(sid)] ?? []
             orphanChunks.append((sid, chunks.count))
             guard let first = chunks.first else { continue }
             let plural = chunks.count == 1 ? "" : "s"
-            if sorting.best[sid] != nil {
+            if sorting.best[IDDigest(sid)] != nil {
                 problems.append(Problem(.warning, first.location,
                                         "\(chunks.count) chunk\(plural) of session \(sid) found, but that session's document carries its own event_log (orphan_chunks)",
                                         action: "the chunks were ignored; the document's event_log was used", code: .ignoredChunks))
@@ -272,5 +277,18 @@ public struct Catalog: Sendable {
         case (_?, nil): return true
         default: return false
         }
+    }
+}
+
+/// The first 16 bytes of an id's SHA-256: a session's identity while the
+/// catalogue sorts out duplicates, without a String per session.
+struct IDDigest: Hashable {
+    var high: UInt64
+    var low: UInt64
+
+    init(_ id: String) {
+        let d = SHA256.hash(Array(id.utf8))
+        high = d[0..<8].reduce(0) { $0 << 8 | UInt64($1) }
+        low = d[8..<16].reduce(0) { $0 << 8 | UInt64($1) }
     }
 }

@@ -34,12 +34,27 @@ final class ManifestFile: @unchecked Sendable {
         ownedFiles = manifest.ownedFiles.map(NameDigest.init).sorted()
     }
 
-    private init(skeleton: Manifest, handle: FileHandle, spans: [(Int64, UInt32)], names: [(NameDigest, Int32)], owned: [NameDigest]) {
+    private init(skeleton: Manifest, handle: FileHandle, spans: consuming [(offset: Int64, length: UInt32)],
+                 names: consuming [(NameDigest, Int32)], owned: consuming [NameDigest]) {
         self.skeleton = skeleton
         self.handle = handle
-        self.spans = spans
-        byName = names.sorted(by: Self.order)
-        ownedFiles = (owned + (skeleton.pending + skeleton.pages).map(NameDigest.init)).sorted()
+        // Sorted in place and kept at their size: at 300,000 entries a sorted
+        // copy beside an array grown by doubling was most of a rerun's peak.
+        self.spans = Self.exact(spans)
+        names.sort(by: Self.order)
+        byName = Self.exact(names)
+        owned.append(contentsOf: (skeleton.pending + skeleton.pages).map(NameDigest.init))
+        owned.sort()
+        ownedFiles = Self.exact(owned)
+    }
+
+    /// `array` without the room left from growing it (a copy only when that room is large).
+    private static func exact<T>(_ array: consuming [T]) -> [T] {
+        guard array.capacity > array.count + array.count / 8 + 16 else { return array }
+        var out: [T] = []
+        out.reserveCapacity(array.count)
+        out.append(contentsOf: array)
+        return out
     }
 
     private static func order(_ a: (NameDigest, Int32), _ b: (NameDigest, Int32)) -> Bool { a.0 == b.0 ? a.1 < b.1 : a.0 < b.0 }
@@ -50,14 +65,16 @@ final class ManifestFile: @unchecked Sendable {
         let fd = Descriptor.openForReading(name, inFolder: dir.fd)
         guard fd >= 0 else { return nil }
         let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-        guard FileStatus.of(descriptor: fd)?.kind == .regular else { return nil }
-        var spans: [(Int64, UInt32)] = [], names: [(NameDigest, Int32)] = [], owned: [NameDigest] = []
+        guard let st = FileStatus.of(descriptor: fd), st.kind == .regular else { return nil }
+        var spans: [(offset: Int64, length: UInt32)] = [], names: [(NameDigest, Int32)] = [], owned: [NameDigest] = []
         let decoder = JSONDecoder()
         let scanned = ManifestScan.run(handle) { offset, bytes in
             guard let e = try? decoder.decode(ManifestEntry.self, from: Data(bytes)), bytes.count <= Int(UInt32.max) else { return false }
             names.append((NameDigest(e.session.name), Int32(spans.count)))
             spans.append((offset, UInt32(bytes.count)))
             owned += e.files.map { NameDigest($0.name) }
+            // Room for all of them once the first ones tell the size of an entry.
+            if spans.count == 512 { reserveForAll(&spans, &names, &owned, fileSize: st.size, offset: offset + Int64(bytes.count)) }
             return true
         }
         if let scanned, let skeleton = try? Manifest.decode(scanned), skeleton.entries.isEmpty {
@@ -66,6 +83,17 @@ final class ManifestFile: @unchecked Sendable {
         // Not in the form this tool writes: decoded whole, for its errors (or its entries).
         guard let bytes = dir.read(name) else { return nil }
         return ManifestFile(try Manifest.decode(bytes))
+    }
+
+    /// Reserves for as many entries as a file of `fileSize` holds at the
+    /// rate of those read up to `offset`, and a tenth more.
+    private static func reserveForAll(_ spans: inout [(offset: Int64, length: UInt32)], _ names: inout [(NameDigest, Int32)],
+                                      _ owned: inout [NameDigest], fileSize: Int64, offset: Int64) {
+        guard offset > 0 else { return }
+        let expected = Int(Double(fileSize) / Double(offset) * Double(spans.count) * 1.1)
+        spans.reserveCapacity(expected)
+        names.reserveCapacity(expected)
+        owned.reserveCapacity(expected * owned.count / spans.count)
     }
 
     /// The `i`th entry in the file's order; nil when it cannot be read back.

@@ -7,7 +7,13 @@ struct SortedDigests {
     private var recent: [UInt64: UInt64?] = [:]
 
     init(_ items: [(key: UInt64, value: UInt64)] = []) {
-        merged = items.sorted { $0.key < $1.key }
+        self.init(sorting: items)
+    }
+
+    /// Sorted in place (a cache file is already in order): no second copy.
+    init(sorting items: consuming [(key: UInt64, value: UInt64)]) {
+        items.sort { $0.key < $1.key }
+        merged = items
     }
 
     subscript(key: UInt64) -> UInt64? {

@@ -47,6 +47,7 @@ final class Archive: @unchecked Sendable {
         self.force = force
         self.candidates = candidates
         stamps = StampCache(for: dir)
+        stamps.reserve(candidates.count)
         var owned: [NameDigest] = [NameDigest(manifestName)]
         var previous: ManifestFile?
         var readStamp: FileStamp?

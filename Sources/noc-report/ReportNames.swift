@@ -70,6 +70,9 @@ struct CandidateFiles: Sendable {
     let slots: [Int32]
     let suffixes: [String]
 
+    /// How many names at most (repeats counted).
+    var count: Int { slots.count * bases.count * suffixes.count }
+
     /// Each in String order, without repeats (the order the manifest
     /// lists them), made one at a time: 8 bytes a file meanwhile.
     func sortedNames() -> AnySequence<String> {

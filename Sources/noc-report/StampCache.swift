@@ -38,6 +38,9 @@ final class StampCache: @unchecked Sendable {
         known = url.flatMap(Self.readLines) ?? Self.readEarlier(folder.appendingPathComponent("stamps-\(st.device)-\(st.inode).json"))
     }
 
+    /// Room for the stamps of `count` files (the run's candidate files).
+    func reserve(_ count: Int) { lock.withLock { known.reserve(count) } }
+
     /// The digest that stands for `stamp` with the bytes `sha256` (hex).
     static func check(_ stamp: FileStamp, sha256: String) -> UInt64 {
         let fields = [UInt64(bitPattern: stamp.size), UInt64(bitPattern: stamp.mtimeNs), UInt64(bitPattern: stamp.ctimeNs), stamp.device, stamp.inode]

@@ -53,3 +53,32 @@ struct StampCacheTests {
         #expect(!StampCache(for: dir).trusts("a.md", Self.stamp, sha256: "abd"))
     }
 }
+
+/// The sorted map under the stamp cache: whatever order values are set,
+/// replaced and removed in, and however often it merges, it answers as a
+/// dictionary would.
+@Suite("sorted digests")
+struct SortedDigestsTests {
+    @Test(arguments: [1, 97, 5_000])
+    func answersAsADictionaryWould(mergeEvery: Int) {
+        var rng = SeededGenerator(state: UInt64(mergeEvery))
+        var map = SortedDigests(sorting: (0..<500).map { (key: UInt64($0) * 7, value: UInt64($0)) })
+        map.reserve(600)
+        var model = Dictionary(uniqueKeysWithValues: (0..<500).map { (UInt64($0) * 7, UInt64($0)) })
+        for step in 0..<20_000 {
+            let key = UInt64.random(in: 0..<4_000, using: &rng)
+            let value: UInt64? = Int.random(in: 0..<5, using: &rng) == 0 ? nil : UInt64.random(in: 0...UInt64.max, using: &rng)
+            map[key] = value
+            model[key] = value
+            if step % mergeEvery == 0 { map.merge() }
+            if step % 1_000 == 0 {
+                let probe = UInt64.random(in: 0..<4_000, using: &rng)
+                #expect(map[probe] == model[probe])
+            }
+        }
+        for key in 0..<UInt64(4_000) { #expect(map[key] == model[key]) }
+        map.merge()
+        #expect(map.merged.map(\.key) == model.keys.sorted())
+        #expect(map.merged.allSatisfy { model[$0.key] == $0.value })
+    }
+}

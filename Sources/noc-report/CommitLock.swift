@@ -1,6 +1,7 @@
 import ByteLevel
 import Foundation
 import Render
+import Transcript
 
 /// Two runs into one folder (issue 15 case 4): each commits the manifest it
 /// built, and the last would drop what the other committed meanwhile. So the

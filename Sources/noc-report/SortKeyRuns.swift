@@ -24,6 +24,9 @@ final class SortKeyRuns {
     /// The keys not yet in a run, encoded (KeyCoding) one after another.
     private var pending: [UInt8] = []
     private var pendingStarts: [Int] = []
+    /// `pending` sorted, kept until the next key: the entries are read
+    /// several times (index pages, manifest), sorted once.
+    private var sortedTail: [UInt8]?
 
     /// `runSize`: keys sorted in memory at once.
     init(store: ScratchStore, runSize: Int = 16_384) {
@@ -32,6 +35,7 @@ final class SortKeyRuns {
     }
 
     func add(created: Double?, id: String, name: String, entry: Entry) {
+        sortedTail = nil
         pendingStarts.append(pending.count)
         KeyCoding.append(created: created, id: Array(id.utf8), name: Array(name.utf8), entry: entry, to: &pending)
         // Bounded in bytes too: an id can be long.
@@ -51,14 +55,17 @@ final class SortKeyRuns {
         }
         var out: [UInt8] = []
         out.reserveCapacity(pending.count)
-        for start in order { out += pending[start..<start + KeyCoding.length(of: pending, at: start)] }
+        ByteView.of(pending) { bytes in
+            for start in order { out += pending[start..<start + KeyCoding.length(of: bytes, at: start)] }
+        }
         return out
     }
 
     /// Every entry in manifest order: the runs merged, with the keys not
     /// yet written sorted in memory.
     func inOrder() -> AnyIterator<Entry> {
-        let tail = sortedPending()
+        let tail = sortedTail ?? sortedPending()
+        sortedTail = tail
         let pieceSize = min(64 << 10, max(4 << 10, (4 << 20) / max(1, runs.count)))
         var readers = runs.map { run in
             RunReader(byteCount: run.byteCount, pieceSize: pieceSize) { [store] count, offset in
@@ -73,7 +80,7 @@ final class SortKeyRuns {
         return AnyIterator {
             guard let head = heads.popMin() else { return nil }
             if let key = readers[head.run].next() { heads.insert(Head(key: key, run: head.run)) }
-            return KeyCoding.entry(of: head.key)
+            return ByteView.of(head.key) { KeyCoding.entry(of: $0) }
         }
     }
 
@@ -108,7 +115,7 @@ private struct RunReader {
     mutating func next() -> [UInt8]? {
         guard fetched - buffer.count + position < byteCount else { return nil }
         guard have(KeyCoding.headerSize) else { return nil }
-        let length = KeyCoding.length(of: buffer, at: position)
+        let length = ByteView.of(buffer) { KeyCoding.length(of: $0, at: position) }
         guard have(length) else { return nil }
         defer { position += length }
         return Array(buffer[position..<position + length])
@@ -149,16 +156,16 @@ enum KeyCoding {
         if !sameName { out += name }
     }
 
-    static func length(of bytes: [UInt8], at start: Int) -> Int {
-        let id = Int(word32(bytes, start + 32)), name = word32(bytes, start + 36)
+    static func length(of bytes: ByteView, at start: Int) -> Int {
+        let id = Int(bytes.word32(at: start + 32)), name = bytes.word32(at: start + 36)
         return headerSize + id + (name == nameIsID ? 0 : Int(name))
     }
 
-    static func entry(of key: [UInt8]) -> SortKeyRuns.Entry {
-        let tagged = word64(key, 8)
+    static func entry(of key: ByteView) -> SortKeyRuns.Entry {
+        let tagged = key.word64(at: 8)
         return SortKeyRuns.Entry(sequence: UInt32(truncatingIfNeeded: tagged),
-                                 json: ScratchStore.Place(offset: Int(word64(key, 16)), inMemory: tagged >> 63 == 1),
-                                 jsonLength: Int(word64(key, 24)))
+                                 json: ScratchStore.Place(offset: Int(key.word64(at: 16)), inMemory: tagged >> 63 == 1),
+                                 jsonLength: Int(key.word64(at: 24)))
     }
 
     /// IndexEntry.newestFirst on two encoded keys (at `a` in `x`, `b` in `y`).
@@ -200,13 +207,5 @@ enum KeyCoding {
 
     private static func put(_ value: UInt32, _ out: inout [UInt8]) {
         for k in 0..<4 { out.append(UInt8(truncatingIfNeeded: value >> (8 * k))) }
-    }
-
-    private static func word64(_ b: [UInt8], _ at: Int) -> UInt64 {
-        (0..<8).reduce(0) { $0 | UInt64(b[at + $1]) << (8 * $1) }
-    }
-
-    private static func word32(_ b: [UInt8], _ at: Int) -> UInt32 {
-        (0..<4).reduce(0) { $0 | UInt32(b[at + $1]) << (8 * $1) }
     }
 }

@@ -6,12 +6,8 @@ struct SortedDigests {
     private(set) var merged: [(key: UInt64, value: UInt64)] = []
     private var recent: [UInt64: UInt64?] = [:]
 
-    init(_ items: [(key: UInt64, value: UInt64)] = []) {
-        self.init(sorting: items)
-    }
-
     /// Sorted in place (a cache file is already in order): no second copy.
-    init(sorting items: consuming [(key: UInt64, value: UInt64)]) {
+    init(sorting items: consuming [(key: UInt64, value: UInt64)] = []) {
         items.sort { $0.key < $1.key }
         merged = items
     }

@@ -79,22 +79,11 @@ final class StampCache: @unchecked Sendable {
         var buffer = Data()
         var ok = true
         for (key, check) in now.merged where ok {
-            buffer.append(contentsOf: Array((Self.hex(key) + " " + Self.hex(check) + "\n").utf8))
+            buffer.append(contentsOf: Array((NameDigest.hex(key) + " " + NameDigest.hex(check) + "\n").utf8))
             if buffer.count >= 1 << 20 { ok = (try? out.write(contentsOf: buffer)) != nil; buffer.removeAll(keepingCapacity: true) }
         }
         ok = ok && (try? out.write(contentsOf: buffer)) != nil && (try? out.close()) != nil
         if !ok { Descriptor.unlink(path: tmp) } else { Descriptor.renameOrRemove(tmp, to: url.path) }
-    }
-
-    static func hex(_ word: UInt64) -> String {
-        let s = String(word, radix: 16)
-        return String(repeating: "0", count: 16 - s.count) + s
-    }
-
-    /// 16 hex digits; nil for anything else.
-    static func word(hex: ArraySlice<UInt8>) -> UInt64? {
-        guard hex.count == 16 else { return nil }
-        return NameDigest(hex: hex + Array(repeating: 0x30, count: 16))?.high
     }
 
     /// Lines of `<name digest> <check digest>` in hex (16 digits each, or
@@ -113,7 +102,7 @@ final class StampCache: @unchecked Sendable {
             while let end = carry[start...].firstIndex(of: 0x0A) {
                 let half = (end - start - 1) / 2
                 if half == 16 || half == 32, carry[start + half] == 0x20,
-                   let k = word(hex: carry[start..<start + 16]), let c = word(hex: carry[start + half + 1..<start + half + 17]) {
+                   let k = NameDigest.word(hex: carry[start..<start + 16]), let c = NameDigest.word(hex: carry[start + half + 1..<start + half + 17]) {
                     items.append((k, c))
                 }
                 start = end + 1
@@ -127,6 +116,6 @@ final class StampCache: @unchecked Sendable {
     private static func readEarlier(_ url: URL) -> SortedDigests {
         let data = FileManager.default.contents(atPath: url.path)
         let loaded: [String: Known] = data.flatMap { try? JSONDecoder().decode([String: Known].self, from: $0) } ?? [:]
-        return SortedDigests(loaded.map { key, k in ((NameDigest(hex: key) ?? NameDigest(key)).high, check(k.stamp, sha256: k.sha256)) })
+        return SortedDigests(sorting: loaded.map { key, k in ((NameDigest(hex: key) ?? NameDigest(key)).high, check(k.stamp, sha256: k.sha256)) })
     }
 }

@@ -96,16 +96,16 @@ public struct Catalog: Sendable {
             register(ref, at: position, kind: kind, documents: documents, into: &sorting)
         }
         items.reserveCapacity(sorting.order.count)
-        var usedChunks = Set<IDDigest>()
+        var usedChunks = Set<NameDigest>()
         for first in sorting.order {
-            guard let id = documents[first].header.id, let entry = sorting.best[IDDigest(id)] else { continue }
+            guard let id = documents[first].header.id, let entry = sorting.best[NameDigest(id)] else { continue }
             var item = Item(table: table, position: entry.position, kind: entry.kind)
             let winner = documents[entry.position]
             noteSetAside(&item, id: id, winner: winner, sorting: sorting)
             let h = winner.header
             if entry.kind == .session && !h.keys.contains(.eventLog) && (h.keys.contains(.chunkCount) || h.keys.contains(.chunkIDs)) {
-                usedChunks.insert(IDDigest(id))
-                assembleChunks(&item, id: id, manifest: winner, chunks: sorting.chunksBySession[IDDigest(id)] ?? [])
+                usedChunks.insert(NameDigest(id))
+                assembleChunks(&item, id: id, manifest: winner, chunks: sorting.chunksBySession[NameDigest(id)] ?? [])
             }
             items.append(item)
         }
@@ -126,9 +126,9 @@ public struct Catalog: Sendable {
         /// By a digest of the id's bytes: a String key per session cost
         /// about 100 bytes at the first pass's peak (and two ids are the
         /// same only byte for byte, as the frontend compares them).
-        var best: [IDDigest: (position: Int, kind: DocumentKind)] = [:]
-        var dropped: [IDDigest: [DocumentRef]] = [:]
-        var chunksBySession: [IDDigest: [DocumentRef]] = [:]
+        var best: [NameDigest: (position: Int, kind: DocumentKind)] = [:]
+        var dropped: [NameDigest: [DocumentRef]] = [:]
+        var chunksBySession: [NameDigest: [DocumentRef]] = [:]
         var chunkOrder: [String] = []
         var firstSummary: SourceLocation? = nil
     }
@@ -144,8 +144,8 @@ public struct Catalog: Sendable {
                 problems.append(Problem(.error, ref.location, "a session_chunk without a string session_id", action: "skipped it", code: .chunkWithoutSession))
                 return nil
             }
-            if sorting.chunksBySession[IDDigest(sid)] == nil { sorting.chunkOrder.append(sid) }
-            sorting.chunksBySession[IDDigest(sid), default: []].append(ref)
+            if sorting.chunksBySession[NameDigest(sid)] == nil { sorting.chunkOrder.append(sid) }
+            sorting.chunksBySession[NameDigest(sid), default: []].append(ref)
         case .summaryItem:
             summaryItems += 1
             if sorting.firstSummary == nil { sorting.firstSummary = ref.location }
@@ -165,7 +165,7 @@ public struct Catalog: Sendable {
             problems.append(Problem(.error, ref.location, "a \(kind.rawValue) document cannot be reported: \(what)", action: "skipped it", code: .missingID))
             return
         }
-        let key = IDDigest(id)
+        let key = NameDigest(id)
         guard let existing = sorting.best[key] else {
             sorting.best[key] = (position, kind)
             sorting.order.append(position)
@@ -184,13 +184,13 @@ public struct Catalog: Sendable {
     /// The warnings of what was set aside for the winner: older copies, and
     /// chunks of a session that carries its own event_log (§6).
     private func noteSetAside(_ item: inout Item, id: String, winner: DocumentRef, sorting: Sorting) {
-        for copy in sorting.dropped[IDDigest(id)] ?? [] {
+        for copy in sorting.dropped[NameDigest(id)] ?? [] {
             let stamp = copy.header.updatedAt.map { "updated_at \($0)" } ?? "no updated_at"
             item.warnings.append(.init(.duplicateSessionDropped,
                                        "another copy of this session at \(copy.location) (\(stamp)) was dropped; this copy (updated_at \(winner.header.updatedAt ?? "missing")) is newer"))
         }
         // FORMAT.md §6: a document that has its own event_log uses it.
-        if item.kind == .session && winner.header.keys.contains(.eventLog), let found = sorting.chunksBySession[IDDigest(id)], !found.isEmpty {
+        if item.kind == .session && winner.header.keys.contains(.eventLog), let found = sorting.chunksBySession[NameDigest(id)], !found.isEmpty {
             item.warnings.append(.init(.ignoredChunks, "\(found.count) chunk\(found.count == 1 ? "" : "s") of this session found in the input \(found.count == 1 ? "was" : "were") ignored: the document carries its own event_log, which was used"))
         }
     }
@@ -230,13 +230,13 @@ public struct Catalog: Sendable {
     }
 
     /// Chunks no manifest in the input used (orphan_chunks).
-    private mutating func reportOrphans(_ sorting: Sorting, usedChunks: Set<IDDigest>) {
-        for sid in sorting.chunkOrder where !usedChunks.contains(IDDigest(sid)) {
-            let chunks = sorting.chunksBySession[IDDigest(sid)] ?? []
+    private mutating func reportOrphans(_ sorting: Sorting, usedChunks: Set<NameDigest>) {
+        for sid in sorting.chunkOrder where !usedChunks.contains(NameDigest(sid)) {
+            let chunks = sorting.chunksBySession[NameDigest(sid)] ?? []
             orphanChunks.append((sid, chunks.count))
             guard let first = chunks.first else { continue }
             let plural = chunks.count == 1 ? "" : "s"
-            if sorting.best[IDDigest(sid)] != nil {
+            if sorting.best[NameDigest(sid)] != nil {
                 problems.append(Problem(.warning, first.location,
                                         "\(chunks.count) chunk\(plural) of session \(sid) found, but that session's document carries its own event_log (orphan_chunks)",
                                         action: "the chunks were ignored; the document's event_log was used", code: .ignoredChunks))
@@ -280,15 +280,3 @@ public struct Catalog: Sendable {
     }
 }
 
-/// The first 16 bytes of an id's SHA-256: a session's identity while the
-/// catalogue sorts out duplicates, without a String per session.
-struct IDDigest: Hashable {
-    var high: UInt64
-    var low: UInt64
-
-    init(_ id: String) {
-        let d = SHA256.hash(Array(id.utf8))
-        high = d[0..<8].reduce(0) { $0 << 8 | UInt64($1) }
-        low = d[8..<16].reduce(0) { $0 << 8 | UInt64($1) }
-    }
-}

@@ -212,17 +212,14 @@ struct PackedDocument: Sendable {
     var offset: Int
     var length: Int
     var documentIndex: Int
-    var ts: Double
+    /// The header's fields that are not strings.
+    let header: DocumentHeader.Packed
     var textStart: UInt32
     /// By `Text.rawValue`.
     private var counts = InlineArray<6, UInt16>(repeating: PackedDocument.absent)
     var line: Int32
     var file: Int32
-    var chunkIndex: Int32
-    var chunkCount: Int32
-    var keys: UInt16
-    var docTypeCode: UInt8
-    private var flags: UInt8
+    var inListing: Bool
 
     static let absent = UInt16.max
     enum Text: Int, CaseIterable { case id, sessionID, updatedAt, docType, nonStringID, fileName }
@@ -233,12 +230,8 @@ struct PackedDocument: Sendable {
         documentIndex = ref.location.documentIndex
         line = Int32(clamping: ref.location.line ?? 0)
         file = Int32(clamping: ref.fileIndex)
-        ts = header.ts
-        chunkIndex = header.chunkIndex
-        chunkCount = header.chunkCount
-        keys = header.keys
-        docTypeCode = header.docTypeCode
-        flags = (header.isObject ? 1 : 0) | (ref.inListing ? 2 : 0)
+        self.header = header
+        inListing = ref.inListing
         textStart = UInt32(clamping: text.count)
         for which in Text.allCases {
             guard let string = strings[which.rawValue] else { continue }
@@ -259,12 +252,6 @@ struct PackedDocument: Sendable {
         }
         return total
     }
-
-    var inListing: Bool {
-        get { flags & 2 != 0 }
-        set { flags = newValue ? flags | 2 : flags & ~2 }
-    }
-    var isObject: Bool { flags & 1 != 0 }
 
     /// The `which` string, nil when absent.
     func string(_ which: Text, in text: [UInt8]) -> String? {
@@ -323,14 +310,14 @@ extension DocumentHeader {
         sessionID = p.string(.sessionID, in: text)
         updatedAt = p.string(.updatedAt, in: text)
         nonStringID = p.string(.nonStringID, in: text)
-        docTypeCode = DocTypeCode(rawValue: p.docTypeCode) ?? .absent
+        docTypeCode = DocTypeCode(rawValue: p.header.docTypeCode) ?? .absent
         if docTypeCode == .other, let type = p.string(.docType, in: text) {
             rare = Self.rare(nonStringID: rare?.nonStringID, docType: type, updatedAt: rare?.updatedAt)
         }
-        tsValue = p.ts
-        chunkIndexValue = p.chunkIndex
-        chunkCountValue = p.chunkCount
-        keys = Keys(rawValue: p.keys)
-        isObject = p.isObject
+        tsValue = p.header.ts
+        chunkIndexValue = p.header.chunkIndex
+        chunkCountValue = p.header.chunkCount
+        keys = Keys(rawValue: p.header.keys)
+        isObject = p.header.isObject
     }
 }

@@ -57,18 +57,7 @@ public enum OutputName {
 /// 16-byte digests of their lower case (a run over 300,000 sessions kept
 /// 32 MB of Strings here).
 public struct OutputNameAllocator {
-    private struct Digest: Hashable {
-        var high: UInt64
-        var low: UInt64
-
-        init(_ name: String) {
-            let d = SHA256.hash(Array(name.lowercased().utf8))
-            high = d[0..<8].reduce(0) { $0 << 8 | UInt64($1) }
-            low = d[8..<16].reduce(0) { $0 << 8 | UInt64($1) }
-        }
-    }
-
-    private var used: Set<Digest> = []
+    private var used: Set<NameDigest> = []
     public init() {}
 
     /// Room for `count` names at once (a set that doubles holds both copies while it moves).
@@ -76,13 +65,13 @@ public struct OutputNameAllocator {
 
     public mutating func name(for id: String) -> String {
         var candidate = OutputName.base(for: id)
-        if used.contains(Digest(candidate)) {
+        if used.contains(NameDigest(candidate.lowercased())) {
             candidate = OutputName.hashed(id)
-            if used.contains(Digest(candidate)) {
+            if used.contains(NameDigest(candidate.lowercased())) {
                 candidate = String(candidate.dropLast(12)) + SHA256.hex(id)
             }
         }
-        used.insert(Digest(candidate))
+        used.insert(NameDigest(candidate.lowercased()))
         return candidate
     }
 }

@@ -166,6 +166,44 @@ import Testing
         #expect(TextForm.shortLine(text, limit: limit) == expected)
     }
 
+    /// The excerpt reads only what it needs; this oracle (the first
+    /// version) split the whole text. Both must agree on any text.
+    @Test func agreesWithSplittingEverything() {
+        var seed: UInt64 = 29
+        let alphabet = Array("ab  \t\n\r\r\nxyz-é\u{301}\u{85}\u{A0}…\u{2028}🙂\u{0B}")
+        for n in 0..<6000 {
+            var s = ""
+            for _ in 0..<(n % 60) {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                s.append(alphabet[Int(seed >> 33) % alphabet.count])
+            }
+            for limit in [1, 2, 5, 12, 90] {
+                #expect(TextForm.shortLine(s, limit: limit) == Self.oracle(s, limit: limit), "\(s.debugDescription) \(limit)")
+            }
+        }
+    }
+
+    private static func oracle(_ text: String, limit: Int) -> String {
+        var lines: [Substring] = []
+        var rest = text[...]
+        while lines.count < 2, !rest.isEmpty {
+            let end = rest.firstIndex(where: { $0 == "\n" || $0 == "\r" }) ?? rest.endIndex
+            let line = rest[..<end]
+            if !line.allSatisfy(\.isWhitespace) { lines.append(line) }
+            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
+        }
+        var out = ""
+        for word in (lines.first ?? "").split(whereSeparator: { $0.isWhitespace }) {
+            let candidate = out.isEmpty ? String(word) : out + " " + word
+            if candidate.count > limit {
+                if out.isEmpty { out = String(candidate.prefix(limit)) }
+                return out + "…"
+            }
+            out = candidate
+        }
+        return lines.count > 1 ? out + " …" : out
+    }
+
     /// Whatever the text, the excerpt is one line, at most the limit plus
     /// its "…" or " …".
     @Test func anExcerptIsOneLineNearTheLimit() {

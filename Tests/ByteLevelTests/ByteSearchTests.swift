@@ -88,3 +88,49 @@ struct FrozenArrayTests {
         #expect(frozen.view.bytes(0..<0).isEmpty)
     }
 }
+
+/// Byte-for-byte substring search (KeyFindingsExtractor, the outcome rules).
+@Suite struct LiteralSearchTests {
+    @Test(arguments: [
+        ("a. b. c", ". ", 1),
+        ("abc", "abc", 0),
+        ("abc", "abcd", nil),
+        ("", "a", nil),
+        ("abc", "", 0),
+        ("aab", "ab", 1),
+        ("ab\u{301}c", "b", 1),  // found even where a combining mark follows (as in JavaScript)
+        ("é. x", ". ", 2),
+        ("xxRetryin", "Retrying", nil),
+        ("…Retrying…", "Retrying", 3),
+    ] as [(String, String, Int?)])
+    func findsTheFirstOccurrence(_ text: String, _ needle: String, _ offset: Int?) {
+        let r = text.firstLiteralRange(of: needle)
+        #expect(r.map { text.utf8.distance(from: text.utf8.startIndex, to: $0.lowerBound) } == offset)
+        if let r { #expect(Array(text.utf8[r]) == Array(needle.utf8)) }
+        #expect(text.containsLiteral(needle) == (offset != nil))
+    }
+
+    /// In a substring the range is of the substring's own indices.
+    @Test func searchesASubstring() {
+        let text = "one. two. three"
+        let rest = text.dropFirst(5)
+        let r = rest.firstLiteralRange(of: ". ")
+        #expect(r.map { String(rest[..<$0.lowerBound]) } == "two")
+    }
+
+    /// Against a naive search of the bytes, on random texts.
+    @Test func agreesWithANaiveSearch() {
+        var seed: UInt64 = 5
+        let alphabet: [UInt8] = Array("ab. ".utf8)
+        for n in 0..<3000 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let hay = (0..<(n % 50)).map { k in alphabet[Int((seed >> UInt64(k % 60)) & 3)] }
+            let needle = Array(hay.suffix(n % 4).reversed())
+            let naive = hay.count < needle.count ? nil
+                : (0...(hay.count - needle.count)).first { Array(hay[$0..<($0 + needle.count)]) == needle }
+            let text = String(decoding: hay, as: UTF8.self)
+            let found = text.firstLiteralRange(of: String(decoding: needle, as: UTF8.self))
+            #expect(found.map { text.utf8.distance(from: text.utf8.startIndex, to: $0.lowerBound) } == naive)
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import ByteLevel
 /// Diagnosis Markdown -> `KeyFindings`: a pure function over libcmark's
 /// block tree (`MarkdownOutline`). What is recognised is decided only by
 /// `HeadingTable` and the labelled lines below; nothing is inferred from prose.
@@ -57,7 +58,7 @@ public enum KeyFindingsExtractor {
     static func sentences(_ line: String) -> [String] {
         var out: [String] = []
         var rest = Substring(line)
-        while let r = rest.range(of: ". ") {
+        while let r = rest.firstLiteralRange(of: ". ") {
             out.append(MarkdownOutline.trim(String(rest[..<r.lowerBound]) + "."))
             rest = rest[r.upperBound...]
         }
@@ -72,10 +73,10 @@ public enum KeyFindingsExtractor {
     private static func fill(_ f: inout ReportModel.KeyFindings, _ section: HeadingTable.Section,
                              title: String, body: [MarkdownOutline.Block]) {
         let texts = paragraphs(body)
-        if texts.contains(where: { $0.contains(unavailableMarker) }) {
+        if texts.contains(where: { $0.containsLiteral(unavailableMarker) }) {
             f.gaps.append(HeadingTable.stripNumber(title))
         }
-        let kept = texts.filter { !$0.contains(unavailableMarker) }
+        let kept = texts.filter { !$0.containsLiteral(unavailableMarker) }
         switch section {
         case .summary: f.summary += kept
         case .blastRadius: f.blastRadius += kept
@@ -113,7 +114,7 @@ public enum KeyFindingsExtractor {
 
     static func listItems(_ body: [MarkdownOutline.Block]) -> [MarkdownOutline.ListItem]? {
         var out: [MarkdownOutline.ListItem] = []
-        for case .list(_, let items) in body { out += items.filter { !$0.text.contains(unavailableMarker) } }
+        for case .list(_, let items) in body { out += items.filter { !$0.text.containsLiteral(unavailableMarker) } }
         return out.isEmpty ? nil : out
     }
 

@@ -34,8 +34,6 @@ enum TemplateValue: Sendable {
     indirect case dual(markdown: TemplateValue, html: TemplateValue)
 }
 
-typealias TemplateObject = [TemplateKey: TemplateValue]
-
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     init(stringLiteral value: String) { self = .text(value) }
@@ -45,7 +43,9 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
         if elements.count == 1 {
             self = .field(elements[0].0, elements[0].1)
         } else {
-            self = .object(TemplateObject(elements, uniquingKeysWith: { _, last in last }))
+            var object = TemplateObject(minimumCapacity: elements.count)
+            for (key, value) in elements { object[key] = value }
+            self = .object(object)
         }
     }
 }

@@ -1,3 +1,5 @@
+import ByteLevel
+
 /// `step_thinking` (§3): progress of an agent; a retry is announced here.
 public struct StepThinkingPayload: Sendable {
     public let raw: JSONValue
@@ -36,5 +38,5 @@ public struct StatusPayload: Sendable {
 
 /// "Retrying investigation (attempt N/2)..." (§3 `step_thinking`, §9 `status`).
 private func retryText(_ text: String) -> String? {
-    text.contains("Retrying") ? text : nil
+    text.containsLiteral("Retrying") ? text : nil
 }

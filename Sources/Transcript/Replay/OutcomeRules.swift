@@ -1,3 +1,5 @@
+import ByteLevel
+
 /// FORMAT.md §8: category from the status, then the first reason rule that applies.
 enum OutcomeRules {
     static let serverRestartPrefix = "Session was in progress when the server restarted"
@@ -106,10 +108,10 @@ enum OutcomeRules {
 
     static func classify(_ text: String) -> Outcome.Reason {
         if text.hasPrefix(serverRestartPrefix) { return .serverRestart }
-        if text.contains("Investigation cancelled by user") { return .cancelledByUser }
-        if text.contains("Fabric capacity exhausted") { return .capacityExhausted }
-        if text.contains("Agent run interrupted") { return .runInterrupted }
-        if text.contains("did not produce a final response") { return .noFinalResponse }
+        if text.containsLiteral("Investigation cancelled by user") { return .cancelledByUser }
+        if text.containsLiteral("Fabric capacity exhausted") { return .capacityExhausted }
+        if text.containsLiteral("Agent run interrupted") { return .runInterrupted }
+        if text.containsLiteral("did not produce a final response") { return .noFinalResponse }
         return .exception
     }
 

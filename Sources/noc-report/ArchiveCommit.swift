@@ -15,6 +15,8 @@ struct ArchiveCommit {
     let stamp: String?
     let shard: Shard?
     let filters: [String]
+    /// Threads for the index pages.
+    let jobs: Int
 
     struct Outcome {
         var pruned = 0
@@ -65,7 +67,7 @@ struct ArchiveCommit {
             try archive.writeMerged(manifest, spilled: entries)
             if shard == nil {
                 try IndexPagesWriter.write(sorted: SpilledSessions(spill: entries), count: entries.count,
-                                           context: context, templates: templates, formats: formats, to: dir)
+                                           context: context, templates: templates, formats: formats, jobs: jobs, to: dir)
             }
             let written = Set(pageNames)
             for name in Set(removals + manifest.pages) where !written.contains(name) { dir.remove(name) }
@@ -163,8 +165,9 @@ enum IndexPagesWriter {
     /// Each page written as soon as it is made (never all pages in memory),
     /// from entries already newest first.
     static func write(sorted: some Sequence<IndexEntry>, count: Int, context: IndexContext, templates: Templates,
-                      formats: Set<ReportFormat>, to dir: OutputDirectory) throws {
-        try IndexRenderer.renderEach(sorted: sorted, count: count, context: context, templates: templates, extensions: extensions(formats)) { name, text in
+                      formats: Set<ReportFormat>, jobs: Int, to dir: OutputDirectory) throws {
+        try IndexRenderer.renderEach(sorted: sorted, count: count, context: context, templates: templates, extensions: extensions(formats),
+                                     jobs: jobs) { name, text in
             try dir.writeIfChanged(name, Array(text.utf8))
         }
     }

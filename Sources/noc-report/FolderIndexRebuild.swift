@@ -38,7 +38,7 @@ struct FolderIndexRebuild {
         context.runFilters = manifest.lastRun.filters
         do {
             try IndexPagesWriter.write(sorted: SpilledSessions(spill: spill), count: spill.count, context: context,
-                                       templates: templates, formats: formats, to: dir)
+                                       templates: templates, formats: formats, jobs: ProcessInfo.processInfo.activeProcessorCount, to: dir)
             let entries = SpilledJSON(spill: spill, extra: [])
             let pending = orphans.sorted()
             let pieces: (([UInt8]) throws -> Void) throws -> Void = { sink in

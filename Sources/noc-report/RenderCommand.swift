@@ -192,7 +192,7 @@ struct RenderCommand: ParsableCommand {
         let counts = runCounts(source.catalog, failed: tally.failed)
         let commit = ArchiveCommit(archive: archive, diagnostics: diagnostics, templates: templates, formats: formats,
                                    title: pages.title, stamp: job.render.options.stamp, shard: job.shard,
-                                   filters: selection.filterNames)
+                                   filters: selection.filterNames, jobs: common.effectiveJobs)
         let names = job.render
         let result = commit.finish(tally: tally, isInputName: { names.names.contains($0) || names.redactedNames.contains($0) }, prune: prune, counts: counts,
                                    fingerprint: job.shard == nil ? nil : inputFingerprint(source))

@@ -21,27 +21,33 @@ public enum IndexRenderer {
     /// The same from entries already newest first, read three times: for
     /// the totals (and the chart's zone), the chart, and the pages. A sequence
     /// that reads them from a file keeps only one page of entries in memory.
+    /// A page's Markdown and HTML are made side by side on `jobs` threads:
+    /// after the last session of a run this is all that is left to do.
     public static func renderEach(sorted: some Sequence<IndexEntry>, count: Int, context: IndexContext, templates: Templates,
-                                  extensions: Set<String>, each: (String, String) throws -> Void) rethrows {
+                                  extensions: Set<String>, jobs: Int = 1, each: (String, String) throws -> Void) rethrows {
         guard !extensions.isEmpty else { return }
         let totals = IndexTotals(sorted)
         let pageCount = Self.pageCount(count, context: context)
         let chart = ArchiveChart(sorted, zone: totals.chartZone)
+        let flavors = [TemplateEncoder.Flavor.markdown, .html].filter { extensions.contains(Self.fileExtension($0)) }
         var iterator = sorted.makeIterator()
         for page in 1...pageCount {
             let start = (page - 1) * context.pageSize
             var slice: [IndexEntry] = []
             while slice.count < context.pageSize, let e = iterator.next() { slice.append(e) }
             let info = IndexPage(number: page, count: pageCount, first: start + 1, entries: slice, total: count)
-            for flavor in [TemplateEncoder.Flavor.markdown, .html] {
-                let ext = flavor == .html ? "html" : "md"
-                guard extensions.contains(ext) else { continue }
-                let ctx = IndexPageContext(e: TemplateEncoder(flavor: flavor), ext: ext, chart: page == 1 ? chart : nil)
+            var texts = [String](repeating: "", count: flavors.count)
+            orderedParallelMap(count: flavors.count, jobs: jobs, work: { i in
+                let ext = Self.fileExtension(flavors[i])
+                let ctx = IndexPageContext(e: TemplateEncoder(flavor: flavors[i]), ext: ext, chart: page == 1 ? chart : nil)
                     .build(info, totals: totals, context: context)
-                try each(IndexPage.fileName(page, ext: ext), String(decoding: templates.page(ctx, template: "index.\(ext)"), as: UTF8.self))
-            }
+                return String(decoding: templates.page(ctx, template: "index.\(ext)"), as: UTF8.self)
+            }, consume: { i, text in texts[i] = text })
+            for (flavor, text) in zip(flavors, texts) { try each(IndexPage.fileName(page, ext: Self.fileExtension(flavor)), text) }
         }
     }
+
+    private static func fileExtension(_ flavor: TemplateEncoder.Flavor) -> String { flavor == .html ? "html" : "md" }
 
     /// The pages' file names, in the order `renderEach` makes them.
     public static func fileNames(count: Int, context: IndexContext, extensions: Set<String>) -> [String] {
@@ -56,7 +62,7 @@ public enum IndexRenderer {
 }
 
 /// One page of the index.
-struct IndexPage {
+struct IndexPage: Sendable {
     var number: Int
     var count: Int
     /// 1-based position of the first entry in the whole list.
@@ -70,7 +76,7 @@ struct IndexPage {
 }
 
 /// Counts over the whole archive (every page shows them).
-struct IndexTotals {
+struct IndexTotals: Sendable {
     var sessions = 0
     var interactions = 0
     var byCategory: [(Outcome.Category, Int)] = []

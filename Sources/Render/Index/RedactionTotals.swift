@@ -2,7 +2,7 @@ import Transcript
 
 /// The index's Redaction totals: per rule, the sessions it fired in and the
 /// places it replaced, over the whole archive.
-struct RedactionTotals {
+struct RedactionTotals: Sendable {
     struct Rule {
         var rule: String
         var summary: String

@@ -131,6 +131,14 @@ func firstLane(_ hit: SIMDMask<SIMD16<Int8>>) -> Int? {
     return highLE != 0 ? 8 + (highLE.trailingZeroBitCount >> 3) : nil
 }
 
+/// Whether any lane is true, read the same way as `firstLane`.
+@inlinable @inline(__always)
+public func hasLane(_ hit: SIMDMask<SIMD16<Int8>>) -> Bool {
+    let bytes = SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: hit)
+    let (low, high) = unsafeBitCast(bytes, to: (UInt64, UInt64).self)
+    return low | high != 0
+}
+
 /// Validates UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF),
 /// skipping ASCII runs 16 bytes at a time.
 @usableFromInline

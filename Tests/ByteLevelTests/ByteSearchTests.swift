@@ -9,10 +9,10 @@ struct ByteSearchTests {
         b[from...].firstIndex { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 } ?? b.count
     }
 
-    @Test(arguments: [0, 1, 7, 15, 16, 17, 31, 32, 33, 40])
+    @Test(arguments: [0, 1, 7, 15, 16, 17, 31, 32, 33, 40, 63, 64, 65, 79, 127, 128, 150])
     func firstStringSpecialFindsEachKind(position: Int) {
         for special: UInt8 in [UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x00, 0x0A, 0x1F] {
-            var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 41)
+            var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 151)
             bytes[position] = special
             for start in 0...position {
                 let found = bytes.span.firstStringSpecial(from: start)
@@ -20,6 +20,17 @@ struct ByteSearchTests {
                 #expect(ByteView.of(bytes) { $0.firstStringSpecial(from: start) } == position)
             }
             #expect(bytes.span.firstStringSpecial(from: position + 1) == Self.naiveSpecial(bytes, from: position + 1))
+        }
+    }
+
+    /// Every byte value, inside a 64-byte block and in the 16-byte tail.
+    @Test(arguments: [70, 140, 146])
+    func firstStringSpecialTellsEveryByte(position: Int) {
+        for value in 0...255 {
+            var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 150)
+            bytes[position] = UInt8(value)
+            let isSpecial = value < 0x20 || value == 0x22 || value == 0x5C
+            #expect(bytes.span.firstStringSpecial(from: 0) == (isSpecial ? position : bytes.count), "byte \(value)")
         }
     }
 

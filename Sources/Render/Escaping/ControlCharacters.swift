@@ -47,7 +47,7 @@ enum ControlCharacters {
         while i + 16 <= b.count {
             let v = b.load16(at: i)
             let control = (v .< space) .& (v .!= tab) .& (v .!= lineFeed) .& (v .!= carriageReturn)
-            if any(control .| (v .== delete) .| (v .== c2)) {
+            if hasLane(control .| (v .== delete) .| (v .== c2)) {
                 for k in i..<(i + 16) where isControl(k) { return k }
             }
             i += 16

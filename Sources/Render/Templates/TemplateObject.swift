@@ -1,16 +1,14 @@
 /// A template object's fields, in the order they were first set. Objects are
 /// small (a few dozen names at most) and built once per report part, so a
 /// scan of the keys' precomputed hashes finds a name faster than a hash table
-/// would, and building one hashes nothing.
+/// would, building one hashes nothing, and one array is all it allocates.
 struct TemplateObject: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     typealias Element = (key: TemplateKey, value: TemplateValue)
-    private var hashes: [UInt64] = []
     private var fields: [Element] = []
 
     init() {}
 
     init(minimumCapacity: Int) {
-        hashes.reserveCapacity(minimumCapacity)
         fields.reserveCapacity(minimumCapacity)
     }
 
@@ -27,12 +25,8 @@ struct TemplateObject: Sendable, Sequence, ExpressibleByDictionaryLiteral {
         set {
             switch (position(of: key), newValue) {
             case (let i?, let value?): fields[i].value = value
-            case (let i?, nil):
-                hashes.remove(at: i)
-                fields.remove(at: i)
-            case (nil, let value?):
-                hashes.append(key.hashWord)
-                fields.append((key, value))
+            case (let i?, nil): fields.remove(at: i)
+            case (nil, let value?): fields.append((key, value))
             case (nil, nil): break
             }
         }
@@ -42,10 +36,10 @@ struct TemplateObject: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     private func position(of key: TemplateKey) -> Int? {
         let word = key.hashWord
-        return hashes.withUnsafeBufferPointer { words in
+        return fields.withUnsafeBufferPointer { all in
             var i = 0
-            while i < words.count {
-                if words[i] == word, fields[i].key.name == key.name { return i }
+            while i < all.count {
+                if all[i].key.hashWord == word, all[i].key.name == key.name { return i }
                 i += 1
             }
             return nil

@@ -79,13 +79,15 @@ final class Archive: @unchecked Sendable {
     /// A file whose size, times, device and inode match the recorded stamp
     /// is trusted unread; any other is read and hashed (and, when its bytes
     /// match, its new stamp is recorded).
-    func unchanged(name: String, inputSHA256: String) -> ManifestEntry? {
-        guard !force, let e = previous?.entry(named: name), e.inputSHA256 == inputSHA256, e.options == options, e.tool == version else { return nil }
+    /// `json`: the entry's JSON as the manifest held it, when that is as this tool writes it.
+    func unchanged(name: String, inputSHA256: String) -> (entry: ManifestEntry, json: [UInt8]?)? {
+        guard !force, let (e, json) = previous?.entryAndJSON(named: name), e.inputSHA256 == inputSHA256, e.options == options,
+              e.tool == version else { return nil }
         for f in e.files {
             guard case .intact(let stamp) = dir.check(f, trusting: { stamps.trusts(f.name, $0, sha256: f.sha256) }) else { return nil }
             stamps.record(f.name, stamp, sha256: f.sha256)
         }
-        return e
+        return (e, json)
     }
 
     /// Records the stamp of a file this run just wrote.

@@ -58,7 +58,8 @@ struct ArchiveCommit {
         manifest.inputFingerprint = fingerprint
         manifest.indexOptions = indexOptions
         // Not when this run's pending list is on disk (a --force run that rewrote identical reports).
-        if let previous, current?.hasPending == false, unchanged(previous, manifest, entries), dir.holds(archive.manifestName, pieces: { previous.encodePieces($0) }) { return outcome }
+        if let previous, current?.hasPending == false, unchanged(previous, manifest, entries),
+           dir.holds(archive.manifestName, pieces: { sink in Self.encode(previous, entries: entries, sink) }) { return outcome }
         let context = indexContext(manifest)
         let pageNames = shard == nil ? IndexPagesWriter.names(count: entries.count, context: context, formats: formats) : []
         manifest.pages = previous?.skeleton.pages ?? []
@@ -124,7 +125,29 @@ struct ArchiveCommit {
         guard previous.counts == now.counts && previous.indexOptions == now.indexOptions
             && previous.inputFingerprint == now.inputFingerprint && previousFile.count == entries.count
             && previous.pages.allSatisfy(archive.dir.exists) && (shard != nil || !previous.pages.isEmpty) else { return false }
-        return zip(previousFile.entries, SpilledEntries(spill: entries)).allSatisfy { $0 == $1 }
+        guard previousFile.isOnDisk else {
+            return zip(previousFile.entries, SpilledEntries(spill: entries)).allSatisfy { $0 == $1 }
+        }
+        // Byte for byte: this run's entries are encoded as this tool writes
+        // them, so an entry in the file with the same bytes is the same entry
+        // written the same way (and nothing is decoded: at 1 GB decoding and
+        // encoding the previous entries again was most of an unchanged rerun).
+        let json = entries.sortedJSON()
+        var i = 0
+        while let bytes = json.next() {
+            guard i < previousFile.count, previousFile.rawEntry(at: i) == Manifest.elementBytes(bytes) else { return false }
+            i += 1
+        }
+        return i == previousFile.count
+    }
+
+    /// The bytes of `previous` as this tool would write it, given that its
+    /// entries are this run's (`unchanged` said so): from the spill, not
+    /// decoded from the file and encoded again.
+    private static func encode(_ previous: ManifestFile, entries: EntrySpill, _ sink: ([UInt8]) -> Void) {
+        guard previous.isOnDisk else { return previous.encodePieces(sink) }
+        Manifest.encode(skeleton: previous.skeleton, entries: SpilledJSON(spill: entries, extra: []),
+                        pending: previous.skeleton.pending.sorted(), sink)
     }
 
     private func indexContext(_ manifest: Manifest) -> IndexContext {

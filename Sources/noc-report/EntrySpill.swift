@@ -45,9 +45,10 @@ final class EntrySpill {
     }
 
     /// Adds an entry; a later one of the same name replaces it (as a
-    /// dictionary by name would). `rendered`: written in this run.
-    func append(_ entry: ManifestEntry, rendered wasRendered: Bool = false) {
-        let json = Array((try? encoder.encode(entry)) ?? Data())
+    /// dictionary by name would). `rendered`: written in this run. `json`:
+    /// the entry already encoded (as `Manifest.entryEncoder` does).
+    func append(_ entry: ManifestEntry, rendered wasRendered: Bool = false, json encoded: [UInt8]? = nil) {
+        let json = encoded ?? Array((try? encoder.encode(entry)) ?? Data())
         let sequence = UInt32(rendered.count)
         let place = store.append(json)
         order.add(created: entry.session.created?.seconds, id: entry.session.id, name: entry.session.name,

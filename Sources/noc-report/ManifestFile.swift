@@ -20,10 +20,10 @@ final class ManifestFile: @unchecked Sendable {
     private let byName: [(NameDigest, Int32)]
     /// Every file the manifest lists (entries, pending, pages), by digest, sorted.
     let ownedFiles: [NameDigest]
-    private let lock = NSLock()
-    private let decoder = JSONDecoder()
 
     var count: Int { handle == nil ? skeleton.entries.count : spans.count }
+    /// Whether the entries are read from the file (else decoded whole, in `skeleton`).
+    var isOnDisk: Bool { handle != nil }
 
     /// A manifest already in memory.
     init(_ manifest: Manifest) {
@@ -98,21 +98,35 @@ final class ManifestFile: @unchecked Sendable {
 
     /// The `i`th entry in the file's order; nil when it cannot be read back.
     func entry(at i: Int) -> ManifestEntry? {
-        guard let handle else { return skeleton.entries[i] }
+        guard handle != nil else { return skeleton.entries[i] }
+        // A decoder per call: the workers of a rerun ask at once.
+        return rawEntry(at: i).flatMap { try? JSONDecoder().decode(ManifestEntry.self, from: Data($0)) }
+    }
+
+    /// The `i`th entry's bytes as they are in the file (read with pread, so
+    /// any thread may ask); nil for a manifest decoded whole.
+    func rawEntry(at i: Int) -> [UInt8]? {
+        guard let handle else { return nil }
         let (offset, length) = spans[i]
-        return lock.withLock {
-            guard (try? handle.seek(toOffset: UInt64(offset))) != nil, let data = try? handle.read(upToCount: Int(length)),
-                  data.count == Int(length) else { return nil }
-            return try? decoder.decode(ManifestEntry.self, from: data)
-        }
+        let bytes = FileIO.read(handle.fileDescriptor, count: Int(length), at: Int(offset))
+        return bytes.count == Int(length) ? bytes : nil
     }
 
     /// The first entry named `name`.
-    func entry(named name: String) -> ManifestEntry? {
+    func entry(named name: String) -> ManifestEntry? { entryAndJSON(named: name)?.entry }
+
+    /// The same, with its JSON as this tool writes it when the file holds
+    /// it in that form (nil otherwise): a rerun keeps it instead of
+    /// encoding the entry again.
+    func entryAndJSON(named name: String) -> (entry: ManifestEntry, json: [UInt8]?)? {
         let key = NameDigest(name)
         let low = byName.partitioningIndex { $0.0 >= key }
-        guard low < byName.count, byName[low].0 == key, let e = entry(at: Int(byName[low].1)), e.session.name == name else { return nil }
-        return e
+        guard low < byName.count, byName[low].0 == key else { return nil }
+        let i = Int(byName[low].1)
+        guard handle != nil else { return skeleton.entries[i].session.name == name ? (skeleton.entries[i], nil) : nil }
+        guard let raw = rawEntry(at: i), let e = try? JSONDecoder().decode(ManifestEntry.self, from: Data(raw)),
+              e.session.name == name else { return nil }
+        return (e, Manifest.entryJSON(element: raw))
     }
 
     /// Whether the manifest lists `file` (in an entry, as pending or as a page).

@@ -19,7 +19,8 @@ struct RenderJob: @unchecked Sendable {
         case rendered(ManifestEntry, Transcript)
         /// Rendered, but one format (the PDF) could not be made.
         case partly(ManifestEntry, Transcript, Problem)
-        case unchanged(ManifestEntry)
+        /// With the entry's JSON when the manifest held it as this tool writes it.
+        case unchanged(ManifestEntry, json: [UInt8]?)
         case failed(Problem)
         /// The run stopped (a write error that would repeat) before this one.
         case stopped
@@ -34,7 +35,7 @@ struct RenderJob: @unchecked Sendable {
         // A filter other than --session is decided on the replayed session, so
         // an unchanged session is only skipped once it is known to match.
         let filtered = source.selection.needsTranscript
-        if !filtered, let rawHash, let e = archive.unchanged(name: names[slot], inputSHA256: rawHash) { return .unchanged(e) }
+        if !filtered, let rawHash, let e = archive.unchanged(name: names[slot], inputSHA256: rawHash) { return .unchanged(e.entry, json: e.json) }
         switch source.transcript(position, parts: parts) {
         case nil: return nil
         case .failure(let problem): return .failed(problem)
@@ -45,7 +46,7 @@ struct RenderJob: @unchecked Sendable {
             // Under --redact the hash is of the redacted transcript: the
             // manifest never holds a hash of the secret text.
             let hash = rawHash ?? SHA256.hex(bytes: json)
-            if rawHash == nil || filtered, let e = archive.unchanged(name: name, inputSHA256: hash) { return .unchanged(e) }
+            if rawHash == nil || filtered, let e = archive.unchanged(name: name, inputSHA256: hash) { return .unchanged(e.entry, json: e.json) }
             return write(t, name: name, json: json, hash: hash)
         }
     }
@@ -125,10 +126,10 @@ struct RenderTally {
         case .partly(let e, let t, let problem)?:
             add(.rendered(e, t), diagnostics: diagnostics)
             diagnostics.report(problem)
-        case .unchanged(let e)?:
+        case .unchanged(let e, let json)?:
             diagnostics.recordedWarnings(e.warnings ?? [], count: e.session.warningCount)
             unchanged += 1
-            entries.append(e)
+            entries.append(e, json: json)
         case .failed(let problem)?:
             failed += 1
             diagnostics.report(problem)

@@ -52,4 +52,26 @@ import Transcript
             .map { Array((try? Manifest.entryEncoder().encode($0)) ?? Data()) }, pending: pending.sorted()) { streamed += $0 }
         #expect(streamed == Self.whole(m))
     }
+
+    /// An entry as it stands in the file and back: what a rerun compares
+    /// and keeps without encoding it again. An element not indented as the
+    /// manifest indents its entries gives nil.
+    @Test func elementBytesAndBack() throws {
+        let m = Manifest(tool: "1.0", entries: try Self.entries(7))
+        let file = m.encoded()
+        for e in m.entries {
+            let json = Array(try Manifest.entryEncoder().encode(e))
+            let element = Manifest.elementBytes(json)
+            #expect(file.firstRange(of: element) != nil, "the element is in the file as written")
+            #expect(Manifest.entryJSON(element: element) == json)
+            // Indented as the manifest indents, the JSON inside is kept as it is.
+            var spaced = element
+            if let i = spaced.firstIndex(of: 0x0A) { spaced.insert(0x20, at: i + 1) }
+            #expect(Manifest.entryJSON(element: spaced).map(Manifest.elementBytes) == spaced)
+            var unindented = element
+            if let i = unindented.lastIndex(of: 0x0A) { unindented.remove(at: i + 1) }  // "\n   }"
+            #expect(Manifest.entryJSON(element: unindented) == nil)
+            #expect(Manifest.entryJSON(element: Array(String(decoding: element, as: UTF8.self).replacingOccurrences(of: "    ", with: "  ").utf8)) == nil)
+        }
+    }
 }

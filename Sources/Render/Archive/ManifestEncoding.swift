@@ -75,6 +75,30 @@ extension Manifest {
         return Array((try? encoder().encode(s)) ?? Data())
     }
 
+    /// An entry's JSON as it stands inside a manifest this tool wrote (from
+    /// its `{` to its `}`, its lines indented as an element of `entries`).
+    public static func elementBytes(_ json: [UInt8]) -> [UInt8] {
+        Array(element(json, first: true).dropFirst(5))
+    }
+
+    /// The entry JSON whose `elementBytes` are `element`, or nil when its
+    /// lines are not indented as this tool indents an entry (edited by hand).
+    public static func entryJSON(element: [UInt8]) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(element.count)
+        var i = 0
+        while i < element.count {
+            let byte = element[i]
+            out.append(byte)
+            i += 1
+            if byte == 0x0A && i < element.count && element[i] != 0x0A {
+                guard i + 4 <= element.count, element[i..<(i + 4)].allSatisfy({ $0 == 0x20 }) else { return nil }
+                i += 4
+            }
+        }
+        return elementBytes(out) == element ? out : nil
+    }
+
     /// One entry as an element of the top-level `entries` array: indented
     /// four spaces (a string never holds a raw newline, so every newline
     /// starts a line of the element; only an empty array's has none).

@@ -34,8 +34,9 @@ func firstOccurrence(of pattern: [UInt8], in hay: UnsafeBufferPointer<UInt8>) ->
     let last = hay.count - pattern.count
     var start = 0
     return pattern.withUnsafeBufferPointer { p -> Int? in
+        guard let needle = p.baseAddress else { return 0 }
         while start <= last, let i = hay.byteIndex(of: first, from: start, to: last + 1) {
-            if memcmp(base + i, p.baseAddress!, p.count) == 0 { return i }
+            if memcmp(base + i, needle, p.count) == 0 { return i }
             start = i + 1
         }
         return nil

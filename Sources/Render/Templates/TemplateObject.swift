@@ -36,13 +36,8 @@ struct TemplateObject: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     private func position(of key: TemplateKey) -> Int? {
         let word = key.hashWord
-        return fields.withUnsafeBufferPointer { all in
-            var i = 0
-            while i < all.count {
-                if all[i].key.hashWord == word, all[i].key.name == key.name { return i }
-                i += 1
-            }
-            return nil
-        }
+        let all = fields.span
+        for i in all.indices where all[i].key.hashWord == word && all[i].key.name == key.name { return i }
+        return nil
     }
 }

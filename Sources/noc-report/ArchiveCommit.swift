@@ -34,7 +34,8 @@ struct ArchiveCommit {
         let previous = current?.manifest
         var removals: [String] = []
         let entries = tally.entries
-        for e in previous?.entries ?? AnySequence([]) {
+        // An entry this run kept unchanged is its own: not even read.
+        for e in previous?.entries(skipping: { entries.isUnchanged(digest: $0) }) ?? AnySequence([]) {
             // Files of an entry rendered again in fewer formats are stale.
             if let written = entries.renderedFormats(e.session.name) {
                 removals += e.files.filter { written & ReportFormatBits.bit($0.format) == 0 }.map(\.name)

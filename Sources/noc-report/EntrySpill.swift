@@ -39,6 +39,9 @@ final class EntrySpill {
 
     func contains(digest: NameDigest) -> Bool { names[digest] != nil }
 
+    /// Whether this run kept an entry of that name's digest without rendering it.
+    func isUnchanged(digest: NameDigest) -> Bool { names[digest].map { rendered[Int($0)] == 0 } ?? false }
+
     /// The formats this run wrote for `name`; nil when it did not render it.
     func renderedFormats(_ name: String) -> UInt8? {
         names[NameDigest(name)].flatMap { rendered[Int($0)] == 0 ? nil : rendered[Int($0)] }

@@ -151,6 +151,24 @@ final class ManifestFile: @unchecked Sendable {
         }
     }
 
+    /// The same without the entries whose name's digest `skip` accepts,
+    /// which are never read: a rerun passes over its unchanged sessions.
+    func entries(skipping skip: (NameDigest) -> Bool) -> AnySequence<ManifestEntry> {
+        var skipped = [UInt64](repeating: 0, count: (count + 63) / 64)
+        for (digest, position) in byName where skip(digest) { skipped[Int(position) >> 6] |= 1 << (UInt64(position) & 63) }
+        return AnySequence { () -> AnyIterator<ManifestEntry> in
+            var i = 0
+            return AnyIterator {
+                while i < self.count {
+                    defer { i += 1 }
+                    if skipped[i >> 6] & (1 << (UInt64(i) & 63)) != 0 { continue }
+                    if let e = self.entry(at: i) { return e }
+                }
+                return nil
+            }
+        }
+    }
+
     /// The bytes this tool writes for this manifest (entries newest first;
     /// from a file, in its order, which is that when this tool wrote it).
     func encodePieces(_ sink: ([UInt8]) -> Void) {

@@ -169,17 +169,26 @@ import Testing
     /// The excerpt reads only what it needs; this oracle (the first
     /// version) split the whole text. Both must agree on any text.
     @Test func agreesWithSplittingEverything() {
-        var seed: UInt64 = 29
-        let alphabet = Array("ab  \t\n\r\r\nxyz-é\u{301}\u{85}\u{A0}…\u{2028}🙂\u{0B}")
-        for n in 0..<6000 {
-            var s = ""
-            for _ in 0..<(n % 60) {
-                seed = seed &* 6364136223846793005 &+ 1442695040888963407
-                s.append(alphabet[Int(seed >> 33) % alphabet.count])
-            }
+        let texts = Self.randomTexts(6000, longest: 59, seed: 29, from: "ab  \t\n\r\r\nxyz-é\u{301}\u{85}\u{A0}…\u{2028}🙂\u{0B}")
+        for s in texts {
             for limit in [1, 2, 5, 12, 90] {
                 #expect(TextForm.shortLine(s, limit: limit) == Self.oracle(s, limit: limit), "\(s.debugDescription) \(limit)")
             }
+        }
+    }
+
+    /// `count` texts of 0 to `longest` characters drawn from `alphabet` (text
+    /// `n` has `n % (longest + 1)`), the same ones on every run.
+    static func randomTexts(_ count: Int, longest: Int, seed: UInt64, from alphabet: String) -> [String] {
+        let characters = Array(alphabet)
+        var seed = seed
+        return (0..<count).map { n in
+            var s = ""
+            for _ in 0..<(n % (longest + 1)) {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                s.append(characters[Int(seed >> 33) % characters.count])
+            }
+            return s
         }
     }
 
@@ -207,14 +216,7 @@ import Testing
     /// Whatever the text, the excerpt is one line, at most the limit plus
     /// its "…" or " …".
     @Test func anExcerptIsOneLineNearTheLimit() {
-        var seed: UInt64 = 11
-        let alphabet = Array("ab  \t\n\r\r\n\u{0B}\u{0C}x-é\u{301}")
-        for n in 0..<4000 {
-            var s = ""
-            for _ in 0..<(n % 40) {
-                seed = seed &* 6364136223846793005 &+ 1442695040888963407
-                s.append(alphabet[Int(seed >> 33) % alphabet.count])
-            }
+        for s in Self.randomTexts(4000, longest: 39, seed: 11, from: "ab  \t\n\r\r\n\u{0B}\u{0C}x-é\u{301}") {
             for limit in [1, 3, 8] {
                 let line = TextForm.shortLine(s, limit: limit)
                 #expect(!line.contains(where: \.isNewline) && line.count <= limit + 2, "\(s.debugDescription) \(limit)")

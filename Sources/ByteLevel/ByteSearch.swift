@@ -123,8 +123,7 @@ func firstStringSpecial(_ buf: UnsafeBufferPointer<UInt8>, from start: Int) -> I
 /// than `any(_:)`, which reduces the mask through a generic `min`).
 @inlinable @inline(__always)
 func firstLane(_ hit: SIMDMask<SIMD16<Int8>>) -> Int? {
-    let bytes = SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: hit)
-    let (low, high) = unsafeBitCast(bytes, to: (UInt64, UInt64).self)
+    let (low, high) = laneWords(hit)
     let lowLE = UInt64(littleEndian: low)
     if lowLE != 0 { return lowLE.trailingZeroBitCount >> 3 }
     let highLE = UInt64(littleEndian: high)
@@ -134,9 +133,14 @@ func firstLane(_ hit: SIMDMask<SIMD16<Int8>>) -> Int? {
 /// Whether any lane is true, read the same way as `firstLane`.
 @inlinable @inline(__always)
 public func hasLane(_ hit: SIMDMask<SIMD16<Int8>>) -> Bool {
-    let bytes = SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: hit)
-    let (low, high) = unsafeBitCast(bytes, to: (UInt64, UInt64).self)
+    let (low, high) = laneWords(hit)
     return low | high != 0
+}
+
+/// The mask's lanes as bytes (0xFF true), read as two words.
+@inlinable @inline(__always)
+func laneWords(_ hit: SIMDMask<SIMD16<Int8>>) -> (UInt64, UInt64) {
+    unsafeBitCast(SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: hit), to: (UInt64, UInt64).self)
 }
 
 /// Validates UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF),

@@ -69,7 +69,7 @@ final class ManifestFile: @unchecked Sendable {
         var spans: [(offset: Int64, length: UInt32)] = [], names: [(NameDigest, Int32)] = [], owned: [NameDigest] = []
         let decoder = JSONDecoder()
         let scanned = ManifestScan.run(handle) { offset, bytes in
-            guard let e = try? decoder.decode(ManifestEntry.self, from: Data(bytes)), bytes.count <= Int(UInt32.max) else { return false }
+            guard let e = decodeEntry(bytes, with: decoder), bytes.count <= Int(UInt32.max) else { return false }
             names.append((NameDigest(e.session.name), Int32(spans.count)))
             spans.append((offset, UInt32(bytes.count)))
             owned += e.files.map { NameDigest($0.name) }
@@ -99,8 +99,13 @@ final class ManifestFile: @unchecked Sendable {
     /// The `i`th entry in the file's order; nil when it cannot be read back.
     func entry(at i: Int) -> ManifestEntry? {
         guard handle != nil else { return skeleton.entries[i] }
-        // A decoder per call: the workers of a rerun ask at once.
-        return rawEntry(at: i).flatMap { try? JSONDecoder().decode(ManifestEntry.self, from: Data($0)) }
+        return rawEntry(at: i).flatMap { Self.decodeEntry($0) }
+    }
+
+    /// An entry's JSON decoded; a decoder per call by default, since the
+    /// workers of a rerun ask at once.
+    private static func decodeEntry(_ bytes: [UInt8], with decoder: JSONDecoder = JSONDecoder()) -> ManifestEntry? {
+        try? decoder.decode(ManifestEntry.self, from: Data(bytes))
     }
 
     /// The `i`th entry's bytes as they are in the file (read with pread, so
@@ -124,8 +129,7 @@ final class ManifestFile: @unchecked Sendable {
         guard low < byName.count, byName[low].0 == key else { return nil }
         let i = Int(byName[low].1)
         guard handle != nil else { return skeleton.entries[i].session.name == name ? (skeleton.entries[i], nil) : nil }
-        guard let raw = rawEntry(at: i), let e = try? JSONDecoder().decode(ManifestEntry.self, from: Data(raw)),
-              e.session.name == name else { return nil }
+        guard let raw = rawEntry(at: i), let e = Self.decodeEntry(raw), e.session.name == name else { return nil }
         return (e, Manifest.entryJSON(element: raw))
     }
 
@@ -138,30 +142,24 @@ final class ManifestFile: @unchecked Sendable {
     }
 
     /// The entries in the file's order, read one at a time.
-    var entries: AnySequence<ManifestEntry> {
-        AnySequence { () -> AnyIterator<ManifestEntry> in
-            var i = 0
-            return AnyIterator {
-                while i < self.count {
-                    defer { i += 1 }
-                    if let e = self.entry(at: i) { return e }
-                }
-                return nil
-            }
-        }
-    }
+    var entries: AnySequence<ManifestEntry> { entries(skippingPositions: nil) }
 
     /// The same without the entries whose name's digest `skip` accepts,
     /// which are never read: a rerun passes over its unchanged sessions.
     func entries(skipping skip: (NameDigest) -> Bool) -> AnySequence<ManifestEntry> {
         var skipped = [UInt64](repeating: 0, count: (count + 63) / 64)
         for (digest, position) in byName where skip(digest) { skipped[Int(position) >> 6] |= 1 << (UInt64(position) & 63) }
-        return AnySequence { () -> AnyIterator<ManifestEntry> in
+        return entries(skippingPositions: skipped)
+    }
+
+    /// The entries in the file's order but those whose bit is set in `skipped`.
+    private func entries(skippingPositions skipped: [UInt64]?) -> AnySequence<ManifestEntry> {
+        AnySequence { () -> AnyIterator<ManifestEntry> in
             var i = 0
             return AnyIterator {
                 while i < self.count {
                     defer { i += 1 }
-                    if skipped[i >> 6] & (1 << (UInt64(i) & 63)) != 0 { continue }
+                    if let skipped, skipped[i >> 6] & (1 << (UInt64(i) & 63)) != 0 { continue }
                     if let e = self.entry(at: i) { return e }
                 }
                 return nil

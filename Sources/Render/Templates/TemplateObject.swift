@@ -13,10 +13,12 @@ struct TemplateObject: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     }
 
     /// A later value of a repeated name replaces the earlier one.
-    init(dictionaryLiteral elements: (TemplateKey, TemplateValue)...) {
+    init(_ elements: [(TemplateKey, TemplateValue)]) {
         self.init(minimumCapacity: elements.count)
         for (key, value) in elements { self[key] = value }
     }
+
+    init(dictionaryLiteral elements: (TemplateKey, TemplateValue)...) { self.init(elements) }
 
     var count: Int { fields.count }
 

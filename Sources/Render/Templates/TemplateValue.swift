@@ -43,9 +43,7 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
         if elements.count == 1 {
             self = .field(elements[0].0, elements[0].1)
         } else {
-            var object = TemplateObject(minimumCapacity: elements.count)
-            for (key, value) in elements { object[key] = value }
-            self = .object(object)
+            self = .object(TemplateObject(elements))
         }
     }
 }

@@ -20,6 +20,10 @@ public final class InputFile: @unchecked Sendable {
     /// Re-opened by this path, checked against `identity`.
     private let path: String?
     private let identity: Identity?
+    /// What identifies these bytes between runs, when the file has settled
+    /// (see `settled(_:)`): device, inode, size, modification and change
+    /// times in nanoseconds. Nil for standard input and in-memory bytes.
+    public let settledStamp: [UInt64]?
     private let lock = Lock()
     /// Set once the file no longer matches what the first pass read.
     public private(set) var changed = false
@@ -54,13 +58,14 @@ public final class InputFile: @unchecked Sendable {
         }
     }
 
-    private init(displayName: String, fd: Int32, size: Int, path: String? = nil, identity: Identity? = nil) {
+    private init(displayName: String, fd: Int32, size: Int, path: String? = nil, identity: Identity? = nil, settledStamp: [UInt64]? = nil) {
         self.displayName = displayName
         self.fd = fd
         self.size = size
         self.memory = nil
         self.path = path
         self.identity = identity
+        self.settledStamp = settledStamp
     }
 
     private init(displayName: String, bytes: [UInt8]) {
@@ -70,6 +75,7 @@ public final class InputFile: @unchecked Sendable {
         self.memory = bytes
         self.path = nil
         self.identity = nil
+        self.settledStamp = nil
     }
 
     deinit {
@@ -177,7 +183,8 @@ public final class InputFile: @unchecked Sendable {
             // Back to blocking reads for a regular file.
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
             budgetLock.withLock { keptOpen += 1 }
-            return InputFile(displayName: name, fd: fd, size: Int(st.st_size), path: path, identity: Identity(st))
+            return InputFile(displayName: name, fd: fd, size: Int(st.st_size), path: path, identity: Identity(st),
+                             settledStamp: settled(st))
         case S_IFDIR:
             close(fd)
             throw OpenError.notAFile(name, "is a directory")
@@ -185,6 +192,23 @@ public final class InputFile: @unchecked Sendable {
             close(fd)
             throw OpenError.notAFile(name, "is not a regular file (FIFO, socket or device): skipped")
         }
+    }
+
+    /// A file last changed this long before it was opened has settled: any
+    /// later write gives it a newer change time. One changed more recently
+    /// may be written again within the same clock tick without its times
+    /// moving (a "racily clean" file, as git calls it), so its stamp does
+    /// not stand for its bytes. Seconds: coarse file systems tick in 2.
+    public static let settleSeconds: Int64 = 3
+
+    private static func settled(_ st: stat) -> [UInt64]? {
+        let status = FileStatus(st)
+        var now = timespec()
+        guard clock_gettime(CLOCK_REALTIME, &now) == 0 else { return nil }
+        let nowNs = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+        guard status.changedNs < nowNs - settleSeconds * 1_000_000_000, status.modifiedNs <= status.changedNs else { return nil }
+        return [status.device, status.inode, UInt64(bitPattern: status.size), UInt64(bitPattern: status.modifiedNs),
+                UInt64(bitPattern: status.changedNs)]
     }
 
     /// Told the bytes copied so far while standard input is spooled (the

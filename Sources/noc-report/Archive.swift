@@ -81,13 +81,35 @@ final class Archive: @unchecked Sendable {
     /// match, its new stamp is recorded).
     /// `json`: the entry's JSON as the manifest held it, when that is as this tool writes it.
     func unchanged(name: String, inputSHA256: String) -> (entry: ManifestEntry, json: [UInt8]?)? {
-        guard !force, let (e, json) = previous?.entryAndJSON(named: name), e.inputSHA256 == inputSHA256, e.options == options,
-              e.tool == version else { return nil }
+        guard let previous = previousEntry(named: name), isCurrent(previous.entry, inputSHA256: inputSHA256) else { return nil }
+        return previous
+    }
+
+    /// The entry the manifest holds for `name` (nil under --force).
+    func previousEntry(named name: String) -> (entry: ManifestEntry, json: [UInt8]?)? {
+        force ? nil : previous?.entryAndJSON(named: name)
+    }
+
+    /// Whether `e` still describes its reports for this input (see `unchanged`).
+    func isCurrent(_ e: ManifestEntry, inputSHA256: String) -> Bool {
+        guard e.inputSHA256 == inputSHA256, e.options == options, e.tool == version else { return false }
         for f in e.files {
-            guard case .intact(let stamp) = dir.check(f, trusting: { stamps.trusts(f.name, $0, sha256: f.sha256) }) else { return nil }
+            guard case .intact(let stamp) = dir.check(f, trusting: { stamps.trusts(f.name, $0, sha256: f.sha256) }) else { return false }
             stamps.record(f.name, stamp, sha256: f.sha256)
         }
-        return (e, json)
+        return true
+    }
+
+    /// Whether the session's input is, by the stamps of its settled files
+    /// and its byte ranges (`SessionSource.inputIdentity`), bytes an earlier
+    /// run hashed to `sha256`: then they are not read and hashed again.
+    func trustsInput(_ name: String, _ identity: [UInt64], sha256: String) -> Bool {
+        stamps.trustsInput(name, identity, sha256: sha256)
+    }
+
+    /// Records that the input `identity` names hashed to `sha256`.
+    func recordInput(_ name: String, _ identity: [UInt64], sha256: String) {
+        stamps.recordInput(name, identity, sha256: sha256)
     }
 
     /// Records the stamp of a file this run just wrote.
@@ -214,5 +236,21 @@ extension SessionSource {
         let item = self.item(position)
         for (ref, part) in zip([item.document] + item.chunks, parts) where part.count != ref.length { return nil }
         return SHA256.hex(parts: parts)
+    }
+
+    /// What stands for the session's input bytes between runs: per part
+    /// (the document, then each chunk) its file's settled stamp, offset and
+    /// length. Nil when a part's file has none (standard input, or changed
+    /// in the last seconds: see `InputFile.settledStamp`).
+    func inputIdentity(_ position: Int) -> [UInt64]? {
+        let item = self.item(position)
+        var words: [UInt64] = []
+        words.reserveCapacity(7 * (1 + item.chunks.count))
+        for ref in [item.document] + item.chunks {
+            guard let stamp = loader.files[ref.fileIndex].settledStamp else { return nil }
+            words += stamp
+            words += [UInt64(ref.location.byteOffset), UInt64(ref.length)]
+        }
+        return words
     }
 }

@@ -102,10 +102,12 @@ final class ManifestFile: @unchecked Sendable {
         return rawEntry(at: i).flatMap { Self.decodeEntry($0) }
     }
 
-    /// An entry's JSON decoded; a decoder per call by default, since the
-    /// workers of a rerun ask at once.
-    private static func decodeEntry(_ bytes: [UInt8], with decoder: JSONDecoder = JSONDecoder()) -> ManifestEntry? {
-        try? decoder.decode(ManifestEntry.self, from: Data(bytes))
+    /// An entry's JSON decoded: strictly when it has the shape this tool
+    /// writes, else by JSONDecoder (a decoder per call by default, since
+    /// the workers of a rerun ask at once).
+    private static func decodeEntry(_ bytes: [UInt8], with decoder: JSONDecoder? = nil) -> ManifestEntry? {
+        if let e = ManifestEntry.strictlyDecoded(bytes) { return e }
+        return try? (decoder ?? JSONDecoder()).decode(ManifestEntry.self, from: Data(bytes))
     }
 
     /// The `i`th entry's bytes as they are in the file (read with pread, so

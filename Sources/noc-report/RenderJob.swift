@@ -29,13 +29,24 @@ struct RenderJob: @unchecked Sendable {
     func render(_ position: Int) -> Result? {
         if archive.stopped != nil { return .stopped }
         let slot = Int(source.indices[position])
-        // Read once: hashed, then (unless unchanged) parsed from the same bytes.
-        let parts = source.redactor == nil ? source.loader.read(source.item(position)) : nil
-        let rawHash = parts.flatMap { source.inputSHA256(position, parts: $0) }
         // A filter other than --session is decided on the replayed session, so
         // an unchanged session is only skipped once it is known to match.
         let filtered = source.selection.needsTranscript
-        if !filtered, let rawHash, let e = archive.unchanged(name: names[slot], inputSHA256: rawHash) { return .unchanged(e.entry, json: e.json) }
+        let identity = source.redactor == nil ? source.inputIdentity(position) : nil
+        let previous = filtered ? nil : archive.previousEntry(named: names[slot])
+        var checked = false
+        if let previous, let identity, archive.trustsInput(names[slot], identity, sha256: previous.entry.inputSHA256) {
+            // The same bytes as the run that hashed them: not read again.
+            if archive.isCurrent(previous.entry, inputSHA256: previous.entry.inputSHA256) { return .unchanged(previous.entry, json: previous.json) }
+            checked = true
+        }
+        // Read once: hashed, then (unless unchanged) parsed from the same bytes.
+        let parts = source.redactor == nil ? source.loader.read(source.item(position)) : nil
+        let rawHash = parts.flatMap { source.inputSHA256(position, parts: $0) }
+        if let identity, let rawHash { archive.recordInput(names[slot], identity, sha256: rawHash) }
+        if !checked, let previous, let rawHash, archive.isCurrent(previous.entry, inputSHA256: rawHash) {
+            return .unchanged(previous.entry, json: previous.json)
+        }
         switch source.transcript(position, parts: parts) {
         case nil: return nil
         case .failure(let problem): return .failed(problem)

@@ -43,10 +43,31 @@ final class StampCache: @unchecked Sendable {
 
     /// The digest that stands for `stamp` with the bytes `sha256` (hex).
     static func check(_ stamp: FileStamp, sha256: String) -> UInt64 {
-        let fields = [UInt64(bitPattern: stamp.size), UInt64(bitPattern: stamp.mtimeNs), UInt64(bitPattern: stamp.ctimeNs), stamp.device, stamp.inode]
+        check([UInt64(bitPattern: stamp.size), UInt64(bitPattern: stamp.mtimeNs), UInt64(bitPattern: stamp.ctimeNs), stamp.device, stamp.inode],
+              sha256: sha256)
+    }
+
+    /// The digest of `words` (little-endian) followed by `sha256`.
+    static func check(_ words: [UInt64], sha256: String) -> UInt64 {
         var bytes: [UInt8] = []
-        for f in fields { for k in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: f >> (8 * k))) } }
+        bytes.reserveCapacity(8 * words.count + sha256.utf8.count)
+        for f in words { for k in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: f >> (8 * k))) } }
         return NameDigest(bytes: bytes + Array(sha256.utf8)).high
+    }
+
+    /// A session's input is kept under its report name after a NUL, which
+    /// no file name holds: it never shares a key with a report file.
+    private static func inputKey(_ name: String) -> UInt64 { NameDigest("\u{0}input\u{0}" + name).high }
+
+    /// Whether the input `identity` (SessionSource.inputIdentity) of session
+    /// `name` was recorded as bytes whose SHA-256 is `sha256`.
+    func trustsInput(_ name: String, _ identity: [UInt64], sha256: String) -> Bool {
+        let key = Self.inputKey(name), check = Self.check(identity, sha256: sha256)
+        return lock.withLock { known[key] == check }
+    }
+
+    func recordInput(_ name: String, _ identity: [UInt64], sha256: String) {
+        set(Self.inputKey(name), Self.check(identity, sha256: sha256))
     }
 
     /// Whether `now` is the stamp recorded for `name` when its bytes had this SHA-256.
@@ -56,8 +77,10 @@ final class StampCache: @unchecked Sendable {
     }
 
     func record(_ name: String, _ stamp: FileStamp?, sha256: String) {
-        let key = NameDigest(name).high
-        let value = stamp.map { Self.check($0, sha256: sha256) }
+        set(NameDigest(name).high, stamp.map { Self.check($0, sha256: sha256) })
+    }
+
+    private func set(_ key: UInt64, _ value: UInt64?) {
         lock.withLock {
             guard known[key] != value else { return }
             known[key] = value

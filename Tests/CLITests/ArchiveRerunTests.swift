@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ByteLevel
 
 /// Issue 20: a rerun that changes nothing touches nothing, counts warnings as
 /// the first run did, and `index DIR` flags reports edited by hand.
@@ -57,6 +58,48 @@ extension ArchiveTests {
         // Same size and mtime, but the change time moved: the file is hashed and found changed.
         let r = try CLI.run(["render", "examples", "-o", out.path])
         #expect(r.err.contains("1 rendered, 6 unchanged"), "\(r.err)")
+    }
+
+    /// A settled input file is not hashed again while its stamp holds
+    /// (InputFile.settledStamp); an edit in place moves its change time, so
+    /// the edited session is hashed and rendered again, whether the run
+    /// comes at once (the file has not settled) or later (its stamp differs).
+    @Test func anInputEditedInPlaceWithItsSizeAndTimeKeptIsRenderedAgain() throws {
+        let work = CLI.tempDir(), out = CLI.tempDir()
+        let export = work.appendingPathComponent("export.json")
+        let original = try String(contentsOfFile: "examples/noc-export.json", encoding: .utf8)
+        try original.write(to: export, atomically: false, encoding: .utf8)
+        let sessions = 7
+        Thread.sleep(forTimeInterval: Double(InputFile.settleSeconds) + 0.3)
+        let first = try CLI.run(["render", export.path, "-o", out.path])
+        #expect(first.err.contains("\(sessions) rendered"), "\(first.err)")
+        let second = try CLI.run(["render", export.path, "-o", out.path])
+        #expect(second.err.contains("0 rendered, \(sessions) unchanged"), "\(second.err)")
+
+        // touch -r keeps the times to the nanosecond (a Date would round them).
+        let times = work.appendingPathComponent("times")
+        func edit(_ from: String, _ to: String) throws {
+            _ = try runProcess("/usr/bin/touch", ["-r", export.path, times.path])
+            var text = try String(contentsOf: export, encoding: .utf8)
+            let r = try #require(text.range(of: from))
+            text.replaceSubrange(r, with: to)
+            let handle = try FileHandle(forWritingTo: export)
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.close()
+            _ = try runProcess("/usr/bin/touch", ["-r", times.path, export.path])
+        }
+        let alert = try #require(original.range(of: #""alert_text": *"[A-Za-z]"#, options: .regularExpression).map { String(original[$0]) })
+        let swapped = String(alert.dropLast()) + (alert.last == "Q" ? "R" : "Q")
+        // The manifest and the cache both hold the first bytes' hash: only the stamp can tell.
+        try edit(alert, swapped)
+        Thread.sleep(forTimeInterval: Double(InputFile.settleSeconds) + 0.3)
+        let settled = try CLI.run(["render", export.path, "-o", out.path])
+        #expect(settled.err.contains("1 rendered, \(sessions - 1) unchanged"), "\(settled.err)")
+        try edit(swapped, alert)
+        let atOnce = try CLI.run(["render", export.path, "-o", out.path])
+        #expect(atOnce.err.contains("1 rendered, \(sessions - 1) unchanged"), "\(atOnce.err)")
+        let last = try CLI.run(["render", export.path, "-o", out.path])
+        #expect(last.err.contains("0 rendered, \(sessions) unchanged"), "\(last.err)")
     }
 
     @Test func anUnchangedSessionsWarningsAreCountedAsWhenItWasRendered() throws {

@@ -37,6 +37,27 @@ struct StampCacheTests {
         #expect(lines.allSatisfy { $0.count == 33 })
     }
 
+    @Test func aSessionsInputIsTrustedOnlyForItsOwnStampsRangesAndHash() throws {
+        let dir = try OutputDirectory(path: CLI.tempDir().path)
+        let identity: [UInt64] = [2049, 77, 1_000, 1_700_000_000_000_000_001, 1_700_000_000_000_000_002, 40, 960]
+        let cache = StampCache(for: dir)
+        cache.recordInput("s1", identity, sha256: "abc")
+        cache.record("s1.md", Self.stamp, sha256: "abc")
+        cache.save()
+        let again = StampCache(for: dir)
+        #expect(again.trustsInput("s1", identity, sha256: "abc"))
+        #expect(!again.trustsInput("s1", identity, sha256: "abd"))
+        #expect(!again.trustsInput("s2", identity, sha256: "abc"))
+        for i in identity.indices {
+            var moved = identity
+            moved[i] += 1
+            #expect(!again.trustsInput("s1", moved, sha256: "abc"), "word \(i) changed but still trusted")
+        }
+        // An input is kept apart from the report files of the same name.
+        #expect(again.trusts("s1.md", Self.stamp, sha256: "abc"))
+        #expect(!again.trustsInput("s1.md", identity, sha256: "abc"))
+    }
+
     @Test func aCacheWithTheEarlierLongerDigestsIsStillTrusted() throws {
         let dir = try OutputDirectory(path: CLI.tempDir().path)
         let cache = StampCache(for: dir)

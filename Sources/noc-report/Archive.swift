@@ -46,8 +46,6 @@ final class Archive: @unchecked Sendable {
         self.options = options
         self.force = force
         self.candidates = candidates
-        stamps = StampCache(for: dir)
-        stamps.reserve(candidates.count)
         var owned: [NameDigest] = [NameDigest(manifestName)]
         var previous: ManifestFile?
         var readStamp: FileStamp?
@@ -66,6 +64,9 @@ final class Archive: @unchecked Sendable {
             }
         }
         self.previous = previous
+        stamps = StampCache(for: dir, load: previous != nil)
+        // A stamp per report file and one per session's input.
+        stamps.reserve(candidates.count + candidates.slots.count)
         // The file read is not read again while it is the one on disk.
         lastWritten = readStamp.flatMap { s in previous.map { Written(stamp: s, manifest: $0, hasPending: !$0.skeleton.pending.isEmpty) } }
         previousStamp = readStamp

@@ -26,7 +26,10 @@ final class StampCache: @unchecked Sendable {
     private var known = SortedDigests()
     private var changed = false
 
-    init(for dir: OutputDirectory) {
+    /// `load`: false for a folder without a manifest, which has nothing a
+    /// stamp could vouch for: a cache left by a deleted folder whose inode
+    /// this one reuses is then not read (it is replaced at `save`).
+    init(for dir: OutputDirectory, load: Bool = true) {
         let base = ProcessInfo.processInfo.environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ProcessInfo.processInfo.environment["HOME"].map { $0 + "/.cache" }
         guard let base, let st = FileStatus.of(descriptor: dir.fd) else {
@@ -35,6 +38,7 @@ final class StampCache: @unchecked Sendable {
         }
         let folder = URL(fileURLWithPath: base).appendingPathComponent("noc-report")
         url = folder.appendingPathComponent("stamps-\(st.device)-\(st.inode).txt")
+        guard load else { return }
         known = url.flatMap(Self.readLines) ?? Self.readEarlier(folder.appendingPathComponent("stamps-\(st.device)-\(st.inode).json"))
     }
 

@@ -58,6 +58,22 @@ struct StampCacheTests {
         #expect(!again.trustsInput("s1.md", identity, sha256: "abc"))
     }
 
+    /// A folder without a manifest (new, or one whose inode a deleted
+    /// folder had) does not read the cache file, and replaces it.
+    @Test func aFolderWithoutAManifestStartsFromAnEmptyCache() throws {
+        let dir = try OutputDirectory(path: CLI.tempDir().path)
+        let old = StampCache(for: dir)
+        for i in 0..<100 { old.record("s\(i).md", Self.stamp, sha256: "sha\(i)") }
+        old.save()
+        let fresh = StampCache(for: dir, load: false)
+        #expect(!fresh.trusts("s1.md", Self.stamp, sha256: "sha1"))
+        fresh.record("new.md", Self.stamp, sha256: "n")
+        fresh.save()
+        let lines = try String(contentsOfFile: Self.cacheFile(dir), encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(StampCache(for: dir).trusts("new.md", Self.stamp, sha256: "n"))
+    }
+
     @Test func aCacheWithTheEarlierLongerDigestsIsStillTrusted() throws {
         let dir = try OutputDirectory(path: CLI.tempDir().path)
         let cache = StampCache(for: dir)

@@ -20,10 +20,10 @@ public final class InputFile: @unchecked Sendable {
     /// Re-opened by this path, checked against `identity`.
     private let path: String?
     private let identity: Identity?
-    /// What identifies these bytes between runs, when the file has settled
-    /// (see `settled(_:)`): device, inode, size, modification and change
-    /// times in nanoseconds. Nil for standard input and in-memory bytes.
-    public let settledStamp: [UInt64]?
+    /// The stamp at open when the file had settled (see `settled(_:)`).
+    private let stampAtOpen: [UInt64]?
+    /// `settledStamp` once checked: nil while not yet asked.
+    private var stampChecked: [UInt64]??
     private let lock = Lock()
     /// Set once the file no longer matches what the first pass read.
     public private(set) var changed = false
@@ -65,7 +65,7 @@ public final class InputFile: @unchecked Sendable {
         self.memory = nil
         self.path = path
         self.identity = identity
-        self.settledStamp = settledStamp
+        self.stampAtOpen = settledStamp
     }
 
     private init(displayName: String, bytes: [UInt8]) {
@@ -75,7 +75,7 @@ public final class InputFile: @unchecked Sendable {
         self.memory = bytes
         self.path = nil
         self.identity = nil
-        self.settledStamp = nil
+        self.stampAtOpen = nil
     }
 
     deinit {
@@ -194,6 +194,28 @@ public final class InputFile: @unchecked Sendable {
         }
     }
 
+    /// What identifies these bytes between runs: device, inode, size,
+    /// modification and change times in nanoseconds, as at open, when the
+    /// file had settled then and still has this stamp when first asked
+    /// (after the first pass: a file written while it was scanned is not
+    /// vouched for). Nil for standard input, in-memory bytes and a file
+    /// changed since it was opened.
+    public var settledStamp: [UInt64]? {
+        lock.withLock {
+            if let checked = stampChecked { return checked }
+            var st = stat()
+            let now = path.flatMap { stat($0, &st) == 0 ? Self.words(FileStatus(st)) : nil }
+            let checked = stampAtOpen != nil && now == stampAtOpen ? stampAtOpen : nil
+            stampChecked = .some(checked)
+            return checked
+        }
+    }
+
+    private static func words(_ status: FileStatus) -> [UInt64] {
+        [status.device, status.inode, UInt64(bitPattern: status.size), UInt64(bitPattern: status.modifiedNs),
+         UInt64(bitPattern: status.changedNs)]
+    }
+
     /// A file last changed this long before it was opened has settled: any
     /// later write gives it a newer change time. One changed more recently
     /// may be written again within the same clock tick without its times
@@ -207,8 +229,7 @@ public final class InputFile: @unchecked Sendable {
         guard clock_gettime(CLOCK_REALTIME, &now) == 0 else { return nil }
         let nowNs = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
         guard status.changedNs < nowNs - settleSeconds * 1_000_000_000, status.modifiedNs <= status.changedNs else { return nil }
-        return [status.device, status.inode, UInt64(bitPattern: status.size), UInt64(bitPattern: status.modifiedNs),
-                UInt64(bitPattern: status.changedNs)]
+        return words(status)
     }
 
     /// Told the bytes copied so far while standard input is spooled (the

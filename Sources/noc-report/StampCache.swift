@@ -22,6 +22,8 @@ final class StampCache: @unchecked Sendable {
     }
 
     private let url: URL?
+    /// The output folder's absolute path, named on the file's first line (StampCachePruning).
+    private let folderPath: String
     private let lock = NSLock()
     private var known = SortedDigests()
     private var changed = false
@@ -30,6 +32,7 @@ final class StampCache: @unchecked Sendable {
     /// stamp could vouch for: a cache left by a deleted folder whose inode
     /// this one reuses is then not read (it is replaced at `save`).
     init(for dir: OutputDirectory, load: Bool = true) {
+        folderPath = URL(fileURLWithPath: dir.path).standardizedFileURL.path
         let base = ProcessInfo.processInfo.environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ProcessInfo.processInfo.environment["HOME"].map { $0 + "/.cache" }
         guard let base, let st = FileStatus.of(descriptor: dir.fd) else {
@@ -103,7 +106,7 @@ final class StampCache: @unchecked Sendable {
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let tmp = url.path + ".tmp-\(ProcessControl.id)"
         guard FileManager.default.createFile(atPath: tmp, contents: nil), let out = FileHandle(forWritingAtPath: tmp) else { return }
-        var buffer = Data()
+        var buffer = Data(StampCachePruning.header(folder: folderPath).utf8)
         var ok = true
         for (key, check) in now.merged where ok {
             buffer.append(contentsOf: Array((NameDigest.hex(key) + " " + NameDigest.hex(check) + "\n").utf8))
@@ -111,6 +114,7 @@ final class StampCache: @unchecked Sendable {
         }
         ok = ok && (try? out.write(contentsOf: buffer)) != nil && (try? out.close()) != nil
         if !ok { Descriptor.unlink(path: tmp) } else { Descriptor.renameOrRemove(tmp, to: url.path) }
+        StampCachePruning.prune(url.deletingLastPathComponent(), keeping: url)
     }
 
     /// Lines of `<name digest> <check digest>` in hex (16 digits each, or

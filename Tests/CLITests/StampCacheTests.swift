@@ -33,8 +33,9 @@ struct StampCacheTests {
         #expect(!again.trusts("s1.md", touched, sha256: "sha1"))
         #expect(!again.trusts("gone.md", Self.stamp, sha256: "x"))
         let lines = try String(contentsOfFile: Self.cacheFile(dir), encoding: .utf8).split(separator: "\n")
-        #expect(lines.count == 5_000)
-        #expect(lines.allSatisfy { $0.count == 33 })
+        #expect(lines.first?.hasPrefix(StampCachePruning.headerPrefix) == true)
+        #expect(lines.count == 5_001)
+        #expect(lines.dropFirst().allSatisfy { $0.count == 33 })
     }
 
     @Test func aSessionsInputIsTrustedOnlyForItsOwnStampsRangesAndHash() throws {
@@ -70,8 +71,51 @@ struct StampCacheTests {
         fresh.record("new.md", Self.stamp, sha256: "n")
         fresh.save()
         let lines = try String(contentsOfFile: Self.cacheFile(dir), encoding: .utf8).split(separator: "\n")
-        #expect(lines.count == 1)
+        #expect(lines.count == 2, "the header and one stamp")
         #expect(StampCache(for: dir).trusts("new.md", Self.stamp, sha256: "n"))
+    }
+
+    /// Saving a cache removes those of folders that are gone or were made
+    /// again (another inode), an earlier version's after a week, and a
+    /// killed run's temporary file after a day; a live folder's stays.
+    @Test func savingACacheRemovesTheCachesOfFoldersThatAreGone() throws {
+        let caches = CLI.tempDir()
+        let live = CLI.tempDir(), gone = CLI.tempDir(), remade = CLI.tempDir()
+        func cache(_ name: String, folder: URL?, daysOld: Double = 0) throws -> URL {
+            let url = caches.appendingPathComponent(name)
+            let header = folder.map { StampCachePruning.header(folder: $0.path) } ?? ""
+            try Data((header + "0123456789abcdef 0123456789abcdef\n").utf8).write(to: url)
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -daysOld * 86_400)], ofItemAtPath: url.path)
+            return url
+        }
+        func name(_ folder: URL) -> String {
+            let st = FileStatus.of(path: folder.path)!
+            return "stamps-\(st.device)-\(st.inode).txt"
+        }
+        let own = try cache("stamps-1-1.txt", folder: nil, daysOld: 30)
+        let keptLive = try cache(name(live), folder: live)
+        let removedGone = try cache(name(gone), folder: gone)
+        let removedRemade = try cache(name(remade), folder: remade)
+        let keptRecentEarlier = try cache("stamps-7-8.txt", folder: nil, daysOld: 2)
+        let removedOldEarlier = try cache("stamps-7-9.json", folder: nil, daysOld: 8)
+        let keptTemporary = try cache("stamps-7-10.txt.tmp-123", folder: nil, daysOld: 0.5)
+        let removedTemporary = try cache("stamps-7-11.txt.tmp-124", folder: nil, daysOld: 2)
+        let notOurs = try cache("notes.txt", folder: gone, daysOld: 30)
+        try FileManager.default.removeItem(at: gone)
+        // Made again: another folder (so another inode) moved to its path.
+        let other = CLI.tempDir()
+        try FileManager.default.removeItem(at: remade)
+        try FileManager.default.moveItem(at: other, to: remade)
+        // A path with a newline and non-ASCII bytes survives the header.
+        #expect(StampCachePruning.folder(ofCache: try cache("stamps-9-9.txt", folder: URL(fileURLWithPath: "/tmp/a\nb é"))) == "/tmp/a\nb é")
+
+        StampCachePruning.prune(caches, keeping: own)
+        for kept in [own, keptLive, keptRecentEarlier, keptTemporary, notOurs] {
+            #expect(FileManager.default.fileExists(atPath: kept.path), "\(kept.lastPathComponent) was removed")
+        }
+        for removed in [removedGone, removedRemade, removedOldEarlier, removedTemporary] {
+            #expect(!FileManager.default.fileExists(atPath: removed.path), "\(removed.lastPathComponent) was kept")
+        }
     }
 
     @Test func aCacheWithTheEarlierLongerDigestsIsStillTrusted() throws {

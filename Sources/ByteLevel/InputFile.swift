@@ -203,8 +203,7 @@ public final class InputFile: @unchecked Sendable {
     public var settledStamp: [UInt64]? {
         lock.withLock {
             if let checked = stampChecked { return checked }
-            var st = stat()
-            let now = path.flatMap { stat($0, &st) == 0 ? Self.words(FileStatus(st)) : nil }
+            let now = path.flatMap(FileStatus.of(path:)).map(Self.words)
             let checked = stampAtOpen != nil && now == stampAtOpen ? stampAtOpen : nil
             stampChecked = .some(checked)
             return checked

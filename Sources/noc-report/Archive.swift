@@ -101,18 +101,6 @@ final class Archive: @unchecked Sendable {
         return true
     }
 
-    /// Whether the session's input is, by the stamps of its settled files
-    /// and its byte ranges (`SessionSource.inputIdentity`), bytes an earlier
-    /// run hashed to `sha256`: then they are not read and hashed again.
-    func trustsInput(_ name: String, _ identity: [UInt64], sha256: String) -> Bool {
-        stamps.trustsInput(name, identity, sha256: sha256)
-    }
-
-    /// Records that the input `identity` names hashed to `sha256`.
-    func recordInput(_ name: String, _ identity: [UInt64], sha256: String) {
-        stamps.recordInput(name, identity, sha256: sha256)
-    }
-
     /// Records the stamp of a file this run just wrote.
     func wrote(_ file: ReportFile) { stamps.record(file.name, dir.stamp(file.name), sha256: file.sha256) }
 

@@ -35,7 +35,7 @@ struct RenderJob: @unchecked Sendable {
         let identity = source.redactor == nil ? source.inputIdentity(position) : nil
         let previous = filtered ? nil : archive.previousEntry(named: names[slot])
         var checked = false
-        if let previous, let identity, archive.trustsInput(names[slot], identity, sha256: previous.entry.inputSHA256) {
+        if let previous, let identity, archive.stamps.trustsInput(names[slot], identity, sha256: previous.entry.inputSHA256) {
             // The same bytes as the run that hashed them: not read again.
             if archive.isCurrent(previous.entry, inputSHA256: previous.entry.inputSHA256) { return .unchanged(previous.entry, json: previous.json) }
             checked = true
@@ -43,7 +43,7 @@ struct RenderJob: @unchecked Sendable {
         // Read once: hashed, then (unless unchanged) parsed from the same bytes.
         let parts = source.redactor == nil ? source.loader.read(source.item(position)) : nil
         let rawHash = parts.flatMap { source.inputSHA256(position, parts: $0) }
-        if let identity, let rawHash { archive.recordInput(names[slot], identity, sha256: rawHash) }
+        if let identity, let rawHash { archive.stamps.recordInput(names[slot], identity, sha256: rawHash) }
         if !checked, let previous, let rawHash, archive.isCurrent(previous.entry, inputSHA256: rawHash) {
             return .unchanged(previous.entry, json: previous.json)
         }

@@ -73,6 +73,8 @@ final class StampCache: @unchecked Sendable {
         return lock.withLock { known[key] == check }
     }
 
+    /// Records that the input `identity` names hashed to `sha256`: the next
+    /// run trusts those bytes unread while the identity and the entry hold.
     func recordInput(_ name: String, _ identity: [UInt64], sha256: String) {
         set(Self.inputKey(name), Self.check(identity, sha256: sha256))
     }

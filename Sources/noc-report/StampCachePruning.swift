@@ -1,5 +1,6 @@
 import ByteLevel
 import Foundation
+import Transcript
 
 /// The cache folder holds one stamp file per output folder ever rendered
 /// into: a nightly run into a new dated folder would add one a night,
@@ -16,7 +17,7 @@ enum StampCachePruning {
     static let temporaryAge: TimeInterval = 86_400
 
     static func header(folder: String) -> String {
-        headerPrefix + folder.utf8.map { String(format: "%02x", $0) }.joined() + "\n"
+        headerPrefix + Hex.encode(folder.utf8) + "\n"
     }
 
     /// The folder a cache file's first line names; nil without that line.
@@ -26,16 +27,7 @@ enum StampCachePruning {
         let head = Array((try? handle.read(upToCount: 16_384)) ?? Data())
         let prefix = Array(headerPrefix.utf8)
         guard head.starts(with: prefix), let end = head[prefix.count...].firstIndex(of: 0x0A) else { return nil }
-        let hex = head[prefix.count..<end]
-        guard hex.count % 2 == 0 else { return nil }
-        var bytes: [UInt8] = []
-        var i = hex.startIndex
-        while i < hex.endIndex {
-            guard let b = UInt8(String(decoding: hex[i..<i + 2], as: UTF8.self), radix: 16) else { return nil }
-            bytes.append(b)
-            i += 2
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        return Hex.decode(head[prefix.count..<end]).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Removes the stale files of `cacheFolder` but `own` (see the type).
@@ -53,8 +45,8 @@ enum StampCachePruning {
         if name.contains(".tmp-") { return age > temporaryAge }
         guard let (device, inode) = identity(inName: name) else { return false }
         guard let folder = folder(ofCache: url) else { return age > earlierFormatAge }
-        guard let now = FileStatus.of(path: folder), now.kind == .directory else { return true }
-        return now.device != device || now.inode != inode
+        guard let current = FileStatus.of(path: folder), current.kind == .directory else { return true }
+        return current.device != device || current.inode != inode
     }
 
     /// `stamps-<device>-<inode>.txt` (or `.json`, an earlier version's).

@@ -37,11 +37,8 @@ public struct NameDigest: Hashable, Comparable, Sendable {
         guard hex.count == 16 else { return nil }
         var word: UInt64 = 0
         for c in hex {
-            switch c {
-            case 0x30...0x39: word = word << 4 | UInt64(c - 0x30)
-            case 0x61...0x66: word = word << 4 | UInt64(c - 0x61 + 10)
-            default: return nil
-            }
+            guard let v = Hex.value(of: c) else { return nil }
+            word = word << 4 | UInt64(v)
         }
         return word
     }

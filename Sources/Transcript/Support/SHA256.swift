@@ -9,11 +9,11 @@ public enum SHA256 {
     }
 
     public static func hex(_ text: String) -> String {
-        hexDigits(hash(Array(text.utf8)))
+        Hex.encode(hash(Array(text.utf8)))
     }
 
     public static func hex(bytes: [UInt8]) -> String {
-        hexDigits(hash(bytes))
+        Hex.encode(hash(bytes))
     }
 
     /// The digest of `parts` joined by one NUL byte, without joining them.
@@ -23,17 +23,6 @@ public enum SHA256 {
             if i > 0 { hasher.update(data: [0]) }
             hasher.update(data: part)
         }
-        return hexDigits(Array(hasher.finalize()))
-    }
-
-    private static func hexDigits(_ digest: [UInt8]) -> String {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(digest.count * 2)
-        for b in digest {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 15)])
-        }
-        return String(decoding: out, as: UTF8.self)
+        return Hex.encode(hasher.finalize())
     }
 }
